@@ -1,0 +1,100 @@
+"""Task numbering derived from position: ``1.`` → ``1.1.`` or ``a)`` → ``-`` / ``+``.
+
+A plan keeps its own style per level (inferred from the numbers it already has),
+so moving, indenting or deleting a task renumbers the tree the way the commune
+writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .plan import Task
+
+STYLES = ("decimal", "nested", "letter", "dash", "plus")
+DEFAULT_STYLES = ("decimal", "letter", "dash")
+
+_LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese documents skip f, j, w, z and use đ
+
+
+def style_of(number: str) -> str | None:
+    """The numbering style a printed number belongs to."""
+    number = number.strip().rstrip(".)")
+    if re.fullmatch(r"\d+", number):
+        return "decimal"
+    if re.fullmatch(r"\d+(?:\.\d+)+", number):
+        return "nested"
+    if re.fullmatch(r"[a-zđ]", number):
+        return "letter"
+    if number in ("-", "–", "•"):
+        return "dash"
+    if number == "+":
+        return "plus"
+    return None
+
+
+def letter(index: int) -> str:
+    """The ``index``-th (0-based) letter of Vietnamese lists: a, b, c, d, đ, e …"""
+    if index < len(_LETTERS):
+        return _LETTERS[index]
+    return _LETTERS[index // len(_LETTERS) - 1] + _LETTERS[index % len(_LETTERS)]
+
+
+def format_number(style: str, index: int, parent_number: str) -> str:
+    if style == "decimal":
+        return str(index + 1)
+    if style == "nested":
+        base = parent_number if style_of(parent_number) in ("decimal", "nested") else ""
+        return f"{base}.{index + 1}" if base else str(index + 1)
+    if style == "letter":
+        return letter(index)
+    if style == "plus":
+        return "+"
+    return "-"
+
+
+def printed(number: str) -> str:
+    """How a number is printed before the title: ``1.``, ``1.2.``, ``a)``, ``-``."""
+    style = style_of(number)
+    if style in ("decimal", "nested"):
+        return number + "."
+    if style == "letter":
+        return number + ")"
+    return number
+
+
+def infer_styles(tasks: Sequence[Task]) -> list[str]:
+    """The style of each level, as the plan already uses it (defaults where unknown)."""
+    styles: list[str | None] = []
+
+    def visit(items: Sequence[Task], depth: int) -> None:
+        for task in items:
+            while len(styles) <= depth:
+                styles.append(None)
+            if styles[depth] is None:
+                styles[depth] = style_of(task.number)
+            visit(task.children, depth + 1)
+
+    visit(tasks, 0)
+    result = []
+    for depth, style in enumerate(styles):
+        result.append(style or (DEFAULT_STYLES[depth] if depth < len(DEFAULT_STYLES) else "dash"))
+    return result
+
+
+def renumber(tasks: Sequence[Task], styles: Sequence[str] | None = None) -> None:
+    """Give every task the number its position implies, in place."""
+    styles = list(styles) if styles is not None else infer_styles(tasks)
+
+    def style_for(depth: int) -> str:
+        if depth < len(styles):
+            return styles[depth]
+        return DEFAULT_STYLES[depth] if depth < len(DEFAULT_STYLES) else "dash"
+
+    def visit(items: Sequence[Task], depth: int, parent_number: str) -> None:
+        for index, task in enumerate(items):
+            task.number = format_number(style_for(depth), index, parent_number)
+            visit(task.children, depth + 1, task.number)
+
+    visit(tasks, 0, "")

@@ -1,0 +1,177 @@
+"""The plan (Kế hoạch) and its task tree, as plain Python objects.
+
+Field names follow the plan JSON of DOMAIN.md §7 (``docs/plan-json.md``). Text is
+stored as typed (NFC); printing rules live in ``documents/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..errors import InvalidInput
+from .timeframe import Timeframe, parse_timeframe
+
+FIELDS = ("lead", "coordinators", "time", "product")
+
+DEFAULT_LABELS = {
+    "lead": "Cơ quan chủ trì",  # đơn vị chủ trì
+    "coordinators": "Cơ quan phối hợp",  # đơn vị phối hợp
+    "time": "Thời gian thực hiện",
+    "product": "Sản phẩm",
+}
+
+
+def new_key() -> str:
+    """A stable identifier for a plan or task that survives export and import."""
+    return uuid.uuid4().hex
+
+
+# --- partial dates -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A document date that may be blank in part: ``ngày    tháng 6 năm 2026``."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1900 <= self.year <= 2200:
+            raise InvalidInput(f"Năm {self.year} không hợp lệ.")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise InvalidInput(f"Tháng {self.month} không hợp lệ (phải từ 1 đến 12).")
+        if self.day is not None:
+            if self.month is None:
+                raise InvalidInput("Có ngày mà thiếu tháng.")
+            try:
+                dt.date(self.year, self.month, self.day)
+            except ValueError:
+                raise InvalidInput(
+                    f"Ngày {self.day:02d}/{self.month:02d}/{self.year} không tồn tại.") from None
+
+    @classmethod
+    def parse(cls, text: str | None) -> PartialDate | None:
+        """Read ``2026-06-16``, ``2026-06``, ``2026``, ``16/6/2026``, ``6/2026`` or blank."""
+        if text is None:
+            return None
+        text = str(text).strip()
+        if not text:
+            return None
+        m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+        if m:
+            y, mo, d = m.groups()
+            return cls(int(y), int(mo) if mo else None, int(d) if d else None)
+        m = re.fullmatch(r"(?:(\d{1,2})\s*/\s*)?(\d{1,2})\s*/\s*(\d{4})", text)
+        if m:
+            d, mo, y = m.groups()
+            return cls(int(y), int(mo), int(d) if d else None)
+        raise InvalidInput(f"Ngày “{text}” không hợp lệ. Hãy viết như 16/6/2026, 6/2026 hoặc 2026.")
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> dt.date | None:
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+
+# --- tasks -----------------------------------------------------------------------------
+
+@dataclass
+class Task:
+    """A task (nhiệm vụ) of section II, with its sub-tasks."""
+
+    title: str
+    number: str = ""  # as printed without punctuation: "1", "1.2", "a", "-"
+    content: list[str] = field(default_factory=list)  # nội dung: paragraphs, as typed
+    lead: list[str] = field(default_factory=list)  # đơn vị chủ trì
+    coordinators: list[str] = field(default_factory=list)  # đơn vị phối hợp
+    time: str = ""  # thời gian thực hiện, printed exactly as typed
+    product: str | None = None  # sản phẩm
+    notes: str | None = None  # ghi chú (printed in the phụ lục only)
+    labels: dict[str, str] = field(default_factory=dict)  # this task's own label wording
+    assignment: list[str] = field(default_factory=list)  # units as the plan wrote them in sentences
+    children: list[Task] = field(default_factory=list)
+    key: str = field(default_factory=new_key)
+    id: int | None = None
+
+    @property
+    def timeframe(self) -> Timeframe:
+        return parse_timeframe(self.time)
+
+    def walk(self, depth: int = 0) -> Iterator[tuple[Task, int]]:
+        yield self, depth
+        for child in self.children:
+            yield from child.walk(depth + 1)
+
+
+@dataclass
+class TextItem:
+    """An item of a text section: ``1. Mục đích`` and its paragraphs (heading may be None)."""
+
+    heading: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A Roman-numeral section: text (I. Mục đích, III. Kinh phí, IV. Tổ chức) or tasks (II.)."""
+
+    title: str
+    kind: str = "text"  # "text" or "tasks"
+    items: list[TextItem] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass
+class Signature:
+    """The signer block: ``TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH`` and the name."""
+
+    lines: list[str] = field(default_factory=list)
+    signer: str = ""
+
+
+@dataclass
+class Plan:
+    """A Kế hoạch in the layout of Nghị định 30/2020."""
+
+    title: str  # trích yếu
+    issuer: list[str] = field(default_factory=list)  # ["ỦY BAN NHÂN DÂN", "XÃ LAM VỸ"]
+    number: str | None = None  # "05"; None for a draft ("Số:      /KH-UBND")
+    symbol: str = "KH-UBND"
+    place: str = ""  # địa danh of the date line
+    date: PartialDate | None = None
+    doc_type: str = "KẾ HOẠCH"
+    bases: list[str] = field(default_factory=list)  # căn cứ
+    preamble: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)  # nơi nhận, without "- " and ";"
+    signature: Signature = field(default_factory=Signature)
+    labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    key: str = field(default_factory=new_key)
+    extra: dict = field(default_factory=dict)  # unknown JSON keys, kept for the round trip
+    id: int | None = None
+
+    def task_sections(self) -> list[Section]:
+        return [s for s in self.sections if s.kind == "tasks"]
+
+    def walk_tasks(self) -> Iterator[tuple[Task, int]]:
+        """Every task of every task section, depth-first in document order, with its depth."""
+        for section in self.task_sections():
+            for task in section.tasks:
+                yield from task.walk()
+
+    def label(self, task: Task, name: str) -> str:
+        """The label wording for field ``name`` of ``task``: its own, else the plan's."""
+        return task.labels.get(name) or self.labels.get(name) or DEFAULT_LABELS[name]

@@ -1,0 +1,190 @@
+"""The ``kehoach`` command (DOMAIN.md §7), over the same services as the desktop app.
+
+Errors print one Vietnamese line on stderr and exit non-zero: 1 for a known error
+(bad input, missing plan, locked file, corrupt database), 2 for a wrong command
+line, 3 for a bug (its traceback goes to the log file, never to the screen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .domain.numbering import printed
+from .domain.planjson import plan_to_dict
+from .errors import KnownError
+from .logsetup import log_bug
+from .services import Store
+
+EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 1, 2, 3
+
+_ARGPARSE_VI = [
+    ("the following arguments are required: ", "thiếu tham số: "),
+    ("unrecognized arguments: ", "tham số không nhận ra: "),
+    ("invalid choice: ", "lựa chọn không hợp lệ: "),
+    ("(choose from ", "(chọn một trong "),
+    ("expected one argument", "cần một giá trị"),
+    ("argument ", "tham số "),
+    ("invalid int value: ", "không phải số: "),
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Vietnamese errors on one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for english, vietnamese in _ARGPARSE_VI:
+            message = message.replace(english, vietnamese)
+        self.exit(EXIT_USAGE, f"kehoach: lỗi cú pháp: {message}. Xem “kehoach --help”.\n")
+
+
+# --- commands ------------------------------------------------------------------------------
+
+def cmd_plans(store: Store, args: argparse.Namespace) -> int:
+    for plan in store.plans.list(deleted=args.deleted):
+        print(f"{plan.id}\t{plan.reference}\t{plan.title}")
+    return 0
+
+
+def cmd_show(store: Store, args: argparse.Namespace) -> int:
+    plan = store.load_plan(args.plan)
+    if args.json:
+        print(json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{plan.doc_type} {plan.number or '…'}/{plan.symbol}: {plan.title}")
+    for roman, section in enumerate(plan.sections, start=1):
+        print(f"{_roman(roman)}. {section.title}")
+        for task_section in [section] if section.kind == "tasks" else []:
+            for task in task_section.tasks:
+                for node, depth in task.walk():
+                    units = "; ".join(node.lead) or "—"
+                    print(f"{'  ' * (depth + 1)}{printed(node.number)} {node.title[:70]}"
+                          f"  [{units} | {node.time or '—'}]")
+    return 0
+
+
+def _roman(n: int) -> str:
+    return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n] if n <= 10 else str(n)
+
+
+def cmd_import_json(store: Store, args: argparse.Namespace) -> int:
+    plan_id = store.import_json(args.file)
+    plan = store.plans.load(plan_id)
+    tasks = sum(1 for _ in plan.walk_tasks())
+    print(f"Đã nhập kế hoạch “{plan.title}” với {tasks} nhiệm vụ.")
+    print(plan_id)
+    return 0
+
+
+def cmd_export_json(store: Store, args: argparse.Namespace) -> int:
+    path = store.export_json(args.plan, args.output)
+    print(f"Đã ghi {path}")
+    return 0
+
+
+def cmd_check(store: Store, args: argparse.Namespace) -> int:
+    from .store.backup import check
+
+    report = check(store.database)
+    if report.ok:
+        print(f"Cơ sở dữ liệu nguyên vẹn: {report.plans} kế hoạch, {report.tasks} nhiệm vụ ({store.database.path}).")
+        return 0
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(f"Cơ sở dữ liệu có {len(report.problems)} lỗi; hãy khôi phục từ bản sao lưu (kehoach backups).",
+          file=sys.stderr)
+    return EXIT_ERROR
+
+
+def cmd_backups(store: Store, args: argparse.Namespace) -> int:
+    from .store.backup import backup_now, list_backups
+
+    if args.now:
+        print(f"Đã sao lưu vào {backup_now(store.database)}")
+    for path in list_backups(store.database.path):
+        print(path)
+    return 0
+
+
+def cmd_restore(store: Store, args: argparse.Namespace) -> int:
+    from .store.backup import restore
+
+    safety = restore(store.database, Path(args.file))
+    print(f"Đã khôi phục từ {args.file}. Dữ liệu trước khi khôi phục được giữ ở {safety}.")
+    return 0
+
+
+# --- parser --------------------------------------------------------------------------------
+
+Command = Callable[[Store, argparse.Namespace], int]
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(prog="kehoach", description="KeHoach Desktop: lập và theo dõi Kế hoạch của UBND xã/phường.")
+    parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    parser.add_argument("--version", action="version", version=f"KeHoach Desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, func: Command, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("plans", cmd_plans, "liệt kê kế hoạch: mã, số/ký hiệu, trích yếu")
+    p.add_argument("--deleted", action="store_true", help="các kế hoạch trong thùng rác")
+    p = add("show", cmd_show, "xem một kế hoạch")
+    p.add_argument("plan", metavar="PLAN", help="mã kế hoạch")
+    p.add_argument("--json", action="store_true", help="in kế hoạch dạng JSON")
+    p = add("import-json", cmd_import_json, "tạo kế hoạch từ tệp JSON; in mã kế hoạch mới ở dòng cuối")
+    p.add_argument("file", metavar="FILE")
+    p = add("export-json", cmd_export_json, "ghi kế hoạch ra tệp JSON")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add("check", cmd_check, "kiểm tra tính toàn vẹn của cơ sở dữ liệu")
+    p = add("backups", cmd_backups, "liệt kê các bản sao lưu tự động")
+    p.add_argument("--now", action="store_true", help="sao lưu ngay bây giờ")
+    p = add("restore", cmd_restore, "khôi phục cơ sở dữ liệu từ một bản sao lưu")
+    p.add_argument("file", metavar="FILE")
+    return parser
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (OSError, ValueError):
+                pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        with Store.open(args.db) as store:
+            return args.func(store, args)
+    except KnownError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: the traceback goes to the log, one line to the user
+        log = log_bug(exc)
+        print(f"Lỗi không mong muốn: {type(exc).__name__}. Chi tiết đã ghi vào {log}.", file=sys.stderr)
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Writing exports safely: to a temporary file beside the target, then moved into place.
+
+If the target is open in Word or Excel (locked on Windows), read-only, or the disk
+is full, the old file is left as it was and the user gets one clear message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .errors import StorageError, describe_os_error
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces ``target`` in one step."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise StorageError(f"{target} là một thư mục; hãy cho biết tên tệp cần ghi.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix + ".tmp", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise StorageError(describe_os_error(exc, target)) from None
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        if target.exists() and not os.access(target, os.W_OK):
+            raise StorageError(f"Tệp {target} chỉ cho phép đọc; tệp cũ được giữ nguyên. Hãy chọn tên khác.")
+        _replace(tmp, target)
+    except OSError as exc:
+        raise StorageError(describe_os_error(exc, target)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except PermissionError:
+        raise StorageError(
+            f"Không ghi được {target}: tệp đang mở trong Word/Excel hoặc bị khóa. "
+            "Hãy đóng tệp rồi xuất lại; tệp cũ được giữ nguyên.") from None
+
+
+def write_bytes(target: str | os.PathLike[str], data: bytes) -> Path:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+    return Path(target)
+
+
+def write_with(target: str | os.PathLike[str], writer: Callable[[Path], object]) -> Path:
+    """Call ``writer(tmp_path)`` and move the result into place."""
+    with atomic_path(target) as tmp:
+        writer(tmp)
+    return Path(target)

@@ -1,0 +1,93 @@
+"""Services shared by the CLI and the UI: open the store, import and export plans.
+
+The UI and the ``kehoach`` command call these; nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+from .domain.plan import Plan
+from .domain.planjson import plan_from_json_text, plan_to_json_text, read_plan_file
+from .errors import NotFound
+from .fileio import write_bytes
+from .paths import default_db_path
+from .store.backup import daily_backup
+from .store.database import Database, open_database
+from .store.plans import PlanRepository
+from .store.units import UnitRepository
+
+SETTING_COMMUNE = "commune"  # {"name", "kind" ("xa"/"phuong"), "province", "signers": [...]}
+
+
+class Store:
+    """The open database with its repositories."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.plans = PlanRepository(database)
+        self.units = UnitRepository(database)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Store:
+        database = open_database(path or default_db_path())
+        store = cls(database)
+        commune = store.get_setting(SETTING_COMMUNE) or {}
+        store.units.ensure_presets(commune.get("kind"))
+        if backup:
+            daily_backup(database)
+        return store
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- settings --------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> dict | list | str | None:
+        row = self.database.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row and row[0] is not None else None
+
+    def set_setting(self, key: str, value: object) -> None:
+        with self.database.transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                         (key, json.dumps(value, ensure_ascii=False)))
+
+    # --- plans -----------------------------------------------------------------------------
+
+    def plan_id(self, reference: str | int) -> int:
+        """Accept a plan id as typed on the command line."""
+        try:
+            plan_id = int(str(reference).strip())
+        except ValueError:
+            raise NotFound(f"“{reference}” không phải mã kế hoạch; dùng “kehoach plans” để xem mã.") from None
+        return plan_id
+
+    def load_plan(self, reference: str | int) -> Plan:
+        return self.plans.load(self.plan_id(reference))
+
+    def import_plan(self, plan: Plan) -> int:
+        """Store a plan read from JSON or a document; unit names resolved through the catalog."""
+        return self.plans.create(plan)
+
+    def import_json(self, path: str | os.PathLike[str]) -> int:
+        return self.import_plan(read_plan_file(path))
+
+    def export_json(self, reference: str | int, target: str | os.PathLike[str]) -> Path:
+        plan = self.load_plan(reference)
+        return write_bytes(target, plan_to_json_text(plan).encode("utf-8"))
+
+
+def builtin_template() -> Plan:
+    """The built-in "Kế hoạch triển khai thi hành Luật Trí tuệ nhân tạo" for a new commune plan."""
+    text = resources.files("kehoach_desktop").joinpath("data/template-luat-ai.json").read_text("utf-8")
+    return plan_from_json_text(text)

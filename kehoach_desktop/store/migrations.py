@@ -1,0 +1,110 @@
+"""One ordered migration chain, versioned with ``PRAGMA user_version``.
+
+Each step runs in its own transaction. :func:`kehoach_desktop.store.database.open_database`
+copies the file before the first step and refuses a database whose version is
+newer than :data:`LATEST` (made by a newer KeHoach Desktop).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# "KHDS" — marks the file as ours, so a foreign SQLite file is not mistaken for a plan database.
+APPLICATION_ID = 0x4B484453
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated DDL inside the caller's transaction (``executescript`` would commit)."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    run_script(conn,
+        """
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT
+        );
+        CREATE TABLE units (
+            id       INTEGER PRIMARY KEY,
+            name     TEXT NOT NULL,
+            code     TEXT,
+            aliases  TEXT NOT NULL DEFAULT '[]',
+            norm     TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE plans (
+            id          INTEGER PRIMARY KEY,
+            key         TEXT NOT NULL UNIQUE,
+            title       TEXT NOT NULL DEFAULT '',
+            issuer      TEXT NOT NULL DEFAULT '[]',
+            number      TEXT,
+            symbol      TEXT NOT NULL DEFAULT 'KH-UBND',
+            place       TEXT NOT NULL DEFAULT '',
+            date        TEXT,
+            doc_type    TEXT NOT NULL DEFAULT 'KẾ HOẠCH',
+            bases       TEXT NOT NULL DEFAULT '[]',
+            preamble    TEXT NOT NULL DEFAULT '[]',
+            closing     TEXT NOT NULL DEFAULT '[]',
+            recipients  TEXT NOT NULL DEFAULT '[]',
+            signature   TEXT NOT NULL DEFAULT '{}',
+            labels      TEXT NOT NULL DEFAULT '{}',
+            extra       TEXT NOT NULL DEFAULT '{}',
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT NOT NULL,
+            deleted_at  TEXT
+        );
+        CREATE TABLE sections (
+            id       INTEGER PRIMARY KEY,
+            plan_id  INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title    TEXT NOT NULL DEFAULT '',
+            kind     TEXT NOT NULL CHECK (kind IN ('text', 'tasks'))
+        );
+        CREATE INDEX sections_plan ON sections(plan_id, position);
+        CREATE TABLE section_items (
+            id         INTEGER PRIMARY KEY,
+            section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+            position   INTEGER NOT NULL,
+            heading    TEXT,
+            paragraphs TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX section_items_section ON section_items(section_id, position);
+        CREATE TABLE tasks (
+            id         INTEGER PRIMARY KEY,
+            key        TEXT NOT NULL,
+            plan_id    INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+            parent_id  INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+            position   INTEGER NOT NULL,
+            number     TEXT NOT NULL DEFAULT '',
+            title      TEXT NOT NULL DEFAULT '',
+            content    TEXT NOT NULL DEFAULT '[]',
+            time       TEXT NOT NULL DEFAULT '',
+            product    TEXT,
+            notes      TEXT,
+            labels     TEXT NOT NULL DEFAULT '{}',
+            assignment TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (plan_id, key)
+        );
+        CREATE INDEX tasks_plan ON tasks(plan_id, section_id, parent_id, position);
+        CREATE INDEX tasks_parent ON tasks(parent_id);
+        CREATE TABLE task_units (
+            task_id  INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            role     TEXT NOT NULL CHECK (role IN ('lead', 'coordinator')),
+            position INTEGER NOT NULL,
+            unit_id  INTEGER REFERENCES units(id),
+            name     TEXT NOT NULL,
+            PRIMARY KEY (task_id, role, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX task_units_unit ON task_units(unit_id);
+        """
+    )
+
+
+# Steps in order: STEPS[i] brings a database from version i to version i + 1.
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+LATEST = len(STEPS)

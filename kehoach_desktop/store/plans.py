@@ -1,0 +1,373 @@
+"""Plans, sections and tasks in SQLite. Every public method is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.plan import PartialDate, Plan, Section, Signature, Task, TextItem, new_key
+from ..domain.text import nfc
+from ..domain.units import UnitCatalog
+from ..errors import InvalidInput, NotFound
+from .database import Database
+from .units import UnitRepository
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+@dataclass
+class PlanSummary:
+    id: int
+    number: str | None
+    symbol: str
+    date: PartialDate | None
+    title: str
+    tasks: int
+    updated_at: str
+    deleted_at: str | None
+
+    @property
+    def reference(self) -> str:
+        """``05/KH-UBND`` or ``…/KH-UBND`` for a draft."""
+        return f"{self.number or '…'}/{self.symbol}"
+
+
+# Scalar plan columns the editor may change with :meth:`PlanRepository.update_plan`.
+_PLAN_TEXT = {"title", "number", "symbol", "place", "doc_type"}
+_PLAN_JSON = {"issuer", "bases", "preamble", "closing", "recipients", "labels"}
+_TASK_TEXT = {"title", "number", "time", "product", "notes"}
+_TASK_JSON = {"content", "labels", "assignment"}
+
+
+class PlanRepository:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.conn = database.conn
+        self.units = UnitRepository(database)
+
+    # --- whole plans -----------------------------------------------------------------
+
+    def list(self, *, deleted: bool = False) -> list[PlanSummary]:
+        rows = self.conn.execute(
+            f"""SELECT p.id, p.number, p.symbol, p.date, p.title, p.updated_at, p.deleted_at,
+                       (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id)
+                FROM plans p WHERE p.deleted_at IS {'NOT ' if deleted else ''}NULL
+                ORDER BY coalesce(p.date, '') DESC, p.id DESC""").fetchall()
+        return [PlanSummary(id, number, symbol, PartialDate.parse(date), title, count, updated, deleted_at)
+                for id, number, symbol, date, title, updated, deleted_at, count in rows]
+
+    def create(self, plan: Plan) -> int:
+        """Store a whole plan (import, template, duplicate) in one transaction; return its id."""
+        catalog = self.units.catalog()
+        with self.database.transaction():
+            if self.conn.execute("SELECT 1 FROM plans WHERE key = ?", (plan.key,)).fetchone():
+                plan.key = new_key()  # the same file imported twice makes two plans
+            now = _now()
+            cur = self.conn.execute(
+                """INSERT INTO plans (key, title, issuer, number, symbol, place, date, doc_type, bases, preamble,
+                       closing, recipients, signature, labels, extra, created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (plan.key, plan.title, _dumps(plan.issuer), plan.number, plan.symbol, plan.place,
+                 plan.date.iso() if plan.date else None, plan.doc_type, _dumps(plan.bases),
+                 _dumps(plan.preamble), _dumps(plan.closing), _dumps(plan.recipients),
+                 _dumps({"lines": plan.signature.lines, "signer": plan.signature.signer}),
+                 _dumps(plan.labels), _dumps(plan.extra), now, now))
+            plan_id = int(cur.lastrowid or 0)
+            for position, section in enumerate(plan.sections):
+                self._insert_section(plan_id, position, section, catalog)
+        plan.id = plan_id
+        return plan_id
+
+    def _insert_section(self, plan_id: int, position: int, section: Section, catalog: UnitCatalog) -> int:
+        cur = self.conn.execute("INSERT INTO sections (plan_id, position, title, kind) VALUES (?, ?, ?, ?)",
+                                (plan_id, position, section.title, section.kind))
+        section_id = int(cur.lastrowid or 0)
+        self.conn.executemany(
+            "INSERT INTO section_items (section_id, position, heading, paragraphs) VALUES (?, ?, ?, ?)",
+            [(section_id, i, item.heading, _dumps(item.paragraphs)) for i, item in enumerate(section.items)])
+        self._insert_tasks(plan_id, section_id, None, 0, section.tasks, catalog)
+        return section_id
+
+    def _insert_tasks(self, plan_id: int, section_id: int, parent_id: int | None, first_position: int,
+                      tasks: list[Task], catalog: UnitCatalog) -> None:
+        """Insert task subtrees with ids assigned here, so parents are known without a query per row."""
+        next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tasks").fetchone()[0]
+        task_rows: list[tuple] = []
+        unit_rows: list[tuple] = []
+        used_keys = {r[0] for r in self.conn.execute("SELECT key FROM tasks WHERE plan_id = ?", (plan_id,))}
+
+        def visit(items: list[Task], parent: int | None, start: int) -> None:
+            nonlocal next_id
+            for offset, task in enumerate(items):
+                task_id = next_id
+                next_id += 1
+                task.id = task_id
+                if task.key in used_keys:
+                    task.key = new_key()
+                used_keys.add(task.key)
+                task_rows.append((task_id, task.key, plan_id, section_id, parent, start + offset, task.number,
+                                  task.title, _dumps(task.content), task.time, task.product, task.notes,
+                                  _dumps(task.labels), _dumps(task.assignment)))
+                unit_rows.extend(self._unit_rows(task_id, task, catalog))
+                visit(task.children, task_id, 0)
+
+        visit(tasks, parent_id, first_position)
+        self.conn.executemany(
+            """INSERT INTO tasks (id, key, plan_id, section_id, parent_id, position, number, title, content, time,
+                   product, notes, labels, assignment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            task_rows)
+        self.conn.executemany(
+            "INSERT INTO task_units (task_id, role, position, unit_id, name) VALUES (?, ?, ?, ?, ?)", unit_rows)
+
+    @staticmethod
+    def _unit_rows(task_id: int, task: Task, catalog: UnitCatalog) -> list[tuple]:
+        rows = []
+        for role, names in (("lead", task.lead), ("coordinator", task.coordinators)):
+            for position, name in enumerate(n for n in names if n.strip()):
+                unit = catalog.find(name)
+                rows.append((task_id, role, position, unit.id if unit else None,
+                             unit.name if unit else nfc(name).strip()))
+        return rows
+
+    def load(self, plan_id: int) -> Plan:
+        row = self.conn.execute(
+            """SELECT id, key, title, issuer, number, symbol, place, date, doc_type, bases, preamble, closing,
+                      recipients, signature, labels, extra FROM plans WHERE id = ?""", (plan_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"Không có kế hoạch số {plan_id}. Dùng lệnh “kehoach plans” để xem danh sách.")
+        (id_, key, title, issuer, number, symbol, place, date, doc_type, bases, preamble, closing,
+         recipients, signature, labels, extra) = row
+        sig = json.loads(signature)
+        plan = Plan(title=title, issuer=json.loads(issuer), number=number, symbol=symbol, place=place,
+                    date=PartialDate.parse(date), doc_type=doc_type, bases=json.loads(bases),
+                    preamble=json.loads(preamble), closing=json.loads(closing), recipients=json.loads(recipients),
+                    signature=Signature(sig.get("lines", []), sig.get("signer", "")), labels=json.loads(labels),
+                    key=key, extra=json.loads(extra), id=id_)
+        sections: dict[int, Section] = {}
+        for sid, title_, kind in self.conn.execute(
+                "SELECT id, title, kind FROM sections WHERE plan_id = ? ORDER BY position", (plan_id,)):
+            sections[sid] = Section(title_, kind)
+            plan.sections.append(sections[sid])
+        for sid, heading, paragraphs in self.conn.execute(
+                """SELECT i.section_id, i.heading, i.paragraphs FROM section_items i
+                   JOIN sections s ON s.id = i.section_id WHERE s.plan_id = ? ORDER BY i.section_id, i.position""",
+                (plan_id,)):
+            sections[sid].items.append(TextItem(heading, json.loads(paragraphs)))
+        tasks: dict[int, Task] = {}
+        placement: list[tuple[int, int, int | None]] = []
+        for (tid, tkey, sid, parent, number, ttitle, content, time, product, notes, tlabels,
+             assignment) in self.conn.execute(
+                """SELECT id, key, section_id, parent_id, number, title, content, time, product, notes, labels,
+                          assignment FROM tasks WHERE plan_id = ? ORDER BY section_id, parent_id, position""",
+                (plan_id,)):
+            tasks[tid] = Task(title=ttitle, number=number, content=json.loads(content), time=time,
+                              product=product, notes=notes, labels=json.loads(tlabels),
+                              assignment=json.loads(assignment), key=tkey, id=tid)
+            placement.append((tid, sid, parent))
+        for tid, role, name in self.conn.execute(
+                """SELECT tu.task_id, tu.role, coalesce(u.name, tu.name) FROM task_units tu
+                   JOIN tasks t ON t.id = tu.task_id LEFT JOIN units u ON u.id = tu.unit_id
+                   WHERE t.plan_id = ? ORDER BY tu.task_id, tu.role, tu.position""", (plan_id,)):
+            (tasks[tid].lead if role == "lead" else tasks[tid].coordinators).append(name)
+        for tid, sid, parent in placement:  # rows come ordered by position within each parent
+            (tasks[parent].children if parent else sections[sid].tasks).append(tasks[tid])
+        return plan
+
+    def update_plan(self, plan_id: int, **fields: Any) -> None:
+        """Change general information of a plan (one edit of the editor = one call)."""
+        sets, values = [], []
+        for name, value in fields.items():
+            if name in _PLAN_TEXT:
+                values.append(nfc(value) if isinstance(value, str) else value)
+            elif name in _PLAN_JSON:
+                values.append(_dumps(value))
+            elif name == "date":
+                values.append(value.iso() if isinstance(value, PartialDate) else
+                              (PartialDate.parse(value).iso() if value else None))  # type: ignore[union-attr]
+            elif name == "signature":
+                values.append(_dumps({"lines": value.lines, "signer": value.signer}))
+            else:
+                raise InvalidInput(f"Trường “{name}” của kế hoạch không sửa được.")
+            sets.append(f"{name} = ?")
+        if not sets:
+            return
+        with self.database.transaction():
+            cur = self.conn.execute(f"UPDATE plans SET {', '.join(sets)}, updated_at = ? WHERE id = ?",
+                                    (*values, _now(), plan_id))
+            if not cur.rowcount:
+                raise NotFound(f"Không có kế hoạch số {plan_id}.")
+
+    def delete(self, plan_id: int) -> None:
+        """Move to the recoverable bin."""
+        with self.database.transaction():
+            self.conn.execute("UPDATE plans SET deleted_at = ? WHERE id = ?", (_now(), plan_id))
+
+    def restore(self, plan_id: int) -> None:
+        with self.database.transaction():
+            self.conn.execute("UPDATE plans SET deleted_at = NULL WHERE id = ?", (plan_id,))
+
+    def purge(self, plan_id: int) -> None:
+        """Delete for good (from the bin)."""
+        with self.database.transaction():
+            self.conn.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
+
+    def duplicate(self, plan_id: int) -> int:
+        plan = self.load(plan_id)
+        plan.key = new_key()
+        plan.title = plan.title
+        plan.number = None
+        plan.date = None
+        for task, _ in plan.walk_tasks():
+            task.key = new_key()
+        return self.create(plan)
+
+    # --- sections --------------------------------------------------------------------------
+
+    def section_ids(self, plan_id: int) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM sections WHERE plan_id = ? ORDER BY position", (plan_id,))]
+
+    def replace_sections(self, plan_id: int, sections: list[Section]) -> None:
+        """Rewrite the text sections and section titles, keeping task sections and their tasks."""
+        catalog = self.units.catalog()
+        with self.database.transaction():
+            existing = self.conn.execute(
+                "SELECT id, kind FROM sections WHERE plan_id = ? ORDER BY position", (plan_id,)).fetchall()
+            task_ids = [sid for sid, kind in existing if kind == "tasks"]
+            for sid, kind in existing:
+                if kind == "text":
+                    self.conn.execute("DELETE FROM sections WHERE id = ?", (sid,))
+            for position, section in enumerate(sections):
+                if section.kind == "tasks" and task_ids:
+                    sid = task_ids.pop(0)
+                    self.conn.execute("UPDATE sections SET position = ?, title = ? WHERE id = ?",
+                                      (position, section.title, sid))
+                else:
+                    self._insert_section(plan_id, position, section, catalog)
+            for sid in task_ids:  # task sections no longer present
+                self.conn.execute("DELETE FROM sections WHERE id = ?", (sid,))
+            self._touch(plan_id)
+
+    def _touch(self, plan_id: int) -> None:
+        self.conn.execute("UPDATE plans SET updated_at = ? WHERE id = ?", (_now(), plan_id))
+
+    # --- tasks -------------------------------------------------------------------------------
+
+    def _task_place(self, task_id: int) -> tuple[int, int, int | None, int]:
+        row = self.conn.execute("SELECT plan_id, section_id, parent_id, position FROM tasks WHERE id = ?",
+                                (task_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"Không có nhiệm vụ số {task_id}.")
+        return row
+
+    def _siblings_where(self, section_id: int, parent_id: int | None) -> tuple[str, tuple]:
+        if parent_id is None:
+            return "section_id = ? AND parent_id IS NULL", (section_id,)
+        return "parent_id = ?", (parent_id,)
+
+    def _close_gap(self, section_id: int, parent_id: int | None, position: int) -> None:
+        where, args = self._siblings_where(section_id, parent_id)
+        self.conn.execute(f"UPDATE tasks SET position = position - 1 WHERE {where} AND position > ?",
+                          (*args, position))
+
+    def _open_gap(self, section_id: int, parent_id: int | None, position: int) -> int:
+        where, args = self._siblings_where(section_id, parent_id)
+        count = self.conn.execute(f"SELECT count(*) FROM tasks WHERE {where}", args).fetchone()[0]
+        position = max(0, min(position, count))
+        self.conn.execute(f"UPDATE tasks SET position = position + 1 WHERE {where} AND position >= ?",
+                          (*args, position))
+        return position
+
+    def insert_task(self, plan_id: int, section_id: int, parent_id: int | None, position: int,
+                    task: Task) -> int:
+        """Insert ``task`` (with its sub-tasks) at ``position`` among its siblings; return its id."""
+        catalog = self.units.catalog()
+        with self.database.transaction():
+            position = self._open_gap(section_id, parent_id, position)
+            self._insert_tasks(plan_id, section_id, parent_id, position, [task], catalog)
+            self._touch(plan_id)
+        return int(task.id or 0)
+
+    def load_task(self, task_id: int) -> Task:
+        plan_id = self._task_place(task_id)[0]
+        for task, _ in self.load(plan_id).walk_tasks():
+            if task.id == task_id:
+                return task
+        raise NotFound(f"Không có nhiệm vụ số {task_id}.")
+
+    def update_task(self, task_id: int, **fields: Any) -> None:
+        """Change fields of one task; ``lead``/``coordinators`` are lists of unit names."""
+        plan_id = self._task_place(task_id)[0]
+        sets, values = [], []
+        units: dict[str, list[str]] = {}
+        for name, value in fields.items():
+            if name in _TASK_TEXT:
+                sets.append(f"{name} = ?")
+                values.append(nfc(value) if isinstance(value, str) else value)
+            elif name in _TASK_JSON:
+                sets.append(f"{name} = ?")
+                values.append(_dumps(value))
+            elif name in ("lead", "coordinators"):
+                units[name] = list(value)
+            else:
+                raise InvalidInput(f"Trường “{name}” của nhiệm vụ không sửa được.")
+        with self.database.transaction():
+            if sets:
+                self.conn.execute(f"UPDATE tasks SET {', '.join(sets)} WHERE id = ?", (*values, task_id))
+            if units:
+                catalog = self.units.catalog()
+                probe = Task(title="", lead=units.get("lead", []), coordinators=units.get("coordinators", []))
+                rows = self._unit_rows(task_id, probe, catalog)
+                for name, role in (("lead", "lead"), ("coordinators", "coordinator")):
+                    if name in units:
+                        self.conn.execute("DELETE FROM task_units WHERE task_id = ? AND role = ?", (task_id, role))
+                        self.conn.executemany(
+                            "INSERT INTO task_units (task_id, role, position, unit_id, name) VALUES (?, ?, ?, ?, ?)",
+                            [r for r in rows if r[1] == role])
+            self._touch(plan_id)
+
+    def delete_task(self, task_id: int) -> tuple[Task, int, int | None, int]:
+        """Delete a task and its sub-tasks; return what is needed to put it back (undo)."""
+        task = self.load_task(task_id)
+        plan_id, section_id, parent_id, position = self._task_place(task_id)
+        with self.database.transaction():
+            self.conn.execute("DELETE FROM tasks WHERE id = ?", (task_id,))
+            self._close_gap(section_id, parent_id, position)
+            self._touch(plan_id)
+        return task, section_id, parent_id, position
+
+    def move_task(self, task_id: int, section_id: int, parent_id: int | None, position: int) -> None:
+        """Move a task (with its sub-tasks) under ``parent_id`` at ``position`` (after removal)."""
+        plan_id, old_section, old_parent, old_position = self._task_place(task_id)
+        if parent_id is not None:
+            ancestor: int | None = parent_id
+            while ancestor is not None:
+                if ancestor == task_id:
+                    raise InvalidInput("Không thể chuyển một nhiệm vụ vào trong chính nó.")
+                ancestor = self.conn.execute("SELECT parent_id FROM tasks WHERE id = ?", (ancestor,)).fetchone()[0]
+        with self.database.transaction():
+            self._close_gap(old_section, old_parent, old_position)
+            self.conn.execute("UPDATE tasks SET position = -1 WHERE id = ?", (task_id,))
+            position = self._open_gap(section_id, parent_id, position)
+            self.conn.execute("UPDATE tasks SET section_id = ?, parent_id = ?, position = ? WHERE id = ?",
+                              (section_id, parent_id, position, task_id))
+            if section_id != old_section:
+                self.conn.execute(
+                    """WITH RECURSIVE sub(id) AS (SELECT id FROM tasks WHERE parent_id = ?
+                       UNION ALL SELECT t.id FROM tasks t JOIN sub ON t.parent_id = sub.id)
+                       UPDATE tasks SET section_id = ? WHERE id IN sub""", (task_id, section_id))
+            self._touch(plan_id)
+
+    def set_numbers(self, numbers: dict[int, str]) -> None:
+        """Store renumbering after a structural edit (one transaction)."""
+        with self.database.transaction():
+            self.conn.executemany("UPDATE tasks SET number = ? WHERE id = ?",
+                                  [(n, tid) for tid, n in numbers.items()])

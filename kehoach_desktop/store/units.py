@@ -1,0 +1,109 @@
+"""The units catalog in the database: presets, aliases, rename and merge."""
+
+from __future__ import annotations
+
+import json
+
+from ..domain.text import clean_line, vi_sort_key
+from ..domain.units import Unit, UnitCatalog, preset_units, unit_key
+from ..errors import InvalidInput, NotFound
+from .database import Database
+
+
+class UnitRepository:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.conn = database.conn
+
+    def all(self) -> list[Unit]:
+        rows = self.conn.execute("SELECT id, name, code, aliases FROM units ORDER BY position, id").fetchall()
+        return [Unit(name, code, json.loads(aliases), id) for id, name, code, aliases in rows]
+
+    def catalog(self) -> UnitCatalog:
+        return UnitCatalog(self.all())
+
+    def ensure_presets(self, kind: str | None) -> None:
+        """Fill an empty catalog with the presets of a xã or phường (both when unknown)."""
+        if self.conn.execute("SELECT count(*) FROM units").fetchone()[0]:
+            return
+        with self.database.transaction():
+            for position, unit in enumerate(preset_units(kind)):
+                self._insert(unit, position)
+
+    def _insert(self, unit: Unit, position: int) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO units (name, code, aliases, norm, position) VALUES (?, ?, ?, ?, ?)",
+            (clean_line(unit.name), unit.code, json.dumps(unit.aliases, ensure_ascii=False),
+             unit_key(unit.name), position))
+        return int(cur.lastrowid or 0)
+
+    def add(self, name: str, code: str | None = None, aliases: list[str] | None = None) -> int:
+        name = clean_line(name)
+        if not name:
+            raise InvalidInput("Tên đơn vị không được để trống.")
+        existing = self.catalog().find(name)
+        if existing:
+            raise InvalidInput(f"Đơn vị “{name}” đã có trong danh mục (là “{existing.name}”).")
+        with self.database.transaction():
+            position = self.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM units").fetchone()[0]
+            unit_id = self._insert(Unit(name, code, aliases or []), position)
+            # Tasks that already named this unit as written now point at it.
+            self.conn.execute(
+                "UPDATE task_units SET unit_id = ? WHERE unit_id IS NULL AND name = ?", (unit_id, name))
+            self._relink_unlinked()
+        return unit_id
+
+    def _relink_unlinked(self) -> None:
+        catalog = self.catalog()
+        rows = self.conn.execute(
+            "SELECT task_id, role, position, name FROM task_units WHERE unit_id IS NULL").fetchall()
+        for task_id, role, position, name in rows:
+            unit = catalog.find(name)
+            if unit:
+                self.conn.execute(
+                    "UPDATE task_units SET unit_id = ?, name = ? WHERE task_id = ? AND role = ? AND position = ?",
+                    (unit.id, unit.name, task_id, role, position))
+
+    def update(self, unit_id: int, name: str, code: str | None, aliases: list[str]) -> None:
+        name = clean_line(name)
+        if not name:
+            raise InvalidInput("Tên đơn vị không được để trống.")
+        clash = self.catalog().find(name)
+        if clash and clash.id != unit_id:
+            raise InvalidInput(f"Tên “{name}” trùng với đơn vị “{clash.name}”. Hãy dùng chức năng gộp.")
+        with self.database.transaction():
+            cur = self.conn.execute(
+                "UPDATE units SET name = ?, code = ?, aliases = ?, norm = ? WHERE id = ?",
+                (name, code, json.dumps([clean_line(a) for a in aliases if clean_line(a)], ensure_ascii=False),
+                 unit_key(name), unit_id))
+            if not cur.rowcount:
+                raise NotFound(f"Không có đơn vị số {unit_id}.")
+            self.conn.execute("UPDATE task_units SET name = ? WHERE unit_id = ?", (name, unit_id))
+            self._relink_unlinked()
+
+    def merge(self, source_id: int, target_id: int) -> None:
+        """Two spellings -> one unit: tasks of ``source`` now name ``target``; its names become aliases."""
+        if source_id == target_id:
+            return
+        units = {u.id: u for u in self.all()}
+        if source_id not in units or target_id not in units:
+            raise NotFound("Không tìm thấy đơn vị cần gộp.")
+        source, target = units[source_id], units[target_id]
+        aliases = list(dict.fromkeys([*target.aliases, source.name, *source.aliases]))
+        with self.database.transaction():
+            self.conn.execute("UPDATE task_units SET unit_id = ?, name = ? WHERE unit_id = ?",
+                              (target_id, target.name, source_id))
+            self.conn.execute("DELETE FROM units WHERE id = ?", (source_id,))
+            self.conn.execute("UPDATE units SET aliases = ? WHERE id = ?",
+                              (json.dumps(aliases, ensure_ascii=False), target_id))
+
+    def delete(self, unit_id: int) -> None:
+        """Remove a unit from the catalog; tasks keep its name as written."""
+        with self.database.transaction():
+            self.conn.execute("UPDATE task_units SET unit_id = NULL WHERE unit_id = ?", (unit_id,))
+            self.conn.execute("DELETE FROM units WHERE id = ?", (unit_id,))
+
+    def unknown_names(self) -> list[str]:
+        """Names used in tasks that are not in the catalog (offered to the user to add)."""
+        rows = self.conn.execute("SELECT DISTINCT name FROM task_units WHERE unit_id IS NULL").fetchall()
+        return sorted((r[0] for r in rows), key=vi_sort_key)

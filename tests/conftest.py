@@ -1,0 +1,71 @@
+"""Shared fixtures: a fresh database per test, the sample plans, and running the real CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE_NAMES = ["ke-hoach-xa-lam-vy", "ke-hoach-phuong-bach-dang", "ke-hoach-xa-binh-giang-nd142"]
+SAMPLES_DIR = ROOT.parent / "shared" / "samples"  # the original .md texts, when shared/ is beside the repo
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the real per-user database: the default data folder is a temporary one."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("KEHOACH_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "kehoach.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    from kehoach_desktop.services import Store
+
+    s = Store.open(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=SAMPLE_NAMES)
+def sample_name(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def fixture_path(name: str) -> Path:
+    return FIXTURES / f"{name}.json"
+
+
+def load_fixture(name: str):
+    from kehoach_desktop.domain.planjson import read_plan_file
+
+    return read_plan_file(fixture_path(name))
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_cli(*args: str, db: Path | None = None, check: bool = False, **kwargs) -> subprocess.CompletedProcess:
+    """Run ``kehoach`` as a user would, in a real subprocess."""
+    cmd = [sys.executable, "-m", "kehoach_desktop.cli"]
+    if db is not None:
+        cmd += ["--db", str(db)]
+    result = subprocess.run([*cmd, *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                            **kwargs)
+    if check and result.returncode != 0:
+        raise AssertionError(f"kehoach {' '.join(args)} failed ({result.returncode}): {result.stderr}")
+    return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ _TRAILING_PLACE = re.compile(r"\s+(?:xa|phuong|dac khu)$")
 _PUNCT = re.compile(r"[.;:,]+$")
 
 
+@functools.lru_cache(maxsize=4096)  # a plan names the same few units thousands of times
 def unit_key(name: str) -> str:
     """The normalised form through which units are compared.
 

@@ -46,7 +46,9 @@ def inspect_file(path: Path) -> int:
         return 0  # an empty file is an empty database
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         raise _corrupt(path)
-    uri = path.resolve().as_uri() + "?mode=ro"
+    # With no WAL left over, open as immutable so that inspecting creates no -wal/-shm files beside it.
+    has_wal = Path(str(path) + "-wal").exists()
+    uri = path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error:

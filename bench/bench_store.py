@@ -1,0 +1,90 @@
+"""Save and load back a 2,000-task plan, against raw sqlite3 inserts and selects of the same rows.
+
+    .venv/bin/python bench/bench_store.py
+
+Target (issue 2): at most 3x the raw floor, for saving and for loading.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _plans import big_plan
+
+from kehoach_desktop.services import Store
+
+
+def raw_floor(folder: Path, plan) -> tuple[float, float]:
+    """The same rows through sqlite3 with no domain logic: executemany in one transaction, one select."""
+    conn = sqlite3.connect(folder / "raw.sqlite", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("""CREATE TABLE tasks (id INTEGER PRIMARY KEY, key TEXT, plan_id INTEGER, section_id INTEGER,
+        parent_id INTEGER, position INTEGER, number TEXT, title TEXT, content TEXT, time TEXT, product TEXT,
+        notes TEXT, labels TEXT, assignment TEXT)""")
+    conn.execute("""CREATE TABLE task_units (task_id INTEGER, role TEXT, position INTEGER, unit_id INTEGER,
+        name TEXT, PRIMARY KEY (task_id, role, position)) WITHOUT ROWID""")
+    rows, unit_rows = [], []
+    for n, (task, _depth) in enumerate(plan.walk_tasks(), start=1):
+        rows.append((n, task.key, 1, 1, None, n, task.number, task.title, json.dumps(task.content), task.time,
+                     task.product, None, "{}", "[]"))
+        unit_rows += [(n, "lead", i, None, u) for i, u in enumerate(task.lead)]
+        unit_rows += [(n, "coordinator", i, None, u) for i, u in enumerate(task.coordinators)]
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO task_units VALUES (?, ?, ?, ?, ?)", unit_rows)
+    conn.execute("COMMIT")
+    save = time.perf_counter() - start
+    start = time.perf_counter()
+    conn.execute("SELECT * FROM tasks WHERE plan_id = 1 ORDER BY section_id, parent_id, position").fetchall()
+    conn.execute("SELECT * FROM task_units").fetchall()
+    load = time.perf_counter() - start
+    conn.close()
+    return save, load
+
+
+def ours(folder: Path, plan) -> tuple[float, float]:
+    store = Store.open(folder / "kehoach.sqlite", backup=False)
+    start = time.perf_counter()
+    plan_id = store.import_plan(plan)
+    save = time.perf_counter() - start
+    start = time.perf_counter()
+    loaded = store.plans.load(plan_id)
+    load = time.perf_counter() - start
+    assert sum(1 for _ in loaded.walk_tasks()) == 2000
+    store.close()
+    return save, load
+
+
+def main(repeats: int = 5) -> None:
+    plan = big_plan(2000)
+    results: dict[str, list[float]] = {"raw save": [], "raw load": [], "save": [], "load": []}
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory() as tmp:
+            s, l_ = raw_floor(Path(tmp), big_plan(2000))
+            results["raw save"].append(s)
+            results["raw load"].append(l_)
+        with tempfile.TemporaryDirectory() as tmp:
+            s, l_ = ours(Path(tmp), big_plan(2000))
+            results["save"].append(s)
+            results["load"].append(l_)
+    med = {k: statistics.median(v) for k, v in results.items()}
+    print(f"2,000-task plan ({sum(1 for _ in plan.walk_tasks())} tasks, median of {repeats} runs)")
+    print(f"  save: {med['save'] * 1000:7.1f} ms   raw sqlite3: {med['raw save'] * 1000:7.1f} ms   "
+          f"ratio {med['save'] / med['raw save']:.2f}x (target <= 3x)")
+    print(f"  load: {med['load'] * 1000:7.1f} ms   raw sqlite3: {med['raw load'] * 1000:7.1f} ms   "
+          f"ratio {med['load'] / med['raw load']:.2f}x (target <= 3x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -59,7 +59,7 @@ MALFORMED = {
     "bad-type.json": (b'{"format": "kehoach-plan", "version": 1, "title": 5, "sections": [{"kind": "tasks",'
                       b' "tasks": [{"title": ["x"]}]}]}', "sections[0].tasks[0].title"),
     "newer.json": (b'{"format": "kehoach-plan", "version": 99, "title": "T"}', "mới hơn"),
-    "latin1.json": ("{\"title\": \"Kế hoạch\"}".encode("cp1258", errors="replace"), "UTF-8"),
+    "legacy-encoding.json": (b'{"title": "K\xea ho\xe1ch"}', "UTF-8"),  # saved as Windows-1258
 }
 
 

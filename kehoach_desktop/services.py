@@ -18,6 +18,7 @@ from .paths import default_db_path
 from .store.backup import daily_backup
 from .store.database import Database, open_database
 from .store.plans import PlanRepository
+from .store.progress import ProgressRepository
 from .store.units import UnitRepository
 
 SETTING_COMMUNE = "commune"  # {"name", "kind" ("xa"/"phuong"), "province", "signers": [...]}
@@ -30,6 +31,7 @@ class Store:
         self.database = database
         self.plans = PlanRepository(database)
         self.units = UnitRepository(database)
+        self.progress = ProgressRepository(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Store:

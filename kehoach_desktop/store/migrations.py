@@ -105,6 +105,38 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v2_progress(conn: sqlite3.Connection) -> None:
+    """Progress entries (tiến độ, never overwritten) and the rounds of unit sheets sent out."""
+    run_script(conn,
+        """
+        CREATE TABLE progress_entries (
+            id           INTEGER PRIMARY KEY,
+            task_id      INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            date         TEXT NOT NULL,
+            period       TEXT,
+            unit         TEXT NOT NULL DEFAULT '',
+            status       TEXT NOT NULL,
+            done         TEXT NOT NULL DEFAULT '',
+            result       TEXT NOT NULL DEFAULT '',
+            percent      REAL,
+            difficulties TEXT NOT NULL DEFAULT '',
+            proposals    TEXT NOT NULL DEFAULT '',
+            evidence     TEXT NOT NULL DEFAULT '',
+            source       TEXT NOT NULL DEFAULT 'manual',
+            fingerprint  TEXT UNIQUE,
+            created_at   TEXT NOT NULL
+        );
+        CREATE INDEX progress_entries_task ON progress_entries(task_id, date);
+        CREATE TABLE progress_rounds (
+            plan_id   INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            period    TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, period)
+        );
+        """
+    )
+
+
 # Steps in order: STEPS[i] brings a database from version i to version i + 1.
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2_progress]
 LATEST = len(STEPS)

@@ -6,13 +6,14 @@ The UI and the ``kehoach`` command call these; nothing here imports Qt.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from importlib import resources
 from pathlib import Path
 
 from .domain.plan import Plan
 from .domain.planjson import plan_from_json_text, plan_to_json_text, read_plan_file
-from .errors import NotFound
+from .errors import NotFound, StorageError
 from .fileio import write_bytes
 from .paths import default_db_path
 from .store.backup import daily_backup
@@ -40,7 +41,10 @@ class Store:
         commune = store.get_setting(SETTING_COMMUNE) or {}
         store.units.ensure_presets(commune.get("kind"))
         if backup:
-            daily_backup(database)
+            try:
+                daily_backup(database)
+            except StorageError as exc:  # a missed backup must not keep the user from their plans
+                logging.getLogger("kehoach").warning("Không sao lưu tự động được: %s", exc)
         return store
 
     def close(self) -> None:

@@ -11,7 +11,10 @@ from _venv import ensure, run
 
 if __name__ == "__main__":
     python = ensure("test")
-    lint = run(python, ["-m", "ruff", "check", "kehoach_desktop", "tests", "bench", "scripts", "build"])
+    from _venv import ROOT
+
+    folders = [f for f in ("kehoach_desktop", "tests", "bench", "scripts", "build") if (ROOT / f).is_dir()]
+    lint = run(python, ["-m", "ruff", "check", *folders])
     if lint:
         print("ruff: lỗi định dạng mã nguồn (xem ở trên).", file=sys.stderr)
     code = run(python, ["-m", "pytest", *sys.argv[1:]])

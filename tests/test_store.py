@@ -271,3 +271,29 @@ def test_import_json_twice_makes_two_plans(db_path):
     for _ in range(2):
         run_cli("import-json", str(fixture_path("ke-hoach-xa-lam-vy")), db=db_path, check=True)
     assert len(run_cli("plans", db=db_path).stdout.splitlines()) == 2
+
+
+def test_a_real_version_1_database_upgrades_with_its_plans(tmp_path):
+    """A database written before progress tracking existed (schema 1) opens in this version."""
+    path = tmp_path / "kehoach.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    migrations.STEPS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+    conn.execute("COMMIT")
+    conn.close()
+    from kehoach_desktop.store.database import Database
+    from kehoach_desktop.store.plans import PlanRepository
+
+    raw = Database(path, sqlite3.connect(path, isolation_level=None))
+    PlanRepository(raw).create(load_fixture("ke-hoach-xa-binh-giang-nd142"))
+    raw.close()
+
+    with Store.open(path) as store:
+        assert store.database.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+        plan = store.plans.load(1)
+        assert plan.title.startswith("Triển khai thực hiện Nghị định số 142/2026/NĐ-CP")
+        assert len(list(plan.walk_tasks())) == 9
+    assert len(list(tmp_path.glob("kehoach.v1-*.before-upgrade.sqlite"))) == 1
+    assert run_cli("check", db=path).returncode == 0

@@ -1,0 +1,105 @@
+"""What goes into the frozen bundle and what is left out: used by build/kehoach.spec and tested.
+
+KeHoach Desktop is a Qt Widgets app: it needs QtCore, QtGui (painting, QPdfWriter,
+QTextDocument), QtWidgets, QtPrintSupport (print preview) and the platform, style,
+image-format and print plugins. Everything else PySide6 ships (Qt Quick/QML, the
+virtual keyboard, networking, the PDF viewer, OpenGL software rendering, translations
+of Qt into other languages) only makes the download bigger.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from string import Template
+
+BUNDLE_NAME = "kehoach-desktop"
+PRODUCT = "KeHoach Desktop"
+
+# Python modules never imported by the app; excluding them also stops PyInstaller's hooks
+# from pulling in their Qt libraries and plugins.
+EXCLUDED_MODULES = [
+    "tkinter",
+    "PySide6.QtNetwork",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickControls2",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtQuickTest",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtDesigner",
+    "PySide6.QtHelp",
+    "PySide6.QtSql",
+    "PySide6.QtTest",
+    "PySide6.QtUiTools",
+    "PySide6.QtConcurrent",
+    "PySide6.QtDBus",
+    "PySide6.QtXml",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtSvgWidgets",
+]
+
+# Files (paths inside the bundle, any OS) left out even when a hook or a plugin's
+# dependency brings them in. Lower-case glob patterns over "/"-separated paths.
+UNUSED_FILES = [
+    # Qt Quick / QML and what only they use
+    "*qt6qml*", "*qt6quick*", "*/qml/*", "*qt6virtualkeyboard*", "*/platforminputcontexts/*virtualkeyboard*",
+    # networking: the app is offline
+    "*qt6network*", "*/plugins/tls/*", "*/plugins/networkinformation/*",
+    # PDF viewing (export uses QPdfWriter, which is in QtGui)
+    "*qt6pdf*", "*/imageformats/*qpdf*",
+    # software OpenGL and Direct3D shader compiler: widgets do not need them
+    "*opengl32sw.dll", "*d3dcompiler_*.dll",
+    # generic platform plugins nobody runs the office app on
+    "*/platforms/*qvnc*", "*/platforms/*qlinuxfb*", "*/platforms/*qminimalegl*", "*/platforms/*qeglfs*",
+    "*/platforms/*qvkkhrdisplay*", "*/egldeviceintegrations/*",
+    "*/generic/*",
+]
+
+# Qt's own translations: only Vietnamese (and English, the source) are kept.
+KEPT_QT_LANGUAGES = ("vi", "en")
+_QM_LANGUAGE = re.compile(r"_([a-z]{2,3})(?:_[a-z]{2})?\.qm$")  # qtbase_vi.qm, qt_help_pt_br.qm
+
+
+def _norm(dest: str) -> str:
+    return dest.replace("\\", "/").lower()
+
+
+def is_unused(dest: str) -> bool:
+    """True when the bundle file at ``dest`` (relative to the bundle folder) is left out."""
+    path = "/" + _norm(dest)
+    if "/translations/" in path and path.endswith(".qm"):
+        match = _QM_LANGUAGE.search(path)
+        return not match or match.group(1) not in KEPT_QT_LANGUAGES
+    return any(fnmatch.fnmatchcase(path, pattern) for pattern in UNUSED_FILES)
+
+
+def file_version(version: str) -> tuple[int, int, int, int]:
+    """"1.2.3" or "1.2.3rc1" -> (1, 2, 3, 0), the four numbers Windows shows."""
+    numbers: list[int] = []
+    for part in version.split(".")[:4]:
+        digits = ""
+        for char in part:
+            if not char.isdigit():
+                break
+            digits += char
+        numbers.append(int(digits or 0))
+    return (*numbers, 0, 0, 0, 0)[:4]  # type: ignore[return-value]
+
+
+def render_version_info(version: str, original_filename: str, description: str, template: str | None = None) -> str:
+    """The PyInstaller version file (VSVersionInfo) of one program from build/version_info.txt.in."""
+    if template is None:
+        from pathlib import Path
+
+        template = (Path(__file__).with_name("version_info.txt.in")).read_text(encoding="utf-8")
+    internal = original_filename.removesuffix(".exe")
+    return Template(template).substitute(
+        filevers=repr(file_version(version)),
+        version=version,
+        internal=internal,
+        original=original_filename,
+        description=description.replace("'", "’"),
+    )

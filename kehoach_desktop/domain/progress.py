@@ -316,11 +316,14 @@ def track(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], today: dt
     """Every tracked task of ``plan`` in document order, with its status on ``today``."""
     since = plan_since(plan)
     rows = []
+    understood: dict[str, Timeframe] = {}  # a plan repeats a handful of timeframe texts
     for task, depth in plan.walk_tasks():
         if not is_tracked(task):
             continue
         entries = [e for e in entries_by_task.get(task.id or -1, []) if e.date <= today]
-        tf = task.timeframe
+        tf = understood.get(task.time)
+        if tf is None:
+            tf = understood[task.time] = task.timeframe
         rows.append(TaskProgress(task, depth, task_status(tf, entries, today, since), entries,
                                  next_due(tf, entries, today)))
     return rows

@@ -1,0 +1,36 @@
+"""Services of progress tracking over an open :class:`~kehoach_desktop.services.Store`.
+
+The CLI and the desktop app call these; they tie the store, the status rules and
+the sheet writers together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain.plan import Plan
+from ..domain.progress import Period, TaskProgress, track
+
+if TYPE_CHECKING:
+    from ..services import Store
+
+
+def plan_progress(store: Store, plan_id: int, today: dt.date | None = None) -> tuple[Plan, list[TaskProgress]]:
+    """The plan and its tracked tasks with their status on ``today`` (default: today)."""
+    plan = store.plans.load(plan_id)
+    return plan, track(plan, store.progress.for_plan(plan_id), today or dt.date.today())
+
+
+def export_progress_sheet(store: Store, plan_id: int, target: str | os.PathLike[str],
+                          today: dt.date | None = None, period: Period | None = None) -> Path:
+    """``kehoach export PLAN -o tien-do.xlsx``: the progress sheet as of today (or at a period's end)."""
+    from .progress_sheet import write_progress_sheet
+
+    today = today or dt.date.today()
+    if period is not None:
+        today = min(today, period.end)
+    plan, rows = plan_progress(store, plan_id, today)
+    return write_progress_sheet(plan, rows, target, today, period)

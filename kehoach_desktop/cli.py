@@ -80,6 +80,17 @@ def cmd_import_json(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    from .importers import import_file
+
+    result = import_file(args.file, store.units.catalog())
+    plan_id = store.import_plan(result.plan)  # one transaction: a failed import stores nothing
+    for line in result.summary_lines:
+        print(line)
+    print(plan_id)
+    return 0
+
+
 def cmd_export_json(store: Store, args: argparse.Namespace) -> int:
     path = store.export_json(args.plan, args.output)
     print(f"Đã ghi {path}")
@@ -140,6 +151,9 @@ def build_parser() -> _Parser:
     p.add_argument("plan", metavar="PLAN", help="mã kế hoạch")
     p.add_argument("--json", action="store_true", help="in kế hoạch dạng JSON")
     p = add("import-json", cmd_import_json, "tạo kế hoạch từ tệp JSON; in mã kế hoạch mới ở dòng cuối")
+    p.add_argument("file", metavar="FILE")
+    p = add("import", cmd_import, "tạo kế hoạch từ văn bản có sẵn (.docx, .txt, .md); in tóm tắt, "
+                                  "rồi mã kế hoạch mới ở dòng cuối")
     p.add_argument("file", metavar="FILE")
     p = add("export-json", cmd_export_json, "ghi kế hoạch ra tệp JSON")
     p.add_argument("plan", metavar="PLAN")

@@ -1,0 +1,206 @@
+"""Task field lines: the label wordings of DOMAIN.md §3 and the units written in sentences.
+
+``match_field("Đơn vị chủ trì tham mưu, thực hiện: Phòng VH-XH.")`` -> ("lead", label, value);
+``split_assignment("Phòng X chủ trì, phối hợp với Y và các đơn vị liên quan", catalog)``
+-> (["Phòng X"], ["Y", "các đơn vị liên quan"], sentence=True).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..domain.text import clean_line, fold
+from ..domain.units import UnitCatalog
+
+_WHO = r"(?:(?:cac )?(?:co quan|don vi|bo phan|phong, ban|to chuc|ca nhan)(?:,? (?:co quan|don vi|to chuc|ca nhan))?\s*)?"
+_FIELD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("lead", re.compile(
+        _WHO + r"(?:chu tri(?: tham muu)?(?:,? (?:va )?(?:thuc hien|to chuc thuc hien|trien khai))?"
+        r"(?: thuc hien)?|thuc hien(?: chinh)?|chiu trach nhiem(?: chinh| thuc hien| chu tri)?|phu trach"
+        r"|tham muu(?:,? thuc hien)?)"
+        r"|trach nhiem(?: thuc hien| chu tri)?|phan cong(?: thuc hien)?|giao(?: cho)?|don vi|co quan")),
+    ("coordinators", re.compile(_WHO + r"phoi hop(?: thuc hien)?")),
+    ("time", re.compile(
+        r"thoi (?:gian|han)(?: (?:thuc hien|hoan thanh|trien khai|bat dau|ket thuc|to chuc))?"
+        r"(?: (?:va|,) (?:hoan thanh|thuc hien))?|tien do(?: (?:thuc hien|hoan thanh))?"
+        r"|thoi diem(?: hoan thanh| thuc hien)?|moc thoi gian")),
+    ("product", re.compile(
+        r"(?:san pham|ket qua)(?: (?:du kien|dau ra|dat duoc|can dat|chu yeu))?"
+        r"(?:\s*(?:/|,|va)\s*(?:san pham|ket qua)(?: (?:du kien|dau ra|dat duoc))?)?"
+        r"|hinh thuc (?:van ban|san pham)")),
+    ("content", re.compile(
+        r"noi dung(?: (?:thuc hien|cong viec|nhiem vu|chinh|chu yeu|hoat dong|cu the))?")),
+    ("notes", re.compile(r"ghi chu")),
+]
+_LETTER_PREFIX = re.compile(r"^([a-zđ])\s*[).]\s*")
+
+
+@dataclass
+class Field:
+    name: str  # lead / coordinators / time / product / content / notes
+    label: str | None  # as written (without its marker); None for a sentence ("Giao X chủ trì ...")
+    value: str | None  # None: label alone on its line, the value follows on the next lines
+
+
+def match_label(label: str) -> str | None:
+    key = fold(label).strip(" .:-")
+    key = re.sub(r"\s+", " ", key)
+    if not key or len(key) > 60:
+        return None
+    for name, pattern in _FIELD_PATTERNS:
+        if pattern.fullmatch(key):
+            return name
+    return None
+
+
+_SENTENCE_VERB = re.compile(
+    r"\b(chủ trì|phối hợp|thực hiện|triển khai|tham mưu|chịu trách nhiệm)\b", re.IGNORECASE)
+
+
+def match_field(rest: str, catalog: UnitCatalog | None = None) -> Field | None:
+    """``rest`` is a line without its bullet; a letter prefix ("b) ") may still be on it."""
+    head, sep, tail = rest.partition(":")
+    if sep and len(head) <= 70:
+        label = _LETTER_PREFIX.sub("", head)
+        if match_label(label):
+            return Field(match_label(label) or "", clean_line(head), clean_line(tail).rstrip() or None)
+    elif not sep and len(rest) <= 70:
+        label = _LETTER_PREFIX.sub("", rest).rstrip(" .")
+        name = match_label(label)
+        if name and fold(label).strip() not in ("don vi", "co quan", "giao", "giao cho"):
+            return Field(name, clean_line(rest.rstrip(" .")), None)
+    # sentence forms: "Giao Phòng X chủ trì, phối hợp với Y"; "Phòng X chủ trì, phối hợp với Y thực hiện"
+    if re.match(r"^Giao\s+\S", rest) and _SENTENCE_VERB.search(rest):
+        return Field("lead", None, rest)
+    if catalog is not None:
+        unit, after = unit_prefix(rest, catalog)
+        if unit and re.match(r"^[,;]?\s*(chủ trì|phối hợp|thực hiện|chịu trách nhiệm)\b", after, re.IGNORECASE):
+            return Field("lead", None, rest)
+    return None
+
+
+# --- units in a value ---------------------------------------------------------------------
+
+_UNIT_HEADS = (
+    "các ", "Các ", "Phòng", "Văn phòng", "Văn Phòng", "Trung tâm", "Công an", "Ban ", "Ủy ban", "Uỷ ban",
+    "UBND", "UB ", "Trạm", "Trường", "Hội ", "Đoàn", "Mặt trận", "MTTQ", "Đảng ủy", "Đảng uỷ", "Thôn",
+    "thôn", "Tổ ", "tổ ", "Chi cục", "Chi hội", "Sở ", "Hạt ", "Kho bạc", "Bưu điện", "Ngân hàng", "Đài ",
+    "Cơ quan", "cơ quan", "Đơn vị", "đơn vị", "Bộ phận", "Công chức", "công chức", "Hợp tác xã", "HĐND",
+    "Quân sự", "Ban Chỉ huy", "Y tế", "Cựu chiến binh", "Liên đoàn", "Hội đồng", "Chi bộ", "Khu ", "Xóm",
+    "Ấp", "Bản ", "Cụm", "những ", "Những ", "CA ", "BCH", "Cán bộ", "cán bộ")
+# Verbs that end a unit name at the start of a sentence ("Phòng X cung cấp tài liệu ...").
+_VERBS = re.compile(
+    r"\s+(?:chủ trì|phối hợp|thực hiện|tổ chức|triển khai|tham mưu|cung cấp|đăng tải|có trách nhiệm|"
+    r"chịu trách nhiệm|chủ động|căn cứ|xây dựng|hướng dẫn|theo dõi|rà soát|tuyên truyền|bố trí|kiểm tra|"
+    r"báo cáo|đẩy mạnh|phổ biến|quán triệt|nghiên cứu|tiếp nhận|tổng hợp|đôn đốc|lồng ghép|là cơ quan|"
+    r"đảm bảo|bảo đảm|thường xuyên|tích cực|căn cứ|được giao|theo chức năng)\b")
+_TRAILERS = re.compile(
+    r"(?:[,;]?\s*(?:cùng )?(?:tổ chức |triển khai )?thực hiện|[,;]?\s*chủ trì|[,;]?\s*phối hợp"
+    r"|\s+(?:theo|trong phạm vi) chức năng,? nhiệm vụ(?: được giao)?)\s*$", re.IGNORECASE)
+
+
+def unit_prefix(text: str, catalog: UnitCatalog) -> tuple[str | None, str]:
+    """The catalog unit that ``text`` starts with (longest), and the rest of the text."""
+    words = text.split(" ")
+    best: tuple[str | None, str] = (None, text)
+    for n in range(1, min(len(words), 12) + 1):
+        candidate = " ".join(words[:n]).rstrip(",;:.")
+        unit = catalog.find(candidate)
+        if unit:
+            best = (candidate, " ".join(words[n:]) if not words[n - 1].endswith((",", ";", ":"))
+                    else words[n - 1][-1] + " " + " ".join(words[n:]))
+    return best
+
+
+def _clean_value(value: str) -> str:
+    value = clean_line(value)
+    value = re.sub(r"^(?:[-+•]\s*)", "", value)
+    return value.rstrip(" .;,").strip()
+
+
+def split_units(value: str, catalog: UnitCatalog) -> tuple[list[str], bool]:
+    """Units of a list: ``;`` / new lines always separate; ``và`` only before a new unit.
+
+    Returns the names as written and whether ``và`` was used (then the reprint differs).
+    """
+    parts: list[str] = []
+    for chunk in re.split(r"\s*;\s*|\n+", value):
+        chunk = _clean_value(chunk)
+        if chunk:
+            parts.append(chunk)
+    result: list[str] = []
+    used_and = False
+    for part in parts:
+        pieces = [p for p in re.split(r"\s+và\s+", part)]
+        merged: list[str] = [pieces[0]]
+        for piece in pieces[1:]:
+            joined = merged[-1] + " và " + piece
+            if catalog.find(joined) or not piece.startswith(_UNIT_HEADS):
+                merged[-1] = joined
+            elif catalog.find(merged[-1]) is None and catalog.find(joined.split(" và ")[0]) is None \
+                    and _is_fragment(merged[-1]):
+                merged[-1] = joined
+            else:
+                merged.append(piece)
+        # "X và Y" where only the whole is a unit of the catalog ("Văn phòng HĐND và UBND phường")
+        final: list[str] = []
+        for piece in merged:
+            if final and catalog.find(final[-1] + " và " + piece):
+                final[-1] = final[-1] + " và " + piece
+            else:
+                final.append(piece)
+        if len(final) > 1:
+            used_and = True
+        result.extend(p for p in (_clean_value(x) for x in final) if p)
+    return result, used_and
+
+
+def _is_fragment(text: str) -> bool:
+    return fold(text).endswith(("hdnd", "uy ban", "van phong hdnd"))
+
+
+@dataclass
+class Assignment:
+    lead: list[str]
+    coordinators: list[str]
+    sentence: bool  # written as a sentence or joined with "và": keep the original line
+
+
+def split_assignment(value: str, catalog: UnitCatalog) -> Assignment:
+    """Lead and coordinating units of a lead value, sentence forms included."""
+    text = _clean_value(value)
+    text = re.sub(r"^Giao(?:\s+cho)?\s+", "", text)
+    sentence = text != _clean_value(value)
+    # "X chủ trì; Y phối hợp (thực hiện)" / "X; Y phối hợp thực hiện"
+    m = re.match(r"^(?P<lead>.+?)\s*;\s*(?P<coord>.+?)\s+phối hợp(?:\s+(?:cùng\s+)?(?:tổ chức\s+)?thực hiện)?$",
+                 text)
+    if not m:
+        # "X chủ trì, phối hợp với Y (thực hiện)"; "X, phối hợp với Y"; "X phối hợp Y"
+        m = re.match(r"^(?P<lead>.+?)(?:\s+chủ trì)?\s*[,;]?\s+(?:và\s+)?phối hợp(?:\s+(?:với|cùng))?\s+"
+                     r"(?P<coord>.+)$", text)
+    if m:
+        lead_text = _TRAILERS.sub("", m.group("lead")).strip(" ,;")
+        coord_text = _TRAILERS.sub("", m.group("coord")).strip(" ,;")
+        lead, _ = split_units(lead_text, catalog)
+        coords, _ = split_units(coord_text, catalog)
+        return Assignment(lead, coords, True)
+    stripped = _TRAILERS.sub("", text).strip(" ,;")
+    sentence = sentence or stripped != text
+    lead, used_and = split_units(stripped, catalog)
+    return Assignment(lead, [], sentence or used_and)
+
+
+def unit_of_sentence(line: str, catalog: UnitCatalog) -> str | None:
+    """The unit a duty line starts with: "Phòng X phường cung cấp ..." -> "Phòng X phường"."""
+    text = _clean_value(line)
+    unit, _ = unit_prefix(text, catalog)
+    if unit:
+        return unit
+    head = text.split(":", 1)[0] if ":" in text[:80] else text
+    m = _VERBS.search(head)
+    if m and m.start() > 0:
+        return head[:m.start()].strip(" ,;")
+    if ":" in text[:80]:
+        return head.strip()
+    return None

@@ -1,0 +1,48 @@
+"""The flat list of paragraphs (with formatting hints) and tables that every reader produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    """One paragraph (or line) of the source document, in document order.
+
+    Automatic numbering of Word is already resolved into ``text`` ("1. ...",
+    "a) ...", "- ..."), so typed and automatic numbering look alike downstream.
+    """
+
+    text: str
+    bold: bool = False  # every letter of the paragraph is bold
+    italic: bool = False
+    align: str | None = None  # "center", "right", "both" ...
+    table: int | None = None  # index of the table it came from (None: body)
+    row: int | None = None
+    col: int | None = None
+    auto_number: bool = False  # the number came from Word's automatic numbering
+
+
+@dataclass
+class Table:
+    """A table: rows of cells, each cell a list of its paragraphs."""
+
+    index: int
+    rows: list[list[list[Block]]] = field(default_factory=list)
+
+    def cell_text(self, row: int, col: int) -> str:
+        cells = self.rows[row]
+        if col >= len(cells):
+            return ""
+        return "\n".join(b.text for b in cells[col] if b.text)
+
+
+@dataclass
+class Source:
+    """What a reader found: blocks and tables in document order, and facts for the summary."""
+
+    items: list[Block | Table] = field(default_factory=list)
+    formatted: bool = False  # bold/alignment are known (docx, Markdown with **)
+    encodings: set[str] = field(default_factory=set)  # legacy encodings converted ("tcvn3", "vni")
+    images: int = 0  # pictures met (an image-only scan has no text at all)
+    kind: str = ""  # "docx", "md", "txt"

@@ -1,0 +1,854 @@
+"""Blocks -> Plan: the anatomy of a Kế hoạch (DOMAIN.md §2-§4) recognised in document order.
+
+Rules are those of the genre, not of one commune: header lines by their patterns
+(Số:, "…, ngày … tháng … năm …", upper-case agency lines), Roman-numeral sections
+whatever their titles, the task tree from its numbering, field lines in any of the
+label wordings, units in sentences, the closing (``./.``), Nơi nhận and the
+signature. Anything that fits nowhere is kept in ``plan.extra["import_notes"]``
+(or as content of the nearest task) and reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..domain.plan import DEFAULT_LABELS, FIELDS, PartialDate, Plan, Section, Signature, Task, TextItem
+from ..domain.text import clean_line, fold
+from ..domain.units import UnitCatalog
+from ..errors import InvalidInput
+from .assign import Field, match_field, match_label, split_assignment, split_units, unit_of_sentence
+from .blocks import Block, Source, Table
+
+_ROMAN_HEAD = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(?P<title>\S.*)$")
+_NESTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\s*[.)]?\s+(?P<rest>\S.*)$")
+_DECIMAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$")
+_LETTER = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$|^(?P<num2>[a-zđ])\.\s+(?P<rest2>\S.*)$")
+_BULLET = re.compile(r"^(?P<mark>[-–—•●▪■◦·*+])\s*(?P<rest>\S.*)$")
+_RULE = re.compile(r"^[\s_\-–—=.*~]{3,}$")
+_SO = re.compile(r"^Số\s*[:.]?\s*(?P<num>[\d.…\s]*?)\s*/\s*(?P<sym>\S+)", re.IGNORECASE)
+_DATE = re.compile(
+    r"^(?P<place>[^,\d][^,]{0,60}?)\s*,\s*ngày\b\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*"
+    r"năm\s*(?P<y>\d{4})?", re.IGNORECASE)
+_SIGN_TITLE = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*\S")
+_SIGN_WORDS = ("chu tich", "pho chu tich", "giam doc", "truong phong", "pho truong phong", "bi thu")
+_TASK_TITLES = ("noi dung", "nhiem vu", "giai phap", "cac hoat dong", "hoat dong")
+_TEXT_TITLES = ("muc dich", "yeu cau", "kinh phi", "to chuc thuc hien", "che do bao cao", "trach nhiem",
+                "phan cong", "ket qua", "tinh hinh", "can cu", "nguon kinh phi", "dieu khoan")
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+@dataclass
+class _Line:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    align: str | None = None
+    table: int | None = None
+    col: int | None = None
+    row: int | None = None
+
+    @classmethod
+    def of(cls, b: Block) -> _Line:
+        return cls(b.text, b.bold, b.italic, b.align, b.table, b.col, b.row)
+
+
+@dataclass
+class _Marker:
+    style: str  # "decimal", "nested2", "letter", "bullet:-", "bullet:+", "" (none)
+    number: str  # "1", "1.2", "a", "-", "+"
+    rest: str
+
+
+def classify(text: str) -> _Marker:
+    m = _NESTED.match(text)
+    if m:
+        num = m.group("num")
+        return _Marker(f"nested{num.count('.') + 1}", num, m.group("rest"))
+    m = _DECIMAL.match(text)
+    if m and not re.match(r"^\d{1,2}\s*[.)]\s*\d", text):
+        return _Marker("decimal", m.group("num"), m.group("rest"))
+    m = _LETTER.match(text)
+    if m:
+        return _Marker("letter", m.group("num") or m.group("num2"), m.group("rest") or m.group("rest2"))
+    m = _BULLET.match(text)
+    if (m and not re.match(r"^[-–]\s*\d", text[:3])) or (m and text[1:2] == " "):
+        mark = m.group("mark")
+        mark = "-" if mark in "-–—" else mark
+        return _Marker(f"bullet:{mark}", mark, m.group("rest"))
+    return _Marker("", "", text)
+
+
+@dataclass
+class ImportNotes:
+    unplaced: list[str] = field(default_factory=list)  # lines kept in a note, listed in the summary
+    found: list[str] = field(default_factory=list)
+
+
+def _strip_bullet(text: str) -> str:
+    return re.sub(r"^[-–—•+*]\s*", "", text).strip()
+
+
+def _field_value(text: str) -> str:
+    return text.strip().rstrip(" .;").strip()
+
+
+# --- task sections --------------------------------------------------------------------------
+
+@dataclass
+class _Node:
+    task: Task
+    style: str
+    field_marker: str | None = None
+    unit_lines: list[str] = field(default_factory=list)
+    unit_sentence: bool = False
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Pending:
+    line: str
+    marker: _Marker
+    parent: _Node | None
+    sublines: list[str] = field(default_factory=list)
+
+
+class _TaskBuilder:
+    def __init__(self, catalog: UnitCatalog, notes: ImportNotes, section_title: str) -> None:
+        self.catalog = catalog
+        self.notes = notes
+        self.section_title = section_title
+        self.roots: list[_Node] = []
+        self.stack: list[_Node] = []
+        self.pending: _Pending | None = None
+        self.open_field: tuple[str, _Node] | None = None
+        self.all_nodes: list[_Node] = []
+        self.intro: list[str] = []
+
+    # the tree
+    def _add(self, marker: _Marker, title: str, parent: _Node | None) -> _Node:
+        node = _Node(Task(title=title, number=marker.number), marker.style)
+        if parent is None:
+            self.roots.append(node)
+            self.stack = [node]
+        else:
+            parent.task.children.append(node.task)
+            idx = self.stack.index(parent)
+            self.stack = [*self.stack[: idx + 1], node]
+        self.all_nodes.append(node)
+        return node
+
+    def _deepest(self) -> _Node | None:
+        return self.stack[-1] if self.stack else None
+
+    def _content(self, text: str) -> None:
+        node = self._deepest()
+        if node is None:
+            self.intro.append(text)
+        else:
+            node.task.content.append(text)
+
+    def _resolve_pending_as_content(self) -> None:
+        if self.pending is None:
+            return
+        p, self.pending = self.pending, None
+        target = p.parent
+        lines = [p.line, *p.sublines]
+        if target is None:
+            self.intro.extend(lines)
+        else:
+            target.task.content.extend(lines)
+
+    def _confirm_pending(self) -> _Node:
+        p = self.pending
+        assert p is not None
+        self.pending = None
+        if p.parent is not None and p.parent not in self.stack:
+            self.stack.append(p.parent)
+        node = self._add(p.marker, p.marker.rest, p.parent)
+        node.task.content.extend(p.sublines)
+        return node
+
+    def feed(self, line: _Line) -> None:
+        text = line.text
+        marker = classify(text)
+        fld = match_field(marker.rest if marker.style else text, self.catalog)
+        if fld is not None and fld.label is None and marker.style and not marker.style.startswith("bullet"):
+            fld = None  # "1. Phòng X chủ trì ..." / "a) Giao ..." is a numbered task, not a field line
+        if fld is not None and marker.style in ("decimal", "nested2", "nested3") and fld.name in (
+                "content", "notes"):
+            fld = None
+        if fld is not None:
+            self._field(line, marker, fld)
+            return
+        if marker.style in ("decimal", "letter") or marker.style.startswith("nested"):
+            self.open_field = None
+            self._resolve_pending_as_content()
+            self._numbered(marker)
+            return
+        if self.open_field is not None:
+            self._open_field_line(text, marker)
+            return
+        if marker.style.startswith("bullet"):
+            if self.pending is not None:
+                if marker.style != self.pending.marker.style and self.pending.marker.style == "bullet:-":
+                    self.pending.sublines.append(text)
+                    return
+                self._resolve_pending_as_content()
+            deepest = self._deepest()
+            while deepest is not None and deepest.style == marker.style:
+                self.stack.pop()
+                deepest = self._deepest()
+            self.pending = _Pending(text, marker, deepest)
+            return
+        # a paragraph without number
+        if self.pending is not None:
+            self._resolve_pending_as_content()
+        if line.bold and not self.stack and len(text) < 400:
+            self.pending = _Pending(text, _Marker("bold", "", text), None)
+            return
+        self._content(text)
+
+    def _numbered(self, marker: _Marker) -> None:
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].style == marker.style:
+                parent = self.stack[k - 1] if k > 0 else None
+                self.stack = self.stack[:k]
+                self._add(marker, marker.rest, parent)
+                return
+        # nested numbers know their parent: "2.1" goes under "2"
+        if marker.style.startswith("nested"):
+            prefix = marker.number.rsplit(".", 1)[0]
+            for k in range(len(self.stack) - 1, -1, -1):
+                if self.stack[k].task.number == prefix:
+                    self.stack = self.stack[: k + 1]
+                    self._add(marker, marker.rest, self.stack[k])
+                    return
+        self._add(marker, marker.rest, self._deepest())
+
+    def _field(self, line: _Line, marker: _Marker, fld: Field) -> None:
+        self.open_field = None
+        if self.pending is not None:
+            p = self.pending
+            if marker.style and marker.style != p.marker.style and not marker.style == "letter":
+                self._confirm_pending()
+            elif p.marker.style == "bold":
+                self._confirm_pending()
+            else:
+                self._resolve_pending_as_content()
+        target = self._deepest()
+        if target is not None and marker.style.startswith("bullet") and target.style == marker.style \
+                and len(self.stack) > 1:
+            self.stack.pop()
+            target = self._deepest()
+        if target is None:
+            self.intro.append(line.text)
+            return
+        field_marker = marker.number if marker.style.startswith("bullet") else ""
+        if fld.name == "content":
+            target.task.content.append(line.text)
+            if fld.value is None:
+                self.open_field = ("content", target)
+            return
+        if fld.name == "notes":
+            target.task.notes = _field_value(fld.value or "") or None
+            return
+        if target.field_marker is None:
+            target.field_marker = field_marker
+        verbatim = line.text if marker.style == "letter" or not marker.style else marker.rest
+        if fld.label is not None:
+            label = f"{marker.number}) {fld.label}" if marker.style == "letter" else fld.label
+            target.labels.setdefault(fld.name, label)
+        if fld.name in ("lead", "coordinators"):
+            target.unit_lines.append(verbatim)
+            if fld.value is None:
+                self.open_field = (fld.name, target)
+                target.unit_sentence = True
+                return
+            self._units(target, fld.name, fld.value, fld.label is None)
+            return
+        if fld.value is None:
+            self.open_field = (fld.name, target)
+            return
+        value = _field_value(fld.value)
+        if fld.name == "time":
+            target.task.time = f"{target.task.time}; {value}" if target.task.time else value
+        else:
+            target.task.product = f"{target.task.product}; {value}" if target.task.product else value
+
+    def _units(self, node: _Node, name: str, value: str, sentence: bool) -> None:
+        if name == "lead":
+            a = split_assignment(value, self.catalog)
+            node.task.lead.extend(a.lead)
+            node.task.coordinators.extend(a.coordinators)
+            node.unit_sentence = node.unit_sentence or a.sentence or sentence
+        else:
+            text = re.sub(r"^(?:với|cùng)\s+", "", value.strip())
+            units, used_and = split_units(text, self.catalog)
+            node.task.coordinators.extend(units)
+            node.unit_sentence = node.unit_sentence or used_and
+
+    def _open_field_line(self, text: str, marker: _Marker) -> None:
+        assert self.open_field is not None
+        name, node = self.open_field
+        if name == "content":
+            node.task.content.append(text)
+            return
+        if name in ("lead", "coordinators"):
+            node.unit_lines.append(text)
+            unit = unit_of_sentence(marker.rest if marker.style else text, self.catalog)
+            if unit:
+                (node.task.lead if name == "lead" else node.task.coordinators).append(unit)
+            else:
+                self.notes.unplaced.append(f"Nhiệm vụ {node.task.number}: không rõ đơn vị trong “{text}”")
+            return
+        value = _field_value(marker.rest if marker.style else text)
+        if name == "time":
+            node.task.time = f"{node.task.time}; {value}" if node.task.time else value
+        elif name == "product":
+            node.task.product = f"{node.task.product}; {value}" if node.task.product else value
+
+    def finish(self) -> list[Task]:
+        if self.pending is not None:
+            if self.pending.marker.style == "bold" and not self.roots:
+                self._resolve_pending_as_content()
+            else:
+                self._resolve_pending_as_content()
+        for node in self.all_nodes:
+            t = node.task
+            t.lead = _dedupe(self.catalog.canonical_list(t.lead))
+            t.coordinators = _dedupe(self.catalog.canonical_list(t.coordinators))
+            if node.unit_sentence:
+                t.assignment = list(node.unit_lines)
+            t.labels = dict(node.labels)
+            if node.field_marker not in (None, "-"):
+                t.labels["marker"] = node.field_marker or ""
+        return [n.task for n in self.roots]
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+# --- text sections --------------------------------------------------------------------------
+
+def _text_items(lines: list[_Line], formatted: bool) -> list[TextItem]:
+    items: list[TextItem] = []
+    for line in lines:
+        marker = classify(line.text)
+        if marker.style in ("decimal", "nested2") and _is_item_heading(line, marker, formatted):
+            items.append(TextItem(heading=marker.rest.rstrip(" :"), paragraphs=[]))
+        elif marker.style == "decimal" or (marker.style == "nested2" and not items):
+            items.append(TextItem(heading=None, paragraphs=[line.text]))
+        elif items:
+            items[-1].paragraphs.append(line.text)
+        else:
+            items.append(TextItem(heading=None, paragraphs=[line.text]))
+    return items
+
+
+def _is_item_heading(line: _Line, marker: _Marker, formatted: bool) -> bool:
+    rest = marker.rest
+    if len(rest) > 120 or (rest.endswith((".", ";")) and len(rest) > 60):
+        return False
+    if formatted:
+        return line.bold
+    return len(rest) <= 80 and not rest.endswith((".", ";"))
+
+
+# --- the whole plan ---------------------------------------------------------------------------
+
+class Recogniser:
+    def __init__(self, source: Source, catalog: UnitCatalog) -> None:
+        self.source = source
+        self.catalog = catalog
+        self.notes = ImportNotes()
+        self.tables: list[Table] = []
+        self.task_tables: list[tuple[int, Table, list[Task], str]] = []  # (line index, table, tasks, title)
+        self.roman_mode = True
+
+    def _flatten(self) -> list[_Line]:
+        lines: list[_Line] = []
+        for item in self.source.items:
+            if isinstance(item, Table):
+                tasks = table_tasks(item, self.catalog)
+                if tasks is not None:
+                    self.task_tables.append((len(lines), item, tasks, ""))
+                    continue
+                for row in item.rows:
+                    for cell in row:
+                        lines.extend(_Line.of(b) for b in cell)
+            else:
+                lines.append(_Line.of(item))
+        out: list[_Line] = []
+        for line in lines:
+            text = line.text.strip()
+            if not text or _RULE.match(text):
+                continue
+            line.text = text
+            # a paragraph cut in two by a page break: the second half starts in lower case
+            if out and _continues(out[-1], line):
+                out[-1].text = f"{out[-1].text} {text}"
+                continue
+            out.append(line)
+        return out
+
+    def run(self) -> Plan:
+        lines = self._flatten()
+        plan = Plan(title="")
+        kh = next((i for i, ln in enumerate(lines[:80]) if _is_doc_type(ln.text)), None)
+        first_section = next((i for i, ln in enumerate(lines) if _roman(ln.text)), None)
+        self.roman_mode = first_section is not None
+        if first_section is None:
+            first_section = next((i for i, ln in enumerate(lines)
+                                  if _numbered_caps_section(ln.text)), None)
+        body_end = self._body_end(lines, first_section or 0)
+
+        # header and title
+        if kh is not None:
+            self._header(plan, lines[:kh])
+            plan.doc_type = "KẾ HOẠCH"
+            pos = self._title(plan, lines, kh + 1, first_section if first_section is not None else body_end)
+        else:
+            pos = self._header_without_doc_type(plan, lines, first_section if first_section is not None
+                                                else body_end)
+        intro_end = first_section if first_section is not None else body_end
+        self._bases_preamble(plan, lines[pos:intro_end])
+
+        # sections
+        closing_start = self._closing_start(lines, intro_end, body_end)
+        if first_section is not None:
+            self._sections(plan, lines[first_section:closing_start])
+        plan.closing = [ln.text for ln in lines[closing_start:body_end]]
+        self._signature(plan, lines[body_end:])
+        self._attach_table_tasks(plan)
+        self._labels(plan)
+        if not any(True for _ in plan.walk_tasks()):
+            raise InvalidInput(
+                "Không tìm thấy nhiệm vụ nào trong tệp: không có mục “II. NỘI DUNG/NHIỆM VỤ” đánh số "
+                "và cũng không có bảng phụ lục nhiệm vụ. Tệp này có phải là một Kế hoạch không?")
+        if self.notes.unplaced:
+            plan.extra["import_notes"] = list(self.notes.unplaced)
+        return plan
+
+    # header ---------------------------------------------------------------------------------
+    def _header(self, plan: Plan, lines: list[_Line]) -> None:
+        issuer_col = None
+        for ln in lines:
+            if _SO.match(ln.text) and ln.table is not None:
+                issuer_col = ln.col
+        for ln in lines:
+            text = ln.text
+            m = _SO.match(text)
+            if m:
+                num = re.sub(r"[\s.…]", "", m.group("num"))
+                plan.number = num or None
+                plan.symbol = m.group("sym").rstrip(".,;")
+                continue
+            if self._date_line(plan, text):
+                continue
+            f = fold(text)
+            if f.startswith("cong hoa xa hoi chu nghia") or f.startswith("doc lap") or f == "du thao":
+                if f == "du thao":
+                    self.notes.unplaced.append(f"Đầu văn bản: “{text}” (dấu dự thảo, không lưu)")
+                continue
+            if _is_upper(text) and (issuer_col is None or ln.col == issuer_col):
+                plan.issuer.append(text)
+                continue
+            self.notes.unplaced.append(f"Đầu văn bản: “{text}”")
+
+    def _date_line(self, plan: Plan, text: str) -> bool:
+        m = _DATE.match(text)
+        if not m:
+            return False
+        plan.place = clean_line(m.group("place"))
+        y, mo, d = m.group("y"), m.group("m"), m.group("d")
+        if y:
+            try:
+                plan.date = PartialDate(int(y), int(mo) if mo else None, int(d) if (d and mo) else None)
+            except InvalidInput:
+                self.notes.unplaced.append(f"Ngày không hợp lệ, để trống: “{text}”")
+        return True
+
+    def _header_without_doc_type(self, plan: Plan, lines: list[_Line], end: int) -> int:
+        pos = 0
+        header: list[_Line] = []
+        while pos < end:
+            t = lines[pos].text
+            f = fold(t)
+            if _SO.match(t) or _DATE.match(t) or f.startswith(("cong hoa xa hoi", "doc lap")) or \
+                    (_is_upper(t) and len(t) < 60):
+                header.append(lines[pos])
+                pos += 1
+                continue
+            break
+        self._header(plan, header)
+        return pos
+
+    def _title(self, plan: Plan, lines: list[_Line], start: int, end: int) -> int:
+        parts: list[str] = []
+        pos = start
+        formatted = self.source.formatted
+        while pos < end and len(parts) < 6:
+            ln = lines[pos]
+            f = fold(ln.text)
+            if f.startswith(("can cu", "thuc hien ", "kinh gui")) or _roman(ln.text):
+                break
+            if formatted:
+                if not (ln.bold or ln.align == "center") or (ln.italic and not ln.bold):
+                    break
+            elif parts and (ln.text.endswith((";", ":", ".")) or len(ln.text) > 300):
+                break
+            elif not parts and ln.text.endswith((";", ":")):
+                break
+            parts.append(ln.text)
+            pos += 1
+        plan.title = clean_line(" ".join(parts))
+        if not plan.title:
+            self.notes.found.append("không thấy trích yếu sau “KẾ HOẠCH”")
+        return pos
+
+    def _bases_preamble(self, plan: Plan, lines: list[_Line]) -> None:
+        in_bases = True
+        for ln in lines:
+            if fold(ln.text).startswith("kinh gui"):
+                self.notes.unplaced.append(f"“{ln.text}” (kế hoạch không có Kính gửi)")
+                continue
+            if in_bases and fold(ln.text).startswith("can cu"):
+                plan.bases.append(ln.text)
+                continue
+            in_bases = False
+            plan.preamble.append(ln.text)
+
+    # body -----------------------------------------------------------------------------------
+    def _body_end(self, lines: list[_Line], start: int) -> int:
+        for i in range(start, len(lines)):
+            f = fold(lines[i].text)
+            if f.startswith("noi nhan") or _SIGN_TITLE.match(lines[i].text) or \
+                    (f.startswith("phu luc") and _is_upper(lines[i].text)):
+                return i
+        # no Nơi nhận: the signature block is the trailing upper-case lines and the name
+        i = len(lines)
+        while i > start and (_is_upper(lines[i - 1].text) and fold(lines[i - 1].text).endswith(_SIGN_WORDS)):
+            i -= 1
+        return i
+
+    def _closing_start(self, lines: list[_Line], start: int, end: int) -> int:
+        for i in range(end - 1, start - 1, -1):
+            text = lines[i].text
+            f = fold(text)
+            if f.startswith("tren day la"):
+                return i
+            if _roman(text):
+                break
+        for i in range(end - 1, start - 1, -1):
+            text = lines[i].text
+            if text.rstrip().endswith(("./.", "/.")):
+                if classify(text).style or _roman(text):
+                    return end
+                return i
+            if _roman(text) or classify(text).style:
+                break
+        return end
+
+    def _sections(self, plan: Plan, lines: list[_Line]) -> None:
+        chunks: list[tuple[str, list[_Line]]] = []
+        for ln in lines:
+            title = _roman(ln.text) if self.roman_mode else _numbered_caps_section(ln.text)
+            if title:
+                chunks.append((title, []))
+            elif chunks:
+                chunks[-1][1].append(ln)
+        kinds = [self._kind(title, body) for title, body in chunks]
+        if "tasks" not in kinds:
+            for i, (_title, body) in enumerate(chunks):
+                if sum(1 for ln in body if _has_field(ln.text)) >= 2:
+                    kinds[i] = "tasks"
+        for (title, body), kind in zip(chunks, kinds, strict=True):
+            if kind == "tasks":
+                builder = _TaskBuilder(self.catalog, self.notes, title)
+                for ln in body:
+                    builder.feed(ln)
+                tasks = builder.finish()
+                if builder.intro:
+                    for text in builder.intro:
+                        self.notes.unplaced.append(f"Mục {title}: “{text}” (trước nhiệm vụ đầu tiên)")
+                section = Section(title=title, kind="tasks", tasks=tasks)
+                if not tasks and body:
+                    section.extra_lines = [ln.text for ln in body]  # type: ignore[attr-defined]
+            else:
+                section = Section(title=title, kind="text", items=_text_items(body, self.source.formatted))
+            plan.sections.append(section)
+
+    def _kind(self, title: str, body: list[_Line]) -> str:
+        f = fold(title)
+        if any(f.startswith(t) for t in _TEXT_TITLES):
+            return "text"
+        if any(t in f for t in _TASK_TITLES):
+            return "tasks"
+        return "text"
+
+    # signature -----------------------------------------------------------------------------
+    def _signature(self, plan: Plan, lines: list[_Line]) -> None:
+        mode = None
+        recipient_col = None
+        sign_lines: list[str] = []
+        names: list[str] = []
+        for ln in lines:
+            text = ln.text
+            f = fold(text)
+            if f.startswith("noi nhan"):
+                mode = "recipients"
+                recipient_col = ln.col
+                rest = text.split(":", 1)[1].strip() if ":" in text else ""
+                if rest:
+                    plan.recipients.append(_recipient(rest))
+                continue
+            if f.startswith("phu luc") and _is_upper(text):
+                mode = "appendix"
+            if mode == "appendix":
+                self.notes.unplaced.append(f"Phụ lục: “{text}”")
+                continue
+            in_recipient_cell = recipient_col is not None and ln.table is not None and ln.col == recipient_col
+            if mode == "recipients" and (in_recipient_cell or (
+                    ln.table is None and not _SIGN_TITLE.match(text) and not (_is_upper(text) and len(text) < 50))):
+                plan.recipients.append(_recipient(text))
+                continue
+            if _SIGN_TITLE.match(text) or (_is_upper(text) and len(text) < 60 and not names):
+                sign_lines.append(text)
+                mode = "signature"
+                continue
+            if re.fullmatch(r"\(?\s*(đã ký|ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu|đã ký và đóng dấu)"
+                            r"[^)]*\)?", text, re.IGNORECASE):
+                continue
+            if mode == "signature" and len(text) < 50:
+                names.append(text)
+                continue
+            self.notes.unplaced.append(f"Sau phần ký: “{text}”")
+        plan.signature = Signature(lines=sign_lines, signer=names[-1] if names else "")
+        for extra in names[:-1]:
+            self.notes.unplaced.append(f"Khối chữ ký: “{extra}”")
+        plan.recipients = [r for r in plan.recipients if r]
+
+    # phụ lục tables ----------------------------------------------------------------------------
+    def _attach_table_tasks(self, plan: Plan) -> None:
+        if not self.task_tables:
+            return
+        tasks: list[Task] = []
+        for _, _, table_tasks_, _ in self.task_tables:
+            tasks.extend(table_tasks_)
+        target = next((s for s in plan.sections if s.kind == "tasks" and not s.tasks), None)
+        if target is None:
+            target = next((s for s in plan.sections if s.kind == "text" and
+                           any(t in fold(s.title) for t in _TASK_TITLES)), None)
+            if target is not None:
+                for item in target.items:
+                    for p in ([item.heading] if item.heading else []) + item.paragraphs:
+                        self.notes.unplaced.append(f"Mục {target.title}: “{p}” (nhiệm vụ lấy từ bảng phụ lục)")
+                target.kind, target.items = "tasks", []
+        if target is None:
+            existing = plan.task_sections()
+            target = Section(title="NHIỆM VỤ CỤ THỂ", kind="tasks")
+            plan.sections.insert(1 if plan.sections else 0, target)
+            if existing:
+                self.notes.found.append("bảng phụ lục nhiệm vụ được lưu thành một mục riêng “NHIỆM VỤ CỤ THỂ”")
+        else:
+            for text in getattr(target, "extra_lines", []):
+                self.notes.unplaced.append(f"Mục {target.title}: “{text}” (nhiệm vụ lấy từ bảng phụ lục)")
+        target.tasks.extend(tasks)
+        self.notes.found.append(f"{len(tasks)} nhiệm vụ lấy từ bảng phụ lục")
+
+    def _labels(self, plan: Plan) -> None:
+        counts: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
+        for task, _ in plan.walk_tasks():
+            for name in FIELDS:
+                label = task.labels.get(name)
+                if label:
+                    counts[name][re.sub(r"^[a-zđ]\s*[).]\s*", "", label)] += 1
+        labels = dict(DEFAULT_LABELS)
+        for name in FIELDS:
+            if counts[name]:
+                labels[name] = counts[name].most_common(1)[0][0]
+        if counts["lead"] and not counts["coordinators"]:
+            word = labels["lead"].split(" ")[0]
+            if word in ("Đơn", "Cơ"):
+                labels["coordinators"] = f"{'Đơn vị' if word == 'Đơn' else 'Cơ quan'} phối hợp"
+        plan.labels = labels
+        for task, _ in plan.walk_tasks():
+            task.labels = {k: v for k, v in task.labels.items() if k == "marker" or v != labels.get(k)}
+
+
+def _roman(text: str) -> str | None:
+    m = _ROMAN_HEAD.match(text)
+    if not m or not m.group("num"):
+        return None
+    title = m.group("title").strip()
+    letters = [c for c in title if c.isalpha()]
+    if not letters or len(title) > 200:
+        return None
+    upper_share = sum(c.isupper() for c in letters) / len(letters)
+    if upper_share < 0.6:
+        return None
+    return title.rstrip(" :.")
+
+
+def _numbered_caps_section(text: str) -> str | None:
+    m = re.match(r"^(?:\d{1,2}|[A-Z])\s*[.)]\s*(?P<title>\S.*)$", text)
+    if m and _is_upper(m.group("title")) and len(m.group("title")) < 100:
+        return m.group("title").rstrip(" :.")
+    return None
+
+
+def _is_doc_type(text: str) -> bool:
+    return fold(text).replace(" ", "") == "kehoach" and _is_upper(text)
+
+
+def _has_field(text: str) -> bool:
+    m = classify(text)
+    rest = m.rest if m.style else text
+    head = rest.split(":", 1)[0]
+    return ":" in rest and match_label(head) in ("lead", "time", "coordinators", "product")
+
+
+def _continues(prev: _Line, line: _Line) -> bool:
+    if prev.table != line.table or prev.col != line.col:
+        return False
+    first = line.text[0]
+    if not first.isalpha() or not first.islower() or classify(line.text).style:
+        return False
+    if prev.text.endswith((".", ";", ":", "!", "?", "./.")):
+        return False
+    if _is_upper(prev.text):
+        return False
+    return not (prev.bold and not line.bold)
+
+
+def _recipient(text: str) -> str:
+    text = re.sub(r"^[-–—•+*]\s*", "", text.strip())
+    if text.endswith((";", ".")) and not text.endswith("./."):
+        text = text[:-1]
+    return text.strip()
+
+
+# --- phụ lục task tables ---------------------------------------------------------------------
+
+_COLUMNS = [
+    ("number", re.compile(r"^(stt|tt|so tt|so thu tu)$")),
+    ("time", re.compile(r"thoi gian|thoi han|tien do|thoi diem")),
+    ("coordinators", re.compile(r"phoi hop")),
+    ("lead", re.compile(r"chu tri|thuc hien|don vi|co quan|trach nhiem|phu trach")),
+    ("product", re.compile(r"san pham|ket qua")),
+    ("notes", re.compile(r"ghi chu")),
+    ("title", re.compile(r"noi dung|nhiem vu|hoat dong|cong viec|ten ")),
+]
+
+
+def _map_columns(cells: list[str]) -> dict[str, int] | None:
+    mapping: dict[str, int] = {}
+    for col, text in enumerate(cells):
+        f = fold(text)
+        for name, pattern in _COLUMNS:
+            if name not in mapping and pattern.search(f):
+                mapping[name] = col
+                break
+    if "title" in mapping and ("lead" in mapping or "time" in mapping):
+        return mapping
+    return None
+
+
+def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
+    """Tasks of a phụ lục table mapped by its column headings, or None when it is no task table."""
+    for h in range(min(3, len(table.rows))):
+        cells = [table.cell_text(h, c) for c in range(len(table.rows[h]))]
+        mapping = _map_columns(cells)
+        if mapping:
+            break
+    else:
+        return None
+    roots: list[Task] = []
+    stack: list[tuple[str, Task]] = []
+    counter = 0
+    for r in range(h + 1, len(table.rows)):
+        row = table.rows[r]
+
+        def cell(name: str, row: list[list[Block]] = row) -> list[str]:
+            col = mapping.get(name)
+            if col is None or col >= len(row):
+                return []
+            return [b.text for b in row[col] if b.text]
+
+        title_lines = cell("title")
+        number = " ".join(cell("number")).strip().rstrip(".)")
+        if not title_lines:
+            continue
+        if re.fullmatch(r"\(?\d+\)?", " ".join(title_lines)) and not number:
+            continue  # the (1) (2) (3) row under the headings
+        if len(set(b.text for c in row for b in c)) == 1 and not number:
+            style = "group"  # a merged row: a group heading
+        elif re.fullmatch(r"[IVX]+", number):
+            style = "roman"
+        elif re.fullmatch(r"\d+(\.\d+)+", number):
+            style = f"nested{number.count('.') + 1}"
+        elif re.fullmatch(r"\d+", number):
+            style = "decimal"
+        elif re.fullmatch(r"[a-zđ]", number):
+            style = "letter"
+        elif number in ("-", "+", "–", "•"):
+            style = "bullet:" + number
+        else:
+            style = "decimal"
+            counter += 1
+            number = number or str(counter)
+        lead_lines = cell("lead")
+        coord_lines = cell("coordinators")
+        task = Task(title=_strip_bullet(title_lines[0]) if style.startswith("bullet") else title_lines[0],
+                    number=number if style != "group" else "")
+        task.content = title_lines[1:]
+        lead_text = "\n".join(_strip_bullet(x) for x in lead_lines)
+        if lead_text:
+            a = split_assignment(lead_text, catalog) if "phối hợp" in lead_text else None
+            if a is not None:
+                task.lead, task.coordinators = a.lead, a.coordinators
+                task.assignment = [x for x in lead_lines]
+            else:
+                task.lead, _ = split_units(lead_text, catalog)
+        if coord_lines:
+            units, _ = split_units("\n".join(_strip_bullet(x) for x in coord_lines), catalog)
+            task.coordinators.extend(units)
+        task.lead = catalog.canonical_list(task.lead)
+        task.coordinators = catalog.canonical_list(task.coordinators)
+        task.time = _field_value(" ".join(cell("time")))
+        product = _field_value("; ".join(_field_value(x) for x in cell("product")))
+        task.product = product or None
+        notes = _field_value(" ".join(cell("notes")))
+        task.notes = notes or None
+        # place it in the tree
+        rank = {"group": 0, "roman": 0}.get(style)
+        while stack and stack[-1][0] != style and rank is None and style.startswith("nested") and \
+                not task.number.startswith(stack[-1][1].number + "."):
+            stack.pop()
+        placed = False
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == style:
+                stack = stack[:k]
+                break
+        if stack and rank is None:
+            stack[-1][1].children.append(task)
+            placed = True
+        if not placed:
+            if rank is not None:
+                stack = []
+            roots.append(task)
+        stack.append((style, task))
+    return roots

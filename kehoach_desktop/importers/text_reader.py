@@ -1,0 +1,91 @@
+"""Read a .txt or .md plan into blocks: one block per line, Markdown marks dropped.
+
+A whole line wrapped in ``**`` (or a ``#`` heading) counts as bold, the way the
+Word original had it; ``* item`` becomes ``- item``; a ``| a | b |`` table becomes
+a table (a phụ lục pasted as Markdown).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..domain.text import clean_line
+from .blocks import Block, Source, Table
+from .encoding import decode_bytes, fix_legacy
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_BOLD_WRAP = re.compile(r"^(\*\*\*|\*\*|__)(?P<inner>.+?)\1[.:;]?$")
+_ITALIC_WRAP = re.compile(r"^(\*|_)(?P<inner>[^*_].*?)\1$")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _strip_marks(line: str) -> tuple[str, bool, bool]:
+    text = line.strip()
+    heading = bool(_HEADING.match(text))
+    text = _HEADING.sub("", text)
+    if text.startswith(("* ", "• ")):
+        text = "- " + text[2:]
+    bold = italic = False
+    m = _BOLD_WRAP.match(text)
+    if m and "**" not in m.group("inner"):
+        bold = True
+        italic = m.group(1) == "***"
+        suffix = text[m.end("inner") + len(m.group(1)):]
+        text = m.group("inner") + suffix
+    elif heading and text:
+        bold = True
+    m = _ITALIC_WRAP.match(text)
+    if m:
+        italic = True
+        text = m.group("inner")
+    text = text.replace("***", "").replace("**", "").replace("__", "")
+    # *emphasis* inside a line: drop the stars, keep the words
+    text = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])", r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = re.sub(r"<br\s*/?>", " ", text)
+    return text, bold, italic
+
+
+def read_text(raw: bytes, markdown: bool) -> Source:
+    text, _encoding = decode_bytes(raw)
+    source = Source(formatted=markdown, kind="md" if markdown else "txt")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    table: Table | None = None
+    tables = 0
+    for line in text.split("\n"):
+        fixed, kind = fix_legacy(line)
+        if kind:
+            source.encodings.add(kind)
+        row = _TABLE_ROW.match(fixed)
+        if row:
+            if _TABLE_RULE.match(fixed):
+                continue
+            if table is None:
+                table = Table(tables)
+                tables += 1
+                source.items.append(table)
+            cells = []
+            for c, cell in enumerate(re.split(r"(?<!\\)\|", row.group(1))):
+                blocks = []
+                for part in re.split(r"<br\s*/?>", cell):
+                    t, b, i = _strip_marks(part)
+                    t = clean_line(t)
+                    if t:
+                        blocks.append(Block(t, bold=b, italic=i, table=table.index,
+                                            row=len(table.rows), col=c))
+                cells.append(blocks)
+            table.rows.append(cells)
+            continue
+        table = None
+        stripped, bold, italic = _strip_marks(fixed) if markdown or "*" in fixed or "#" in fixed[:1] \
+            else (fixed, False, False)
+        stripped = clean_line(stripped)
+        if not stripped:
+            continue
+        source.items.append(Block(stripped, bold=bold, italic=italic))
+    if markdown and not any(isinstance(b, Block) and b.bold for b in source.items):
+        source.formatted = False
+    return source

@@ -1,0 +1,446 @@
+"""The layout of Nghị định 30/2020/NĐ-CP (Phụ lục I, Mẫu 1.4), in one place.
+
+Every size, rule and position of a state document lives here; the writers
+(``docx_writer``, ``qt_writer``) only render the resulting
+:class:`~kehoach_desktop.documents.model.Document`.
+
+Building another document type (a Báo cáo, a Tờ trình ...) takes three steps::
+
+    from kehoach_desktop.documents import layout as L
+
+    meta = L.DocumentMeta(issuer=["ỦY BAN NHÂN DÂN", "XÃ LAM VỸ"], number="12", symbol="BC-UBND",
+                          place="Lam Vỹ", date=PartialDate(2026, 6, 20), doc_type="BÁO CÁO",
+                          title="Kết quả thực hiện Kế hoạch số 05/KH-UBND",
+                          kinh_gui=["Sở Khoa học và Công nghệ"],
+                          recipients=["Như trên", "Lưu: VT, VHXH"], signature=plan.signature)
+    body = [
+        L.heading("I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", level=1),
+        L.body_paragraph("Ủy ban nhân dân xã đã ..."),
+        L.heading("1. Kết quả", level=2),
+        L.simple_table(["STT", "Trạng thái", "Số nhiệm vụ"], rows, widths=[L.cm(1.5), L.cm(9), L.cm(6)]),
+        L.body_paragraph("Trên đây là báo cáo ..."),  # official_document() adds the final "./." if missing
+    ]
+    document = L.official_document(meta, body)           # header, title, body, signature, page numbers
+    docx_writer.write_docx(document, "bao-cao.docx")      # or qt_writer.write_pdf(document, "bao-cao.pdf")
+
+``official_document`` draws the header table (ô 1–4), the title block (ô 5a,
+with ``Kính gửi`` (ô 9a) when ``meta.kinh_gui`` is set), the body (ô 6), and the
+signature table (ô 7 and 9b). ``LayoutOptions`` holds what a user may set
+(margins within the decree's ranges, body size, indent, spacing). For a
+report, ``meta.recipients`` should start with ``"Như trên"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..domain.numbering import printed, style_of
+from ..domain.plan import PartialDate, Plan, Signature, Task
+from ..errors import InvalidInput
+from .metrics import text_width
+from .model import Block, Cell, Document, PageSetup, Paragraph, Row, Rule, Run, Section, Table, cm, mm
+
+__all__ = [
+    "BLANK", "DocumentMeta", "LayoutOptions", "agency_name", "appendix_section", "bases_paragraphs",
+    "body_paragraph", "cm", "date_line", "header_table", "heading", "meta_from_plan", "mm",
+    "number_line", "official_document", "page_number_paragraph", "plan_body", "plan_document",
+    "signature_table", "simple_table", "title_block",
+]
+
+BLANK = "\u00a0" * 5  # a gap left for the văn thư to write the number or date by hand
+
+# Sizes (pt) chosen inside the decree's ranges.
+ISSUER_SIZE = 13  # 12–13
+NATIONAL_SIZE = 13  # quốc hiệu 12–13
+MOTTO_SIZE = 14  # tiêu ngữ 13–14
+NUMBER_SIZE = 13  # "Số:" 13
+DATE_SIZE = 14  # 13–14
+RECIPIENTS_LABEL_SIZE = 12
+RECIPIENTS_SIZE = 11
+PAGE_NUMBER_SIZE = 14  # 13–14
+
+# Mẫu 1.4 column widths.
+HEADER_WIDTHS = (cm(6.75), cm(10.0))
+SIGNATURE_WIDTHS = (cm(6.5), cm(10.0))
+HEADER_CELL_MARGIN = cm(0.1)
+
+_PLACE_WORDS = ("XÃ ", "PHƯỜNG ", "ĐẶC KHU ", "THỊ TRẤN ", "THỊ XÃ ", "HUYỆN ", "QUẬN ", "TỈNH ",
+                "THÀNH PHỐ ")
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+
+# --- settings ------------------------------------------------------------------------------
+
+@dataclass
+class LayoutOptions:
+    """What an office may set, kept inside the decree's ranges (mm, pt)."""
+
+    top: float = 20
+    bottom: float = 20
+    left: float = 30
+    right: float = 15
+    body_size: float = 14  # 13–14
+    first_line_indent: float = 1.0  # cm: 1 or 1.27
+    paragraph_spacing: float = 6  # pt before each paragraph, at least 6
+    line_spacing: float = 1.0  # single to 1.5
+
+    def __post_init__(self) -> None:
+        limits = {"top": (20, 25, "trên"), "bottom": (20, 25, "dưới"), "left": (30, 35, "trái"),
+                  "right": (15, 20, "phải")}
+        for name, (low, high, vi) in limits.items():
+            value = getattr(self, name)
+            if not low <= value <= high:
+                raise InvalidInput(f"Lề {vi} {value:g} mm nằm ngoài khoảng Nghị định 30 cho phép "
+                                   f"({low}–{high} mm).")
+        if not 13 <= self.body_size <= 14:
+            raise InvalidInput(f"Cỡ chữ nội dung {self.body_size:g} phải từ 13 đến 14.")
+        if not 1.0 <= self.line_spacing <= 1.5:
+            raise InvalidInput("Khoảng cách dòng phải từ dòng đơn đến 1,5 dòng.")
+        if self.paragraph_spacing < 6:
+            raise InvalidInput("Khoảng cách giữa các đoạn văn phải từ 6 pt trở lên.")
+
+    def page(self) -> PageSetup:
+        return PageSetup(top=mm(self.top), bottom=mm(self.bottom), left=mm(self.left), right=mm(self.right))
+
+
+DEFAULT = LayoutOptions()
+
+
+@dataclass
+class DocumentMeta:
+    """The formal parts of a state document around its body (ô 1–5, 7, 9)."""
+
+    issuer: list[str]  # ["ỦY BAN NHÂN DÂN", "XÃ LAM VỸ"]; the last line(s) name the issuing agency
+    number: str | None  # None for a draft
+    symbol: str  # "KH-UBND"
+    place: str
+    date: PartialDate | None
+    doc_type: str  # "KẾ HOẠCH", "BÁO CÁO"
+    title: str  # trích yếu
+    recipients: list[str] = field(default_factory=list)  # without "- " and ";"
+    signature: Signature = field(default_factory=Signature)
+    bases: list[str] = field(default_factory=list)  # căn cứ, italic
+    kinh_gui: list[str] | None = None  # a report's "Kính gửi:" (ô 9a)
+
+
+def meta_from_plan(plan: Plan) -> DocumentMeta:
+    return DocumentMeta(
+        issuer=list(plan.issuer), number=plan.number, symbol=plan.symbol, place=plan.place,
+        date=plan.date, doc_type=plan.doc_type or "KẾ HOẠCH", title=plan.title,
+        recipients=list(plan.recipients), signature=plan.signature, bases=list(plan.bases))
+
+
+# --- text rules ------------------------------------------------------------------------------
+
+def number_line(number: str | None, symbol: str) -> str:
+    """``Số: 05/KH-UBND``; numbers below 10 get a leading 0; a draft leaves the number blank."""
+    number = (number or "").strip()
+    if not number:
+        return f"Số:{BLANK}/{symbol}"
+    if number.isdigit() and int(number) < 10:
+        number = f"{int(number):02d}"
+    return f"Số: {number}/{symbol}"
+
+
+def _day(day: int | None) -> str:
+    return BLANK if day is None else f"{day:02d}" if day < 10 else str(day)
+
+
+def _month(month: int | None) -> str:
+    return BLANK if month is None else f"{month:02d}" if month <= 2 else str(month)
+
+
+def date_words(date: PartialDate | None) -> str:
+    """``ngày 05 tháng 01 năm 2026`` with the decree's leading zeros; blanks where unknown."""
+    if date is None:
+        return f"ngày{BLANK}tháng{BLANK}năm 20{BLANK}"
+    return f"ngày {_day(date.day)} tháng {_month(date.month)} năm {date.year}".replace(
+        f" {BLANK} ", BLANK)
+
+
+def date_line(place: str, date: PartialDate | None) -> str:
+    """``Lam Vỹ, ngày 05 tháng 01 năm 2026``; ``Bình Giang, ngày      tháng 6 năm 2026``."""
+    return f"{place.strip() or '…'}, {date_words(date)}"
+
+
+def agency_lines(issuer: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split the issuer lines into (chủ quản, issuing agency).
+
+    The last line is the issuing agency; a bare "ỦY BAN NHÂN DÂN" right above a
+    line naming the place ("XÃ LAM VỸ") is the same name split in two lines, so
+    both are the agency (bold), as in every commune's documents.
+    """
+    lines = [line.strip() for line in issuer if line.strip()]
+    if not lines:
+        return [], []
+    split = len(lines) - 1
+    if split > 0 and lines[-1].upper().startswith(_PLACE_WORDS) and not lines[-2].upper().startswith(
+            _PLACE_WORDS) and not any(word.strip() in lines[-2].upper().split() for word in _PLACE_WORDS):
+        split -= 1
+    return lines[:split], lines[split:]
+
+
+def agency_name(issuer: Sequence[str], place: str = "") -> str:
+    """The issuing agency in running text: ``Ủy ban nhân dân xã Lam Vỹ``."""
+    _, agency = agency_lines(issuer)
+    text = " ".join(agency).lower()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    if place and place.lower() in text:
+        text = text.replace(place.lower(), place)
+    return text
+
+
+# --- paragraphs ----------------------------------------------------------------------------
+
+def body_paragraph(text: str | Sequence[Run], *, bold: bool = False, italic: bool = False,
+                   options: LayoutOptions = DEFAULT, keep_with_next: bool = False) -> Paragraph:
+    """A paragraph of the body (ô 6): justified, first-line indent, ≥ 6 pt before."""
+    runs = [Run(text)] if isinstance(text, str) else list(text)
+    return Paragraph(runs, align="justify", size=options.body_size, bold=bold, italic=italic,
+                     first_line_indent=cm(options.first_line_indent), space_before=options.paragraph_spacing,
+                     line_spacing=options.line_spacing, keep_with_next=keep_with_next)
+
+
+def heading(text: str, level: int = 1, options: LayoutOptions = DEFAULT) -> Paragraph:
+    """``I. TIÊU ĐỀ`` (level 1, bold caps), ``1. Tiêu đề`` (2, bold), ``a) ...`` (3, regular)."""
+    if level == 1:
+        text = text.upper()
+    return body_paragraph(text, bold=level <= 2, options=options, keep_with_next=True)
+
+
+def bases_paragraphs(bases: Iterable[str], options: LayoutOptions = DEFAULT) -> list[Paragraph]:
+    """Căn cứ: italic, one per line (as typed, with its ``;`` / ``.``)."""
+    return [body_paragraph(text, italic=True, options=options) for text in bases if text.strip()]
+
+
+def _centred(text: str, size: float, *, bold: bool = False, italic: bool = False, before: float = 0,
+             keep: bool = True) -> Paragraph:
+    return Paragraph([Run(text)], align="center", size=size, bold=bold, italic=italic, space_before=before,
+                     keep_with_next=keep)
+
+
+def rule(width: float, *, before: float = 0, keep: bool = True) -> Paragraph:
+    """An empty paragraph drawn as a centred bottom border ``width`` pt long."""
+    return Paragraph([], align="center", size=2, rule=Rule(width), space_before=before, keep_with_next=keep)
+
+
+def title_block(doc_type: str, title: str, kinh_gui: Sequence[str] | None = None,
+                options: LayoutOptions = DEFAULT, text_width_pt: float | None = None) -> list[Paragraph]:
+    """Tên loại + trích yếu (ô 5a) with the short rule under it, and ``Kính gửi:`` (ô 9a)."""
+    size = options.body_size
+    out = [_centred(doc_type.upper(), size, bold=True, before=18)]
+    lines = [line.strip() for line in title.split("\n") if line.strip()] or [""]
+    out += [_centred(line, size, bold=True) for line in lines]
+    available = text_width_pt or options.page().text_width
+    longest = max(min(text_width(line, size, True), available) for line in lines)
+    out.append(rule(min(max(longest / 3, cm(2.5)), cm(5)), before=2, keep=bool(kinh_gui)))
+    if kinh_gui:
+        names = [name.strip().rstrip(";.") for name in kinh_gui if name.strip()]
+        if len(names) == 1:
+            out.append(_centred(f"Kính gửi: {names[0]}.", size, before=options.paragraph_spacing, keep=False))
+        else:
+            out.append(_centred("Kính gửi:", size, before=options.paragraph_spacing))
+            for i, name in enumerate(names):
+                end = "." if i == len(names) - 1 else ";"
+                out.append(Paragraph([Run(f"- {name}{end}")], size=size, left_indent=cm(5)))
+    return out
+
+
+def page_number_paragraph() -> Paragraph:
+    """Centred in the top margin, 13–14 pt, upright: a real PAGE field."""
+    return Paragraph([Run(field="PAGE")], align="center", size=PAGE_NUMBER_SIZE)
+
+
+# --- tables --------------------------------------------------------------------------------
+
+def _cell(*paragraphs: Paragraph) -> Cell:
+    return Cell(list(paragraphs))
+
+
+def header_table(issuer: Sequence[str], number: str | None, symbol: str, place: str,
+                 date: PartialDate | None) -> Table:
+    """ô 1–4: issuer | quốc hiệu and tiêu ngữ, then Số | date line on one row, borderless."""
+    parent, agency = agency_lines(issuer)
+    left = [_centred(line.upper(), ISSUER_SIZE, keep=False) for line in parent]
+    left += [_centred(line.upper(), ISSUER_SIZE, bold=True, keep=False) for line in agency]
+    inner = HEADER_WIDTHS[0] - 2 * HEADER_CELL_MARGIN
+    agency_width = max((text_width(line.upper(), ISSUER_SIZE, True) for line in agency), default=cm(4))
+    left.append(rule(min(max(agency_width * 0.45, cm(2)), inner * 0.5), before=1, keep=False))
+    national = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    inner_right = HEADER_WIDTHS[1] - 2 * HEADER_CELL_MARGIN
+    national_size = NATIONAL_SIZE if text_width(national, NATIONAL_SIZE, True) <= inner_right else 12
+    right = [
+        _centred(national, national_size, bold=True, keep=False),
+        _centred(motto, MOTTO_SIZE, bold=True, keep=False),
+        rule(text_width(motto, MOTTO_SIZE, True), before=1, keep=False),
+    ]
+    second = Row([_cell(_centred(number_line(number, symbol), NUMBER_SIZE, before=6, keep=False)),
+                  _cell(_centred(date_line(place, date), DATE_SIZE, italic=True, before=6, keep=False))],
+                 cant_split=True)
+    return Table(list(HEADER_WIDTHS), [Row([Cell(left), Cell(right)], cant_split=True), second],
+                 borders=False, indent=-cm(0.25), cell_margin=HEADER_CELL_MARGIN)
+
+
+def signature_table(recipients: Sequence[str], signature: Signature) -> Table:
+    """ô 9b | ô 7: Nơi nhận (12 bold italic, list 11) beside the signer block with room to sign."""
+    left = [Paragraph([Run("Nơi nhận:")], size=RECIPIENTS_LABEL_SIZE, bold=True, italic=True, space_before=6)]
+    names = [name.strip().removeprefix("- ").strip().rstrip(";.").strip() for name in recipients]
+    names = [name for name in names if name]
+    for i, name in enumerate(names):
+        end = "." if i == len(names) - 1 else ";"
+        left.append(Paragraph([Run(f"- {name}{end}")], size=RECIPIENTS_SIZE))
+    right = [_centred(line.upper(), 14, bold=True, before=6 if i == 0 else 0, keep=False)
+             for i, line in enumerate(signature.lines)]
+    # Room for the signature and the seal (about 3 cm), then the name.
+    right.append(_centred(signature.signer, 14, bold=True, before=cm(3), keep=False))
+    return Table(list(SIGNATURE_WIDTHS), [Row([Cell(left), Cell(right)], cant_split=True)], borders=False,
+                 cell_margin=cm(0.1))
+
+
+def simple_table(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[float], *,
+                 size: float = 12, header_size: float = 13, centred_columns: Iterable[int] = (0,)) -> Table:
+    """A bordered table: a bold header row repeated on every page, rows that never split."""
+    centred = set(centred_columns)
+    head = Row([_cell(Paragraph([Run(h)], align="center", size=header_size, bold=True, space_before=3,
+                                space_after=3)) for h in headers], header=True, cant_split=True)
+    body = []
+    for values in rows:
+        cells = []
+        for i, value in enumerate(values):
+            paragraphs = [Paragraph([Run(line)], align="center" if i in centred else "left", size=size,
+                                    space_before=3, space_after=3)
+                          for line in (str(value).split("\n") if value else [""])]
+            cells.append(Cell(paragraphs))
+        body.append(Row(cells, cant_split=True))
+    return Table(list(widths), [head, *body], borders=True, cell_margin=cm(0.15))
+
+
+# --- the whole document --------------------------------------------------------------------
+
+def _end_with_period_slash(blocks: list[Block]) -> None:
+    """The body ends with ``./.`` (ô 6)."""
+    for block in reversed(blocks):
+        if isinstance(block, Paragraph) and block.runs and block.text.strip():
+            text = block.runs[-1].text.rstrip()
+            if not text.endswith("./."):
+                last = block.runs[-1]
+                block.runs[-1] = Run(text.rstrip(".;:,") + "./.", last.bold, last.italic, last.size)
+            return
+
+
+def official_document(meta: DocumentMeta, body: Sequence[Block], options: LayoutOptions = DEFAULT,
+                      appendices: Sequence[Section] = ()) -> Document:
+    """A complete state document: header, title, căn cứ, ``body``, signature; page numbers from page 2.
+
+    ``appendices`` are further sections (e.g. :func:`appendix_section`), each
+    numbered from 1 again.
+    """
+    page = options.page()
+    blocks: list[Block] = [header_table(meta.issuer, meta.number, meta.symbol, meta.place, meta.date)]
+    blocks += title_block(meta.doc_type, meta.title, meta.kinh_gui, options, page.text_width)
+    blocks += bases_paragraphs(meta.bases, options)
+    content = list(body)
+    _end_with_period_slash(content)
+    blocks += content
+    blocks.append(signature_table(meta.recipients, meta.signature))
+    main = Section(blocks, page=page, page_number=page_number_paragraph(), title_page=True)
+    return Document([main, *appendices], size=options.body_size, title=f"{meta.doc_type} {meta.title}",
+                    author=agency_name(meta.issuer, meta.place))
+
+
+def _task_blocks(plan: Plan, task: Task, options: LayoutOptions) -> list[Block]:
+    style = style_of(task.number)
+    number = printed(task.number) if task.number else ""
+    line = f"{number} {task.title}".strip()
+    blocks: list[Block] = [body_paragraph(line, bold=style in ("decimal", "nested"), options=options,
+                                          keep_with_next=True)]
+    blocks += [body_paragraph(text, options=options) for text in task.content if text.strip()]
+    marker = task.labels.get("marker", "-")
+    prefix = f"{marker} " if marker else ""
+
+    def field_line(name: str, value: str) -> None:
+        value = value.strip().rstrip(".")
+        if value:
+            blocks.append(body_paragraph(f"{prefix}{plan.label(task, name)}: {value}.", options=options))
+
+    if task.assignment:
+        blocks += [body_paragraph(f"{prefix}{text}", options=options) for text in task.assignment if text.strip()]
+    else:
+        field_line("lead", "; ".join(task.lead))
+        field_line("coordinators", "; ".join(task.coordinators))
+    field_line("time", task.time)
+    field_line("product", task.product or "")
+    for child in task.children:
+        blocks += _task_blocks(plan, child, options)
+    return blocks
+
+
+def plan_body(plan: Plan, options: LayoutOptions = DEFAULT) -> list[Block]:
+    """The body of a Kế hoạch: preamble, sections I, II … with their items and tasks, closing."""
+    blocks: list[Block] = [body_paragraph(text, options=options) for text in plan.preamble if text.strip()]
+    for index, section in enumerate(plan.sections):
+        roman = _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
+        blocks.append(heading(f"{roman}. {section.title}", 1, options))
+        if section.kind == "tasks":
+            for task in section.tasks:
+                blocks += _task_blocks(plan, task, options)
+            continue
+        counter = 0
+        for item in section.items:
+            if item.heading:
+                counter += 1
+                blocks.append(heading(f"{counter}. {item.heading}", 2, options))
+            blocks += [body_paragraph(text, options=options) for text in item.paragraphs if text.strip()]
+    blocks += [body_paragraph(text, options=options) for text in plan.closing if text.strip()]
+    return blocks
+
+
+APPENDIX_HEADERS = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện",
+                    "Sản phẩm", "Ghi chú")
+APPENDIX_WIDTHS_CM = (1.3, 8.0, 3.7, 3.8, 3.0, 3.4, 2.0)  # 25.2 cm: A4 landscape inside 30/15 mm
+
+
+def appendix_rows(plan: Plan) -> list[list[str]]:
+    rows = []
+    for task, depth in plan.walk_tasks():
+        number = printed(task.number).rstrip(".") if task.number else ""
+        lead = "; ".join(task.lead)
+        if not lead and task.assignment:
+            lead = "\n".join(re.sub(r"^[-+]\s*", "", a) for a in task.assignment)
+        rows.append([number, ("    " * depth) + task.title, lead, "; ".join(task.coordinators), task.time,
+                     task.product or "", task.notes or ""])
+    return rows
+
+
+def appendix_section(plan: Plan, options: LayoutOptions = DEFAULT) -> Section:
+    """Phụ lục: the task list as a table on landscape pages numbered from 1 (Phụ lục I, III.1)."""
+    page = options.page().rotated()
+    size = options.body_size
+    number = (plan.number or "").strip()
+    if number.isdigit() and int(number) < 10:
+        number = f"{int(number):02d}"
+    ref = f"{number or '…'}/{plan.symbol}"
+    when = date_words(plan.date) if plan.date else "ngày … tháng … năm …"
+    who = agency_name(plan.issuer, plan.place) or "…"
+    blocks: list[Block] = [
+        _centred("PHỤ LỤC", 14, bold=True),
+        _centred(f"DANH MỤC NHIỆM VỤ {plan.title.upper()}".strip(), size, bold=True),
+        _centred(f"(Kèm theo {plan.doc_type.capitalize()} số {ref} {when} của {who})", size, italic=True),
+        rule(cm(3), before=2),
+        Paragraph([], size=6),
+    ]
+    widths = [cm(w) * page.text_width / cm(sum(APPENDIX_WIDTHS_CM)) for w in APPENDIX_WIDTHS_CM]
+    blocks.append(simple_table(APPENDIX_HEADERS, appendix_rows(plan), widths, centred_columns=(0, 4)))
+    return Section(blocks, page=page, page_number=page_number_paragraph(), title_page=True,
+                   restart_numbering=True)
+
+
+def plan_document(plan: Plan, options: LayoutOptions = DEFAULT, *, appendix: bool = False) -> Document:
+    """A Kế hoạch as Mẫu 1.4 lays it out, optionally with its task list as a phụ lục."""
+    extra = [appendix_section(plan, options)] if appendix else []
+    return official_document(meta_from_plan(plan), plan_body(plan, options), options, extra)

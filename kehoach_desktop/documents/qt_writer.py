@@ -1,0 +1,302 @@
+"""Render the document model with Qt: a ``QTextDocument`` for the print preview, pages for a printer, PDF.
+
+An office without Word or LibreOffice can still print: ``write_pdf`` lays the
+model out with Qt's text engine and paints it page by page through
+``QPdfWriter``; the desktop app's print preview calls :func:`paint_document`
+with its ``QPrinter`` (from ``QPrintPreviewDialog.paintRequested``), or shows
+:func:`to_qtextdocument`.
+
+Qt is imported inside the functions, so importing this module costs nothing and
+the rest of ``documents/`` stays free of Qt. Page numbers are painted in the top
+margin (centred, from page 2, restarting per section as the model says); rules
+are Qt's horizontal rulers; a table's header rows repeat on every page. Qt
+cannot keep a table row or a paragraph from splitting across pages, so the PDF
+may break a long row where Word would not.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..fileio import write_with
+from .model import Document, Paragraph, Rule, Section, Table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtGui import QPagedPaintDevice, QTextDocument
+
+def keep_none_alive() -> None:
+    """Work around PySide6 6.12 on Python 3.11 dropping a reference to ``None`` on every void call.
+
+    Before Python 3.12 ``None`` is reference-counted, and when its count reaches
+    zero (after enough Qt calls, or while the interpreter shuts down) Python
+    aborts with "none_dealloc: deallocating None". ``None`` is never really freed,
+    so we raise its count far out of reach, as Python 3.12 does by making it
+    immortal. Nothing to do on 3.12 and later, or outside CPython.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    if sys.getrefcount(None) < 1 << 40:
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 50
+
+
+FONT_FAMILIES = ["Times New Roman", "Liberation Serif", "Tinos", "Nimbus Roman", "DejaVu Serif"]
+PDF_DPI = 1200
+LAYOUT_DPI = 96  # the resolution QTextDocument's lengths are given in
+
+
+def ensure_application() -> Any:
+    """A ``QGuiApplication`` (Qt's fonts need one); headless on a Linux machine without a display."""
+    keep_none_alive()
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["kehoach"])
+    return app
+
+
+class _Builder:
+    """Fills a QTextDocument from model blocks.
+
+    Qt's text layout takes block margins and table widths in pixels at 96 DPI
+    and scales them to the paint device itself, so those go in at 96/72 per pt;
+    the page size, the first-line indent and a ruler's width are in device
+    units (``page_scale`` per pt).
+    """
+
+    def __init__(self, document: Document, page_scale: float = LAYOUT_DPI / 72, *,
+                 qt_rulers: bool = False) -> None:
+        from PySide6 import QtGui
+
+        self.Qt = QtGui
+        self.model = document
+        self.qt_rulers = qt_rulers  # let Qt draw the rules (preview) instead of paint_document
+        self.rules: list[tuple[int, Rule]] = []  # (cursor position of the rule's block, rule)
+        self.scale = LAYOUT_DPI / 72  # margins, table widths: Qt scales these to the device
+        self.page_scale = page_scale  # page size, first-line indent, ruler width: device units
+
+    def font(self, size: float, bold: bool, italic: bool) -> Any:
+        f = self.Qt.QFont()
+        f.setFamilies(FONT_FAMILIES)
+        f.setPointSizeF(size)
+        f.setBold(bold)
+        f.setItalic(italic)
+        return f
+
+    def new_document(self, width: float | None = None, height: float | None = None) -> Any:
+        from PySide6.QtCore import QSizeF
+
+        doc = self.Qt.QTextDocument()
+        doc.setUseDesignMetrics(True)
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(self.font(self.model.size, False, False))
+        if width is not None:
+            doc.setPageSize(QSizeF(width * self.page_scale, (height or 1e6) * self.page_scale))
+        return doc
+
+    def block_format(self, par: Paragraph) -> Any:
+        from PySide6.QtCore import Qt
+
+        fmt = self.Qt.QTextBlockFormat()
+        fmt.setAlignment({"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
+                          "right": Qt.AlignmentFlag.AlignRight,
+                          "justify": Qt.AlignmentFlag.AlignJustify}[par.align])
+        s = self.scale
+        fmt.setTopMargin(par.space_before * s)
+        fmt.setBottomMargin(par.space_after * s)
+        fmt.setLeftMargin(par.left_indent * s)
+        fmt.setRightMargin(par.right_indent * s)
+        fmt.setTextIndent(par.first_line_indent * self.page_scale)
+        fmt.setLineHeight(par.line_spacing * 100, 1)  # 1 = ProportionalHeight
+        fmt.setNonBreakableLines(par.keep_together)
+        if par.rule is not None and self.qt_rulers:
+            fmt.setProperty(self.Qt.QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
+                            self.Qt.QTextLength(self.Qt.QTextLength.Type.FixedLength,
+                                                               par.rule.width * self.page_scale))
+        return fmt
+
+    def char_format(self, size: float, bold: bool, italic: bool) -> Any:
+        fmt = self.Qt.QTextCharFormat()
+        fmt.setFont(self.font(size, bold, italic))
+        return fmt
+
+    def paragraph(self, cursor: Any, par: Paragraph, first: bool) -> None:
+        mark = self.char_format(par.size, par.bold, par.italic)
+        if first:
+            cursor.setBlockFormat(self.block_format(par))
+            cursor.setBlockCharFormat(mark)
+        else:
+            cursor.insertBlock(self.block_format(par), mark)
+        if par.rule is not None:
+            self.rules.append((cursor.position(), par.rule))
+        for run in par.runs:
+            text = "#" if run.field else run.text
+            cursor.insertText(text, self.char_format(run.size or par.size, run.bold or par.bold,
+                                                     run.italic or par.italic))
+
+    def table(self, cursor: Any, table: Table) -> None:
+        Q = self.Qt
+        s = self.scale
+        fmt = Q.QTextTableFormat()
+        fmt.setColumnWidthConstraints([Q.QTextLength(Q.QTextLength.Type.FixedLength, w * s) for w in table.widths])
+        fmt.setCellSpacing(0)
+        fmt.setCellPadding(table.cell_margin * s)
+        fmt.setBorderCollapse(True)
+        if table.borders:
+            fmt.setBorder(0.5 * s)
+            fmt.setBorderStyle(Q.QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        else:
+            fmt.setBorder(0)
+            fmt.setBorderStyle(Q.QTextFrameFormat.BorderStyle.BorderStyle_None)
+        fmt.setMargin(0)
+        fmt.setLeftMargin(table.indent * s)
+        fmt.setHeaderRowCount(sum(1 for row in table.rows if row.header))
+        qtable = cursor.insertTable(len(table.rows), len(table.widths), fmt)
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row.cells):
+                cell_cursor = qtable.cellAt(r, c).firstCursorPosition()
+                for i, par in enumerate(cell.paragraphs or [Paragraph()]):
+                    self.paragraph(cell_cursor, par, first=i == 0)
+        cursor.movePosition(Q.QTextCursor.MoveOperation.End)
+
+    def fill(self, doc: Any, blocks: list, first: bool = True) -> None:
+        cursor = self.Qt.QTextCursor(doc)
+        cursor.movePosition(self.Qt.QTextCursor.MoveOperation.End)
+        for block in blocks:
+            if isinstance(block, Table):
+                if first:  # a table cannot be the first thing: keep an empty 2 pt block before it
+                    self.paragraph(cursor, Paragraph(size=2), first=True)
+                self.table(cursor, block)
+                # Qt leaves an empty block after a table; shrink it and start a new block, whose
+                # space before Qt then keeps.
+                self.paragraph(cursor, Paragraph(size=1, line_spacing=1.0), first=True)
+                first = False
+            else:
+                self.paragraph(cursor, block, first=first)
+                first = False
+
+
+def to_qtextdocument(model: Document) -> QTextDocument:
+    """The whole model as one ``QTextDocument`` (all sections, one after another) for a preview.
+
+    Laid out at 96 DPI with the first section's text area as its page size;
+    ``QTextDocument.print_(printer)`` prints it, but :func:`paint_document` is
+    better for paper (margins, page numbers, landscape phụ lục).
+    """
+    ensure_application()
+    builder = _Builder(model, qt_rulers=True)
+    first = model.sections[0].page if model.sections else None
+    doc = builder.new_document(first.text_width if first else None, first.text_height if first else None)
+    started = True
+    for section in model.sections:
+        builder.fill(doc, section.blocks, first=started)
+        started = False
+    return doc
+
+
+def paint_document(model: Document, device: QPagedPaintDevice) -> int:
+    """Paint ``model`` onto a ``QPdfWriter`` or ``QPrinter``, page by page; return the page count."""
+    ensure_application()
+    from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+
+    if hasattr(device, "setFullPage"):
+        device.setFullPage(True)
+    painter: QPainter | None = None
+    pages = 0
+    try:
+        for index, section in enumerate(model.sections):
+            page = section.page
+            orientation = QPageLayout.Orientation.Landscape if page.landscape else QPageLayout.Orientation.Portrait
+            size = QPageSize(QSizeF(min(page.width, page.height), max(page.width, page.height)),
+                             QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+            layout = QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+            device.setPageLayout(layout)
+            if painter is None:
+                painter = QPainter()
+                if not painter.begin(device):
+                    raise OSError("không mở được thiết bị in")
+            elif index > 0:
+                device.newPage()
+            scale = device.logicalDpiY() / 72
+            builder = _Builder(model, scale)
+            doc = builder.new_document()
+            doc.documentLayout().setPaintDevice(device)
+            doc.setPageSize(QSizeF(page.text_width * scale, page.text_height * scale))
+            builder.fill(doc, section.blocks)
+            count = doc.pageCount()
+            w, h = page.text_width * scale, page.text_height * scale
+            for number in range(count):
+                if number > 0:
+                    device.newPage()
+                painter.save()
+                painter.translate(QPointF(page.left * scale, page.top * scale - number * h))
+                doc.drawContents(painter, QRectF(0, number * h, w, h))
+                _paint_rules(builder, doc, painter, number * h, (number + 1) * h)
+                painter.restore()
+                if section.page_number is not None and not (section.title_page and number == 0):
+                    _paint_page_number(builder, painter, section, number + 1, scale)
+                pages += 1
+    finally:
+        if painter is not None and painter.isActive():
+            painter.end()
+    return pages
+
+
+def _paint_rules(builder: _Builder, doc: Any, painter: Any, top: float, bottom: float) -> None:
+    """Rules as black lines at the bottom of their (empty) blocks, centred, as Word draws the border."""
+    from PySide6.QtCore import QLineF, Qt
+    from PySide6.QtGui import QColor, QPen
+
+    layout = doc.documentLayout()
+    for position, rule in builder.rules:
+        rect = layout.blockBoundingRect(doc.findBlock(position))
+        if not top <= rect.bottom() < bottom:
+            continue
+        pen = QPen(QColor(Qt.GlobalColor.black))
+        pen.setWidthF(rule.thickness * builder.page_scale)
+        painter.setPen(pen)
+        half = rule.width * builder.page_scale / 2
+        y = rect.bottom()
+        centre = rect.center().x()
+        painter.drawLine(QLineF(centre - half, y, centre + half, y))
+
+
+def _paint_page_number(builder: _Builder, painter: Any, section: Section, number: int, scale: float) -> None:
+    from PySide6.QtCore import QRectF, Qt
+
+    par = section.page_number
+    assert par is not None
+    run = par.runs[0] if par.runs else None
+    size = (run.size if run and run.size else par.size)
+    painter.save()
+    font = builder.font(size, par.bold, par.italic)
+    painter.setFont(font)
+    page = section.page
+    top = page.header_distance * scale
+    rect = QRectF(page.left * scale, top, page.text_width * scale, max(page.top - page.header_distance, 14) * scale)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), str(number))
+    painter.restore()
+
+
+def write_pdf(model: Document, target: str | os.PathLike[str]) -> Path:
+    """Write ``model`` as PDF through a temporary file, with Qt only (no Word, no LibreOffice)."""
+    ensure_application()
+    from PySide6.QtGui import QPdfWriter
+
+    def render(tmp: Path) -> None:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_DPI)
+        writer.setTitle(model.title)
+        writer.setCreator("KeHoach Desktop")
+        paint_document(model, writer)
+        del writer  # flushes and closes the file
+
+    return write_with(target, render)

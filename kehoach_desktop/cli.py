@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .domain.numbering import printed
 from .domain.planjson import plan_to_dict
-from .errors import KnownError
+from .errors import InvalidInput, KnownError
 from .logsetup import log_bug
 from .services import Store
 
@@ -129,6 +129,39 @@ def cmd_restore(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_docx(store: Store, plan_id: int, target: Path, args: argparse.Namespace) -> Path:
+    from .documents.docx_writer import write_docx
+    from .documents.layout import plan_document
+
+    return write_docx(plan_document(store.load_plan(plan_id), appendix=args.appendix), target)
+
+
+def _export_pdf(store: Store, plan_id: int, target: Path, args: argparse.Namespace) -> Path:
+    from .documents.layout import plan_document
+    from .documents.qt_writer import write_pdf
+
+    return write_pdf(plan_document(store.load_plan(plan_id), appendix=args.appendix), target)
+
+
+# `kehoach export`: one writer per file extension (add a line here for a new format).
+EXPORTERS: dict[str, Callable[[Store, int, Path, argparse.Namespace], Path]] = {
+    ".docx": _export_docx,
+    ".pdf": _export_pdf,
+}
+
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    target = Path(args.output)
+    exporter = EXPORTERS.get(target.suffix.lower())
+    if exporter is None:
+        known = ", ".join(sorted(EXPORTERS))
+        raise InvalidInput(f"Không xuất được ra “{target.name}”: phần mở rộng phải là một trong {known}.")
+    plan_id = store.plan_id(args.plan)
+    path = exporter(store, plan_id, target, args)
+    print(f"Đã ghi {path}")
+    return 0
+
+
 # --- parser --------------------------------------------------------------------------------
 
 Command = Callable[[Store, argparse.Namespace], int]
@@ -155,6 +188,11 @@ def build_parser() -> _Parser:
     p = add("import", cmd_import, "tạo kế hoạch từ văn bản có sẵn (.docx, .txt, .md); in tóm tắt, "
                                   "rồi mã kế hoạch mới ở dòng cuối")
     p.add_argument("file", metavar="FILE")
+    p = add("export", cmd_export, "xuất kế hoạch theo phần mở rộng của OUT: .docx (văn bản Word theo "
+                                  "Nghị định 30), .pdf (bản in)")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("--appendix", action="store_true", help="kèm phụ lục danh mục nhiệm vụ (trang ngang)")
     p = add("export-json", cmd_export_json, "ghi kế hoạch ra tệp JSON")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

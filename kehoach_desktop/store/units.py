@@ -30,6 +30,23 @@ class UnitRepository:
             for position, unit in enumerate(preset_units(kind)):
                 self._insert(unit, position)
 
+    def reset_presets(self, kind: str | None) -> bool:
+        """After the first-run choice of xã/phường: replace the catalog by that kind's presets.
+
+        Only while the catalog is still the untouched preset of no particular kind (no
+        task names a unit yet); returns whether it was replaced.
+        """
+        if self.conn.execute("SELECT count(*) FROM task_units WHERE unit_id IS NOT NULL").fetchone()[0]:
+            return False
+        current = [u.name for u in self.all()]
+        if current and current != [u.name for u in preset_units(None)]:
+            return False
+        with self.database.transaction():
+            self.conn.execute("DELETE FROM units")
+            for position, unit in enumerate(preset_units(kind)):
+                self._insert(unit, position)
+        return True
+
     def _insert(self, unit: Unit, position: int) -> int:
         cur = self.conn.execute(
             "INSERT INTO units (name, code, aliases, norm, position) VALUES (?, ?, ?, ?, ?)",

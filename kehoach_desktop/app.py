@@ -1,0 +1,127 @@
+"""``kehoach-desktop [--db PATH]``: the desktop application.
+
+Known errors (a locked, read-only, corrupt or newer database…) are shown as one
+Vietnamese message; anything else is a bug: its traceback goes to the log file
+and the user gets a short message saying where.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import TracebackType
+
+from . import __version__
+from .errors import KnownError
+from .logsetup import log_bug
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kehoach-desktop",
+                                     description="KeHoach Desktop: lập và theo dõi Kế hoạch của UBND xã/phường.")
+    parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    parser.add_argument("--version", action="version", version=f"KeHoach Desktop {__version__}")
+    return parser.parse_args(argv)
+
+
+def _message_box(title: str, text: str, critical: bool = False) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    (QMessageBox.critical if critical else QMessageBox.warning)(None, title, text)
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Errors escaping a slot: a message, never a crash; bugs are logged with their traceback."""
+    from PySide6.QtCore import QCoreApplication
+
+    if isinstance(exc, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    tr = QCoreApplication.translate
+    if isinstance(exc, KnownError):
+        _message_box(tr("App", "Không thực hiện được"), exc.message)
+        return
+    path = log_bug(exc.with_traceback(tb))
+    _message_box(tr("App", "Lỗi không mong muốn"),
+                 tr("App", "Đã xảy ra lỗi không mong muốn. Công việc đã được lưu đến thao tác trước đó.\n"
+                           "Chi tiết đã ghi vào %1").replace("%1", str(path)), critical=True)
+
+
+def create_application(argv: Sequence[str] | None = None):
+    """The QApplication with names, translations and HiDPI settings (shared by tests and benches)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.i18n import install_translators
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(list(argv or sys.argv[:1]))
+    QCoreApplication.setOrganizationName("KeHoach")
+    QCoreApplication.setApplicationName("KeHoach")
+    QCoreApplication.setApplicationVersion(__version__)
+    install_translators(app)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(argv)
+    try:
+        app = create_application()
+    except Exception as exc:  # no display, missing Qt libraries
+        path = log_bug(exc)
+        print(f"Lỗi: không khởi động được giao diện ({type(exc).__name__}). Chi tiết trong {path}.", file=sys.stderr)
+        return 3
+    from PySide6.QtCore import QCoreApplication
+
+    from .services import Store
+    from .ui.i18n import install_translators
+    from .ui.mainwindow import MainWindow
+
+    sys.excepthook = _excepthook
+    tr = QCoreApplication.translate
+    try:
+        store = Store.open(args.db)
+    except KnownError as exc:
+        _message_box(tr("App", "Không mở được cơ sở dữ liệu"), exc.message)
+        return 1
+    except Exception as exc:
+        path = log_bug(exc)
+        _message_box(tr("App", "Lỗi không mong muốn"),
+                     tr("App", "Không mở được cơ sở dữ liệu do một lỗi không mong muốn.\nChi tiết đã ghi vào %1")
+                     .replace("%1", str(path)), critical=True)
+        return 3
+
+    windows: list[MainWindow] = []
+
+    def show_window(reopen: int | None = None) -> MainWindow:
+        window = MainWindow(store)
+        window.languageChanged.connect(lambda language: relaunch(window, language))
+        windows.append(window)
+        window.show()
+        window.first_run()
+        plan_id = reopen if reopen is not None else window.last_plan_id()
+        if plan_id is not None and any(p.id == plan_id for p in store.plans.list()):
+            window.open_plan(plan_id)
+        return window
+
+    def relaunch(old: MainWindow, language: str) -> None:
+        plan_id = old.session.plan_id if old.session else None
+        old.close()
+        install_translators(app, language)
+        windows.remove(old)
+        old.deleteLater()
+        show_window(plan_id)
+
+    show_window()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""Export: Word (with or without Phụ lục), PDF, print preview, JSON — in a worker thread, never freezing.
+
+The writers live in ``documents/`` (written beside this module); each format is
+offered when its writer is importable. Files are written to a temporary file and
+moved into place by the writers (``fileio.atomic_path``).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from ..domain.plan import Plan
+from ..domain.planjson import plan_to_json_text
+from ..errors import KnownError
+from ..fileio import write_bytes
+from ..logsetup import log_bug
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str  # "docx", "docx_appendix", "pdf", "json"
+    suffix: str
+
+
+FORMATS = {
+    "docx": ExportFormat("docx", ".docx"),
+    "docx_appendix": ExportFormat("docx_appendix", ".docx"),
+    "pdf": ExportFormat("pdf", ".pdf"),
+    "json": ExportFormat("json", ".json"),
+}
+
+
+def writer_for(name: str) -> Callable[[Plan, Path], Path] | None:
+    """The function writing ``plan`` to a path in format ``name``, or None when its writer is missing."""
+    if name == "json":
+        return lambda plan, path: write_bytes(path, plan_to_json_text(plan).encode("utf-8"))
+    try:
+        from ..documents.layout import plan_document
+    except ImportError:
+        return None
+    if name in ("docx", "docx_appendix"):
+        try:
+            from ..documents.docx_writer import write_docx
+        except ImportError:
+            return None
+        appendix = name == "docx_appendix"
+        return lambda plan, path: write_docx(plan_document(plan, appendix=appendix), path)
+    if name == "pdf":
+        try:
+            from ..documents.qt_writer import write_pdf
+        except ImportError:
+            return None
+        return lambda plan, path: write_pdf(plan_document(plan), path)
+    return None
+
+
+def print_preview_available() -> bool:
+    try:
+        from ..documents.layout import plan_document  # noqa: F401
+        from ..documents.qt_writer import paint_document  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class _Worker(QObject):
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, write: Callable[[Plan, Path], Path], plan: Plan, target: Path) -> None:
+        super().__init__()
+        self.write, self.plan, self.target = write, plan, target
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            path = self.write(self.plan, self.target)
+            self.finished.emit(str(path or self.target))
+        except KnownError as exc:
+            self.failed.emit(exc.message)
+        except OSError as exc:
+            from ..errors import describe_os_error
+            self.failed.emit(describe_os_error(exc, self.target))
+        except Exception as exc:  # a bug: logged with its traceback, the user gets one sentence
+            log = log_bug(exc)
+            self.failed.emit(QCoreApplication.translate("Export", "Lỗi không mong muốn khi xuất tệp. "
+                                                                 "Chi tiết đã ghi vào %1.").replace("%1", str(log)))
+
+
+class Exporter(QObject):
+    """Runs one export at a time in a thread; shows progress, then offers to open the file or folder."""
+
+    done = Signal(str)  # the written path
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.thread: QThread | None = None
+        self.worker: _Worker | None = None
+        self.progress: QProgressDialog | None = None
+        self.ask_to_open = True
+
+    def busy(self) -> bool:
+        return self.thread is not None
+
+    def ask_path(self, name: str, suggested: str) -> Path | None:
+        tr = QCoreApplication.translate
+        filters = {"docx": tr("Export", "Tài liệu Word (*.docx)"), "docx_appendix": tr("Export", "Tài liệu Word (*.docx)"),
+                   "pdf": tr("Export", "Tệp PDF (*.pdf)"), "json": tr("Export", "Kế hoạch JSON (*.json)")}
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export", "Xuất kế hoạch"), suggested, filters[name])
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() != FORMATS[name].suffix:
+            target = target.with_name(target.name + FORMATS[name].suffix)
+        return target
+
+    def start(self, name: str, plan: Plan, target: Path) -> bool:
+        tr = QCoreApplication.translate
+        write = writer_for(name)
+        if write is None:
+            self.failed.emit(tr("Export", "Chức năng xuất định dạng này chưa có trong bản cài đặt."))
+            return False
+        if self.busy():
+            return False
+        self.thread = QThread(self)
+        self.worker = _Worker(write, copy.deepcopy(plan), target)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.progress = QProgressDialog(tr("Export", "Đang xuất %1 …").replace("%1", target.name), "", 0, 0,
+                                        self.window)
+        self.progress.setCancelButton(None)
+        self.progress.setWindowTitle(tr("Export", "Xuất kế hoạch"))
+        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(False)
+        self.thread.start()
+        return True
+
+    def _cleanup(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()
+            self.thread.deleteLater()
+            self.thread = None
+        if self.worker is not None:
+            self.worker.deleteLater()
+            self.worker = None
+
+    def _finished(self, path: str) -> None:
+        self._cleanup()
+        self.done.emit(path)
+        if self.ask_to_open:
+            self.offer_open(Path(path))
+
+    def _failed(self, message: str) -> None:
+        self._cleanup()
+        self.failed.emit(message)
+
+    def offer_open(self, path: Path) -> None:
+        tr = QCoreApplication.translate
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(tr("Export", "Đã xuất xong"))
+        box.setText(tr("Export", "Đã ghi tệp:\n%1").replace("%1", str(path)))
+        open_file = box.addButton(tr("Export", "Mở &tệp"), QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(tr("Export", "Mở &thư mục"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def print_preview(parent: QWidget, plan: Plan) -> None:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from ..documents.layout import plan_document
+    from ..documents.qt_writer import paint_document
+
+    document = plan_document(plan)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Export", "Xem trước khi in"))
+    dialog.paintRequested.connect(lambda device: paint_document(document, device))
+    dialog.resize(1000, 700)
+    dialog.exec()

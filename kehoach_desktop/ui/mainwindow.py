@@ -1,0 +1,416 @@
+"""The main window: the plans list, the plan editor, menus with shortcuts, the layout remembered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..domain.text import fold
+from ..errors import KnownError
+from ..logsetup import log_bug
+from ..services import SETTING_COMMUNE, Store
+from .dialogs import CommuneDialog, ImportPreviewDialog, SettingsDialog, UnitsDialog
+from .export import Exporter, print_preview, print_preview_available, writer_for
+from .newplan import blank_plan, plan_from_template
+from .planeditor import PlanEditor
+from .planlist import PlanListPage
+from .session import PlanSession
+
+STYLE = """
+QLabel#pageTitle { font-size: 13pt; font-weight: 600; padding: 4px 0; }
+QLabel#formHeading { font-size: 12pt; font-weight: 600; }
+QLabel#hint { color: palette(placeholder-text); }
+QLabel#error { color: #b00020; }
+QLabel#emptyState { color: palette(placeholder-text); font-size: 12pt; }
+QListWidget#partsNav::item { padding: 6px 4px; }
+"""
+
+
+def safe_filename(text: str, fallback: str = "ke-hoach") -> str:
+    words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return (words[:60].rstrip("-") or fallback)
+
+
+class MainWindow(QMainWindow):
+    languageChanged = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = QCoreApplication.translate
+        self.store = store
+        self.session: PlanSession | None = None
+        self.editor: PlanEditor | None = None
+        self.undo_group = QUndoGroup(self)
+        self.exporter = Exporter(self)
+        self.exporter.failed.connect(self.show_error)
+        self.exporter.done.connect(lambda path: self.statusBar().showMessage(
+            tr("MainWindow", "Đã xuất %1").replace("%1", path), 8000))
+        self.setWindowTitle("KeHoach")
+        self.setStyleSheet(STYLE)
+        self.pages = QStackedWidget()
+        self.plan_list = PlanListPage()
+        self.pages.addWidget(self.plan_list)
+        self.setCentralWidget(self.pages)
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.undo_group.indexChanged.connect(self._saved)
+
+        self.plan_list.openPlan.connect(self.open_plan)
+        self.plan_list.newFromTemplate.connect(self.new_from_template)
+        self.plan_list.newBlank.connect(self.new_blank)
+        self.plan_list.importFile.connect(self.import_file)
+        self.plan_list.duplicatePlan.connect(self.duplicate_plan)
+        self.plan_list.deletePlan.connect(self.delete_plan)
+        self.plan_list.restorePlan.connect(self.restore_plan)
+        self.plan_list.purgePlan.connect(self.purge_plan)
+        self.plan_list.refresh_requested.connect(self.refresh_plans)
+        self._build_menus()
+        self.refresh_plans()
+        self._restore_layout()
+        self._update_actions()
+
+    # --- menus -------------------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        tr = QCoreApplication.translate
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("MainWindow", "&Tệp"))
+        self.act_list = self._action(file_menu, tr("MainWindow", "&Danh sách kế hoạch"), self.show_list, "Ctrl+L")
+        file_menu.addSeparator()
+        self.act_new = self._action(file_menu, tr("MainWindow", "Kế hoạch mới từ &mẫu"), self.new_from_template,
+                                    QKeySequence.StandardKey.New)
+        self.act_blank = self._action(file_menu, tr("MainWindow", "Kế hoạch &trống"), self.new_blank, "Ctrl+Shift+N")
+        self.act_import = self._action(file_menu, tr("MainWindow", "&Nhập từ tệp…"), self.import_file,
+                                       QKeySequence.StandardKey.Open)
+        file_menu.addSeparator()
+        export_menu = file_menu.addMenu(tr("MainWindow", "&Xuất"))
+        self.export_actions = {
+            "docx": self._action(export_menu, tr("MainWindow", "&Word (.docx)"), lambda: self.export("docx"), "Ctrl+E"),
+            "docx_appendix": self._action(export_menu, tr("MainWindow", "Word kèm &Phụ lục danh mục nhiệm vụ"),
+                                          lambda: self.export("docx_appendix"), "Ctrl+Shift+E"),
+            "pdf": self._action(export_menu, tr("MainWindow", "P&DF"), lambda: self.export("pdf")),
+            "json": self._action(export_menu, tr("MainWindow", "&JSON (trao đổi dữ liệu)"), lambda: self.export("json")),
+        }
+        export_menu.addSeparator()
+        self.act_preview = self._action(export_menu, tr("MainWindow", "Xem trước khi &in…"), self.preview,
+                                        QKeySequence.StandardKey.Print)
+        file_menu.addSeparator()
+        self._action(file_menu, tr("MainWindow", "T&hoát"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu(tr("MainWindow", "&Sửa"))
+        self.act_undo = self.undo_group.createUndoAction(self, tr("MainWindow", "Hoàn tác"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_group.createRedoAction(self, tr("MainWindow", "Làm lại"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        self.task_menu = bar.addMenu(tr("MainWindow", "&Nhiệm vụ"))
+        tools = bar.addMenu(tr("MainWindow", "&Công cụ"))
+        self._action(tools, tr("MainWindow", "&Danh mục đơn vị…"), self.edit_units, "Ctrl+U")
+        self._action(tools, tr("MainWindow", "&Cài đặt…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
+        help_menu = bar.addMenu(tr("MainWindow", "Trợ &giúp"))
+        self._action(help_menu, tr("MainWindow", "&Phím tắt"), self.show_shortcuts, "F1")
+        self._action(help_menu, tr("MainWindow", "&Giới thiệu"), self.show_about)
+
+    def _update_actions(self) -> None:
+        tr = QCoreApplication.translate
+        has_plan = self.session is not None
+        for name, action in self.export_actions.items():
+            available = writer_for(name) is not None
+            action.setEnabled(has_plan and available)
+            if not available:
+                action.setToolTip(tr("MainWindow", "Chưa có trong bản cài đặt này"))
+        self.act_preview.setEnabled(has_plan and print_preview_available())
+        self.task_menu.clear()
+        self.task_menu.setEnabled(has_plan)
+        if self.editor is not None:
+            for name in ("add", "add_child", "delete", "up", "down", "indent", "outdent", "copy", "cut", "paste"):
+                self.task_menu.addAction(self.editor.tasks.actions_[name])
+                if name in ("add_child", "delete", "outdent"):
+                    self.task_menu.addSeparator()
+        self.menuBar().setNativeMenuBar(False)
+
+    # --- messages --------------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Không thực hiện được"), message)
+
+    def _run(self, func, *args) -> object:
+        try:
+            return func(*args)
+        except KnownError as exc:
+            self.show_error(exc.message)
+        except Exception as exc:  # a bug: logged, and the window stays usable
+            self.show_bug(exc)
+        return None
+
+    def show_bug(self, exc: BaseException) -> None:
+        path = log_bug(exc)
+        QMessageBox.critical(self, QCoreApplication.translate("MainWindow", "Lỗi không mong muốn"),
+                             QCoreApplication.translate(
+                                 "MainWindow", "Đã xảy ra lỗi không mong muốn. Công việc đã được lưu đến thao tác "
+                                               "trước đó.\nChi tiết đã ghi vào %1").replace("%1", str(path)))
+
+    def _saved(self) -> None:
+        now = dt.datetime.now().strftime("%H:%M:%S")
+        self.saved_label.setText(QCoreApplication.translate("MainWindow", "Đã lưu lúc %1").replace("%1", now))
+
+    # --- plans ---------------------------------------------------------------------------------------
+
+    def commune(self) -> dict:
+        value = self.store.get_setting(SETTING_COMMUNE)
+        return value if isinstance(value, dict) else {}
+
+    def refresh_plans(self, select_id: int | None = None) -> None:
+        self.plan_list.set_plans(self.store.plans.list(deleted=self.plan_list.bin.isChecked()), select_id)
+
+    def show_list(self) -> None:
+        self.close_plan()
+        self.refresh_plans()
+        self.pages.setCurrentWidget(self.plan_list)
+        self.plan_list.table.setFocus()
+
+    def open_plan(self, plan_id: int) -> bool:
+        self.close_plan()
+        try:
+            session = PlanSession(self.store, plan_id, self)
+        except KnownError as exc:
+            self.show_error(exc.message)
+            return False
+        self.session = session
+        self.editor = PlanEditor(session)
+        self.editor.error.connect(self.show_error)
+        self.pages.addWidget(self.editor)
+        self.pages.setCurrentWidget(self.editor)
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        session.planChanged.connect(lambda _f: self._update_title())
+        self._update_title()
+        self._restore_editor_layout()
+        self._update_actions()
+        QSettings().setValue(self._last_plan_key(), plan_id)
+        return True
+
+    def close_plan(self) -> None:
+        if self.editor is None or self.session is None:
+            return
+        self.editor.flush()
+        self._save_editor_layout()
+        self.undo_group.removeStack(self.session.undo_stack)
+        self.pages.removeWidget(self.editor)
+        self.editor.deleteLater()
+        self.session.deleteLater()
+        self.editor = None
+        self.session = None
+        QSettings().remove(self._last_plan_key())
+        self._update_title()
+        self._update_actions()
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle("KeHoach")
+            return
+        plan = self.session.plan
+        reference = f"{plan.number or '…'}/{plan.symbol}"
+        title = plan.title or QCoreApplication.translate("MainWindow", "(chưa có trích yếu)")
+        self.setWindowTitle(f"{reference} — {title} — KeHoach")
+
+    def _create_and_open(self, plan) -> None:
+        plan_id = self._run(self.store.import_plan, plan)
+        if isinstance(plan_id, int):
+            self.refresh_plans(plan_id)
+            self.open_plan(plan_id)
+
+    def new_from_template(self) -> None:
+        self._create_and_open(plan_from_template(self.commune()))
+
+    def new_blank(self) -> None:
+        self._create_and_open(blank_plan(self.commune()))
+        if self.editor is not None:
+            self.editor.general.title.setFocus()
+
+    def import_file(self, path: str | None = None) -> None:
+        tr = QCoreApplication.translate
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, tr("MainWindow", "Nhập kế hoạch từ tệp"), str(Path.home()),
+                tr("MainWindow", "Kế hoạch (*.docx *.txt *.md *.json);;Tất cả các tệp (*)"))
+        if not path:
+            return
+        if Path(path).suffix.lower() == ".json":
+            plan_id = self._run(self.store.import_json, path)
+            if isinstance(plan_id, int):
+                self.refresh_plans(plan_id)
+                self.open_plan(plan_id)
+            return
+        try:
+            from ..importers import import_file
+        except ImportError:
+            self.show_error(tr("MainWindow", "Bản cài đặt này chưa đọc được tệp Word/văn bản; hãy dùng tệp JSON."))
+            return
+        result = self._run(import_file, path, self.store.units.catalog())
+        if result is None:
+            return
+        dialog = ImportPreviewDialog(result.plan.title, list(result.summary_lines), list(result.unplaced), self)
+        if dialog.exec():
+            self._create_and_open(result.plan)
+
+    def duplicate_plan(self, plan_id: int) -> None:
+        new_id = self._run(self.store.plans.duplicate, plan_id)
+        if isinstance(new_id, int):
+            self.refresh_plans(new_id)
+
+    def delete_plan(self, plan_id: int) -> None:
+        self._run(self.store.plans.delete, plan_id)
+        self.refresh_plans()
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Đã chuyển kế hoạch vào thùng rác (xem “Xem thùng rác” để khôi phục)."), 8000)
+
+    def restore_plan(self, plan_id: int) -> None:
+        self._run(self.store.plans.restore, plan_id)
+        self.refresh_plans()
+
+    def purge_plan(self, plan_id: int) -> None:
+        tr = QCoreApplication.translate
+        answer = QMessageBox.question(self, tr("MainWindow", "Xóa hẳn"),
+                                      tr("MainWindow", "Xóa hẳn kế hoạch này? Không thể khôi phục lại."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(self.store.plans.purge, plan_id)
+            self.refresh_plans()
+
+    # --- export --------------------------------------------------------------------------------------
+
+    def export(self, name: str, target: Path | None = None) -> bool:
+        if self.session is None or self.editor is None:
+            return False
+        self.editor.flush()
+        plan = self.session.plan
+        if target is None:
+            folder = QSettings().value("export/folder", str(Path.home()))
+            suffix = ".json" if name == "json" else (".pdf" if name == "pdf" else ".docx")
+            base = safe_filename(f"ke-hoach-{plan.number or ''}-{plan.title}")
+            target = self.exporter.ask_path(name, str(Path(folder) / (base + suffix)))
+            if target is None:
+                return False
+            QSettings().setValue("export/folder", str(target.parent))
+        return self.exporter.start(name, plan, target)
+
+    def preview(self) -> None:
+        if self.session is None or self.editor is None:
+            return
+        self.editor.flush()
+        self._run(print_preview, self, self.session.plan)
+
+    # --- tools -----------------------------------------------------------------------------------------
+
+    def edit_units(self) -> None:
+        UnitsDialog(self.store, self).exec()
+        if self.editor is not None:
+            self.editor.tasks.refresh_catalog()
+
+    def edit_settings(self) -> None:
+        from .i18n import current_language, set_language
+
+        dialog = SettingsDialog(self.store, self)
+        if dialog.exec():
+            if dialog.chosen_language() != current_language():
+                set_language(dialog.chosen_language())
+                self.languageChanged.emit(dialog.chosen_language())
+            elif self.editor is not None:
+                self.editor.tasks.refresh_catalog()
+
+    def show_shortcuts(self) -> None:
+        tr = QCoreApplication.translate
+        rows = [
+            ("Ctrl+N", tr("MainWindow", "Kế hoạch mới từ mẫu")), ("Ctrl+O", tr("MainWindow", "Nhập từ tệp")),
+            ("Ctrl+L", tr("MainWindow", "Danh sách kế hoạch")), ("Ctrl+Enter", tr("MainWindow", "Thêm nhiệm vụ")),
+            ("Ctrl+Shift+Enter", tr("MainWindow", "Thêm nhiệm vụ con")),
+            ("Tab / Shift+Tab", tr("MainWindow", "Thụt vào / thụt ra (trong cây nhiệm vụ)")),
+            ("Ctrl+↑ / Ctrl+↓", tr("MainWindow", "Chuyển nhiệm vụ lên / xuống")),
+            ("Delete", tr("MainWindow", "Xóa nhiệm vụ")), ("Ctrl+C / Ctrl+X / Ctrl+V",
+                                                            tr("MainWindow", "Sao chép / cắt / dán nhiệm vụ")),
+            ("Ctrl+Z / Ctrl+Y", tr("MainWindow", "Hoàn tác / làm lại")), ("Ctrl+F", tr("MainWindow", "Tìm nhiệm vụ")),
+            ("F6", tr("MainWindow", "Chuyển giữa cây nhiệm vụ và biểu mẫu")),
+            ("Ctrl+E", tr("MainWindow", "Xuất Word")), ("Ctrl+P", tr("MainWindow", "Xem trước khi in")),
+            ("Ctrl+U", tr("MainWindow", "Danh mục đơn vị")),
+        ]
+        html = "<table cellpadding='3'>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        QMessageBox.information(self, tr("MainWindow", "Phím tắt"), html + "</table>")
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        tr = QCoreApplication.translate
+        QMessageBox.about(self, tr("MainWindow", "Giới thiệu"),
+                          tr("MainWindow", "KeHoach Desktop %1\nLập, in, theo dõi và báo cáo Kế hoạch của UBND "
+                                           "xã/phường, ngoại tuyến.\nCơ sở dữ liệu: %2")
+                          .replace("%1", __version__).replace("%2", str(self.store.database.path)))
+
+    def first_run(self) -> None:
+        """Ask for the commune when the database has never been set up."""
+        if not self.commune():
+            CommuneDialog(self.store, self).exec()
+
+    # --- layout ------------------------------------------------------------------------------------------
+
+    def _last_plan_key(self) -> str:
+        return "session/lastPlan/" + fold(str(self.store.database.path)).replace("/", "_").replace("\\", "_")
+
+    def last_plan_id(self) -> int | None:
+        value = QSettings().value(self._last_plan_key())
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _restore_editor_layout(self) -> None:
+        state = QSettings().value("editor/tasksSplitter")
+        if self.editor is not None and isinstance(state, QByteArray):
+            self.editor.tasks.splitter.restoreState(state)
+
+    def _save_editor_layout(self) -> None:
+        if self.editor is not None:
+            QSettings().setValue("editor/tasksSplitter", self.editor.tasks.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor is not None:
+            self.editor.flush()
+            self._save_editor_layout()
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        if self.exporter.thread is not None:  # let a running export finish writing its file
+            self.exporter.thread.wait()
+        super().closeEvent(event)

@@ -1,0 +1,571 @@
+"""The plan editor: the document's parts on the left, the part being edited on the right."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.plan import Section, Task
+from ..domain.planjson import plan_from_dict, task_to_dict
+from ..domain.text import vi_sort_key
+from ..domain.timeframe import KIND_LABELS, KINDS
+from ..errors import KnownError
+from .pages import ClosingPage, GeneralPage, TextSectionPage, scrolled, sections_with
+from .session import PlanSession
+from .taskform import TaskForm
+from .taskmodel import COL_LEAD, COL_TIME, COL_TITLE, TaskFilterProxy
+from .widgets import CommitLineEdit
+
+MIME_TASK_JSON = "application/x-kehoach-tasks+json"
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def roman(n: int) -> str:
+    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
+
+
+class TaskTreeView(QTreeView):
+    """The task tree; Tab / Shift+Tab indent and outdent instead of moving the focus."""
+
+    indentRequested = Signal()
+    outdentRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setExpandsOnDoubleClick(False)
+        self.setAccessibleName(QCoreApplication.translate("TasksPage", "Cây nhiệm vụ"))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
+                self.indentRequested.emit()
+                return True
+            if event.key() == Qt.Key.Key_Backtab or (event.key() == Qt.Key.Key_Tab
+                                                     and mods == Qt.KeyboardModifier.ShiftModifier):
+                self.outdentRequested.emit()
+                return True
+        return super().event(event)
+
+
+class TasksPage(QWidget):
+    """Section II: toolbar, search and filters, the tree, and the task form beside it."""
+
+    error = Signal(str)
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = QCoreApplication.translate
+        self.session = session
+        self.proxy = TaskFilterProxy(self)
+        self.proxy.setSourceModel(session.model)
+        self.tree = TaskTreeView()
+        self.tree.setModel(self.proxy)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_LEAD, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_LEAD, 150)
+        header.resizeSection(COL_TIME, 120)
+        self.tree.expandAll()
+        self.form = TaskForm()
+        self.form.set_catalog(session.store.units.catalog())
+        self.form.commit.connect(self._form_commit)
+        self.form.addUnitToCatalog.connect(self._add_unit_to_catalog)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(tr("TasksPage", "Tìm nhiệm vụ (gõ không dấu cũng được)…  Ctrl+F"))
+        self.search.textChanged.connect(self._filter_changed)
+        self.unit_filter = QComboBox()
+        self.unit_filter.setMinimumContentsLength(16)
+        self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit_filter.setToolTip(tr("TasksPage", "Chỉ hiện nhiệm vụ của một đơn vị"))
+        self.unit_filter.currentIndexChanged.connect(self._filter_changed)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setToolTip(tr("TasksPage", "Chỉ hiện nhiệm vụ có loại thời gian này"))
+        self.kind_filter.addItem(tr("TasksPage", "Mọi thời gian"), None)
+        for kind in KINDS:
+            self.kind_filter.addItem(KIND_LABELS[kind], kind)
+        self.kind_filter.currentIndexChanged.connect(self._filter_changed)
+        self.refresh_unit_filter()
+
+        self.actions_: dict[str, QAction] = {}
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        specs = [
+            ("add", tr("TasksPage", "Thêm nhiệm vụ"), "Ctrl+Return", self.add_task, Qt.ShortcutContext.WidgetWithChildrenShortcut),
+            ("add_child", tr("TasksPage", "Thêm nhiệm vụ con"), "Ctrl+Shift+Return", self.add_child,
+             Qt.ShortcutContext.WidgetWithChildrenShortcut),
+            ("delete", tr("TasksPage", "Xóa"), "Del", self.delete_task, Qt.ShortcutContext.WidgetShortcut),
+            ("up", tr("TasksPage", "Lên"), "Ctrl+Up", self.move_up, Qt.ShortcutContext.WidgetShortcut),
+            ("down", tr("TasksPage", "Xuống"), "Ctrl+Down", self.move_down, Qt.ShortcutContext.WidgetShortcut),
+            ("indent", tr("TasksPage", "Thụt vào"), "Tab", self.indent, Qt.ShortcutContext.WidgetShortcut),
+            ("outdent", tr("TasksPage", "Thụt ra"), "Shift+Tab", self.outdent, Qt.ShortcutContext.WidgetShortcut),
+            ("copy", tr("TasksPage", "Sao chép"), "Ctrl+C", self.copy, Qt.ShortcutContext.WidgetShortcut),
+            ("cut", tr("TasksPage", "Cắt"), "Ctrl+X", self.cut, Qt.ShortcutContext.WidgetShortcut),
+            ("paste", tr("TasksPage", "Dán"), "Ctrl+V", self.paste, Qt.ShortcutContext.WidgetShortcut),
+        ]
+        for name, text, shortcut, slot, context in specs:
+            action = QAction(text, self)
+            if name not in ("indent", "outdent"):  # Tab is handled by the tree itself
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(context)
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            action.triggered.connect(slot)
+            self.actions_[name] = action
+            if context == Qt.ShortcutContext.WidgetShortcut:
+                self.tree.addAction(action)
+            else:
+                self.addAction(action)
+            toolbar.addAction(action)
+            if name in ("add_child", "down", "outdent"):
+                toolbar.addSeparator()
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
+        focus_tree = QAction(self)
+        focus_tree.setShortcut(QKeySequence("F6"))
+        focus_tree.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        focus_tree.triggered.connect(self._toggle_focus)
+        self.addAction(focus_tree)
+        self.tree.indentRequested.connect(self.indent)
+        self.tree.outdentRequested.connect(self.outdent)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.unit_filter, 2)
+        filters.addWidget(self.kind_filter, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.count_label)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("tasksSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scrolled(self.form))
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setChildrenCollapsible(False)
+        self.numeral = QLabel()
+        self.numeral.setObjectName("pageTitle")
+        self.section_title = CommitLineEdit()
+        self.section_title.setAccessibleName(tr("TasksPage", "Tên phần"))
+        self.section_title.committed.connect(self._title_committed)
+        top = QHBoxLayout()
+        top.addWidget(self.numeral)
+        top.addWidget(self.section_title, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.splitter, 1)
+
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        session.selectTask.connect(self.select_key)
+        session.taskChanged.connect(self._task_changed)
+        session.structureChanged.connect(self._structure_changed)
+        session.model.rowsInserted.connect(lambda parent, *_: self.tree.expand(self.proxy.mapFromSource(parent)))
+        self._structure_changed()
+        if session.section.tasks:
+            self.select_key(session.section.tasks[0].key)
+        else:
+            self._update_actions()
+
+    # --- selection ---------------------------------------------------------------------------------
+
+    def current_key(self) -> str | None:
+        index = self.proxy.mapToSource(self.tree.currentIndex())
+        task = self.session.model.task_at(index)
+        return task.key if task else None
+
+    def select_key(self, key: object) -> None:
+        if not isinstance(key, str) or not self.session.model.has(key):
+            if key is None and not self.session.section.tasks:
+                self.form.load(self.session.plan, None)
+            self._update_actions()
+            return
+        index = self.proxy.mapFromSource(self.session.model.index_of(key))
+        if not index.isValid():
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.tree.scrollTo(index)
+        self._show(key)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        task = self.session.model.task_at(self.proxy.mapToSource(current))
+        self._show(task.key if task else None)
+
+    def _show(self, key: str | None) -> None:
+        task = self.session.model.task(key) if key else None
+        if self.form.key != key:
+            self.form.flush()
+        self.form.load(self.session.plan, task)
+        self._update_actions()
+
+    def _task_changed(self, key: str) -> None:
+        if key == self.form.key:
+            self.form.load(self.session.plan, self.session.model.task(key))
+
+    def _structure_changed(self) -> None:
+        count = sum(1 for _ in self.session.model.walk())
+        shown = QCoreApplication.translate("TasksPage", "%n nhiệm vụ", "", count)
+        if self.proxy.is_filtering():
+            shown = QCoreApplication.translate("TasksPage", "Đang lọc — %1").replace("%1", shown)
+        self.count_label.setText(shown)
+        number = next(i for i, s in enumerate(self.session.plan.sections, 1) if s is self.session.section)
+        self.numeral.setText(f"{roman(number)}.")
+        self.section_title.set_value(self.session.section.title)
+        if self.form.key and self.session.model.has(self.form.key):
+            self.form.load(self.session.plan, self.session.model.task(self.form.key))
+        self._update_actions()
+
+    def _title_committed(self) -> None:
+        title = self.section_title.value()
+        if not title or title == self.session.section.title:
+            return
+        index = next(i for i, s in enumerate(self.session.plan.sections) if s is self.session.section)
+        self._run(self.session.set_sections, sections_with(self.session.plan, index, Section(title, "tasks")))
+
+    def _update_actions(self) -> None:
+        key = self.current_key()
+        has = key is not None
+        model = self.session.model
+        row = model.row(key) if has else 0
+        parent = model.parent_task(key) if has else None
+        siblings = model.siblings(parent) if has else []
+        self.actions_["add_child"].setEnabled(has)
+        self.actions_["delete"].setEnabled(has)
+        self.actions_["up"].setEnabled(has and row > 0)
+        self.actions_["down"].setEnabled(has and row + 1 < len(siblings))
+        self.actions_["indent"].setEnabled(has and row > 0)
+        self.actions_["outdent"].setEnabled(has and parent is not None)
+        self.actions_["copy"].setEnabled(has)
+        self.actions_["cut"].setEnabled(has)
+
+    # --- filters ---------------------------------------------------------------------------------------
+
+    def refresh_unit_filter(self) -> None:
+        current = self.unit_filter.currentData()
+        names = {u.name for u in self.session.store.units.all()}
+        for task, _ in self.session.model.walk():
+            names.update(task.lead)
+            names.update(task.coordinators)
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem(QCoreApplication.translate("TasksPage", "Mọi đơn vị"), None)
+        for name in sorted(names, key=vi_sort_key):
+            self.unit_filter.addItem(name, name)
+        index = self.unit_filter.findData(current)
+        self.unit_filter.setCurrentIndex(max(index, 0))
+        self.unit_filter.blockSignals(False)
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_query(self.search.text())
+        self.proxy.set_unit(self.unit_filter.currentData())
+        self.proxy.set_kind(self.kind_filter.currentData())
+        if self.proxy.is_filtering():
+            self.tree.expandAll()
+        self._structure_changed()
+
+    # --- edits ---------------------------------------------------------------------------------------
+
+    def _run(self, func, *args) -> object:
+        try:
+            return func(*args)
+        except KnownError as exc:
+            self.error.emit(exc.message)
+            return None
+
+    def _form_commit(self, key: str, merge_id: int, changes: dict) -> None:
+        self._run(lambda: self.session.set_task_fields(key, merge_id, **changes))
+        if "lead" in changes or "coordinators" in changes:
+            self.refresh_unit_filter()
+
+    def _add_unit_to_catalog(self, name: str) -> None:
+        if self._run(self.session.store.units.add, name) is not None:
+            self.refresh_catalog()
+
+    def refresh_catalog(self) -> None:
+        self.form.set_catalog(self.session.store.units.catalog())
+        self.refresh_unit_filter()
+
+    def add_task(self) -> None:
+        self.form.flush()
+        self._clear_filters()
+        self._run(self.session.add_task, self.current_key())
+        self.form.title.setFocus()
+
+    def add_child(self) -> None:
+        key = self.current_key()
+        if key is None:
+            return
+        self.form.flush()
+        self._clear_filters()
+        self._run(lambda: self.session.add_task(key, child=True,
+                                                text=QCoreApplication.translate("PlanSession", "Thêm nhiệm vụ con")))
+        self.form.title.setFocus()
+
+    def _clear_filters(self) -> None:
+        if self.proxy.is_filtering():
+            self.search.clear()
+            self.unit_filter.setCurrentIndex(0)
+            self.kind_filter.setCurrentIndex(0)
+
+    def delete_task(self) -> None:
+        key = self.current_key()
+        if key is None:
+            return
+        task = self.session.model.task(key)
+        if task.children:
+            tr = QCoreApplication.translate
+            answer = QMessageBox.question(
+                self, tr("TasksPage", "Xóa nhiệm vụ"),
+                tr("TasksPage", "Xóa nhiệm vụ “%1” cùng %n nhiệm vụ con? (Có thể hoàn tác bằng Ctrl+Z.)", "",
+                   sum(1 for _ in task.walk()) - 1).replace("%1", task.title[:80]))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._run(self.session.delete_task, key)
+        self.tree.setFocus()
+
+    def _structural(self, method) -> None:
+        key = self.current_key()
+        if key is not None:
+            self.form.flush()
+            self._run(method, key)
+            self.tree.setFocus()
+
+    def move_up(self) -> None:
+        self._structural(self.session.move_up)
+
+    def move_down(self) -> None:
+        self._structural(self.session.move_down)
+
+    def indent(self) -> None:
+        self._structural(self.session.indent)
+
+    def outdent(self) -> None:
+        self._structural(self.session.outdent)
+
+    def copy(self) -> None:
+        key = self.current_key()
+        if key is None:
+            return
+        task = self.session.model.task(key)
+        data = QMimeData()
+        data.setData(MIME_TASK_JSON, json.dumps([task_to_dict(task)], ensure_ascii=False).encode("utf-8"))
+        lines = [f"{'    ' * depth}{t.number}. {t.title}" for t, depth in task.walk()]
+        data.setText("\n".join(lines))
+        QGuiApplication.clipboard().setMimeData(data)
+
+    def cut(self) -> None:
+        self.copy()
+        self.delete_task()
+
+    def paste(self) -> None:
+        data = QGuiApplication.clipboard().mimeData()
+        tasks: list[Task] = []
+        if data is not None and data.hasFormat(MIME_TASK_JSON):
+            try:
+                items = json.loads(bytes(data.data(MIME_TASK_JSON).data()).decode("utf-8"))
+                plan = plan_from_dict({"format": "kehoach-plan", "version": 1, "title": "",
+                                       "sections": [{"title": "", "kind": "tasks", "tasks": items}]})
+                tasks = plan.sections[0].tasks
+            except (ValueError, KnownError):
+                tasks = []
+        elif data is not None and data.hasText():
+            tasks = [Task(title=line.strip()) for line in data.text().splitlines() if line.strip()]
+        if tasks:
+            self._run(self.session.paste_tasks, tasks, self.current_key())
+
+    def _toggle_focus(self) -> None:
+        if self.tree.hasFocus():
+            self.form.title.setFocus()
+        else:
+            self.tree.setFocus()
+
+    def flush(self) -> None:
+        self.form.flush()
+
+
+class PlanEditor(QWidget):
+    """General information, I., II. (tasks), III., IV., closing and signature, and progress when available."""
+
+    error = Signal(str)
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.nav = QListWidget()
+        self.nav.setObjectName("partsNav")
+        self.nav.setAccessibleName(QCoreApplication.translate("PlanEditor", "Các phần của kế hoạch"))
+        self.nav.setMaximumWidth(230)
+        self.nav.setMinimumWidth(170)
+        self.nav.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.general = GeneralPage()
+        self.general.commit.connect(self._plan_commit)
+        self.closing = ClosingPage()
+        self.closing.commit.connect(self._plan_commit)
+        self.tasks = TasksPage(session)
+        self.tasks.error.connect(self.error)
+        self.text_pages: list[TextSectionPage] = []
+        self.dashboard: QWidget | None = None
+        self.stack.addWidget(self.general)
+        self.stack.addWidget(self.tasks)
+        self.stack.addWidget(self.closing)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self._add_dashboard()
+        self._rebuild_nav()
+        self.general.load(session.plan)
+        self.closing.load(session.plan)
+        session.planChanged.connect(self._plan_changed)
+        session.sectionsChanged.connect(self._rebuild_nav)
+        self.nav.setCurrentRow(0)
+
+    def _add_dashboard(self) -> None:
+        try:
+            from .dashboard import DashboardWidget  # written beside this editor; shown when present
+        except ImportError:
+            return
+        try:
+            self.dashboard = DashboardWidget(self.session.store, self.session.plan_id)
+        except KnownError as exc:
+            self.error.emit(exc.message)
+            return
+        signal = getattr(self.dashboard, "taskActivated", None)
+        if signal is not None:
+            signal.connect(self._task_activated)
+        self.stack.addWidget(self.dashboard)
+
+    def _task_activated(self, task_id: int) -> None:
+        for task, _ in self.session.model.walk():
+            if task.id == task_id:
+                self.show_part("tasks")
+                self.tasks.select_key(task.key)
+                return
+
+    def _rebuild_nav(self) -> None:
+        tr = QCoreApplication.translate
+        current = self.stack.currentWidget()
+        sections = self.session.plan.sections
+        while len(self.text_pages) > sum(1 for s in sections if s.kind == "text"):
+            page = self.text_pages.pop()
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self._pages: list[QWidget] = []
+
+        def add(text: str, page: QWidget) -> None:
+            self.nav.addItem(QListWidgetItem(text))
+            self._pages.append(page)
+
+        add(tr("PlanEditor", "Thông tin chung"), self.general)
+        text_index = 0
+        for number, section in enumerate(sections, 1):
+            label = f"{roman(number)}. {section.title}"
+            if section.kind == "tasks":
+                if section is self.session.section:
+                    add(label, self.tasks)
+                continue
+            if text_index >= len(self.text_pages):
+                page = TextSectionPage(number - 1, roman(number))
+                page.commit.connect(self._section_commit)
+                self.text_pages.append(page)
+                self.stack.addWidget(page)
+            page = self.text_pages[text_index]
+            page.index = number - 1
+            page.numeral.setText(roman(number) + ".")
+            page.load(section)
+            add(label, page)
+            text_index += 1
+        add(tr("PlanEditor", "Kết thúc, nơi nhận, chữ ký"), self.closing)
+        if self.dashboard is not None:
+            add(tr("PlanEditor", "Theo dõi tiến độ"), self.dashboard)
+        self.nav.blockSignals(False)
+        if current in self._pages:
+            self.nav.setCurrentRow(self._pages.index(current))
+        self.tasks._structure_changed()
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self._pages):
+            self.flush()
+            self.stack.setCurrentWidget(self._pages[row])
+
+    def show_part(self, name: str) -> None:
+        page = {"general": self.general, "tasks": self.tasks, "closing": self.closing}.get(name)
+        if name.startswith("section:"):
+            index = int(name.split(":")[1])
+            page = next((p for p in self.text_pages if p.index == index), None)
+        if page is not None and page in self._pages:
+            self.nav.setCurrentRow(self._pages.index(page))
+
+    def _plan_commit(self, merge_id: int, changes: dict) -> None:
+        try:
+            self.session.set_plan_fields(merge_id, **changes)
+        except KnownError as exc:
+            self.error.emit(exc.message)
+
+    def _section_commit(self, index: int, section: Section) -> None:
+        try:
+            self.session.set_sections(sections_with(self.session.plan, index, section))
+        except KnownError as exc:
+            self.error.emit(exc.message)
+
+    def _plan_changed(self, fields: list) -> None:
+        self.general.load(self.session.plan)
+        self.closing.load(self.session.plan)
+        if "labels" in fields:
+            self.tasks._structure_changed()
+
+    def flush(self) -> None:
+        """Commit whatever is being typed (before export, closing, switching parts)."""
+        self.general.flush()
+        self.closing.flush()
+        for page in self.text_pages:
+            page.flush()
+        self.tasks.flush()

@@ -1,0 +1,16 @@
+"""Item data roles of the models, in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+USER = int(Qt.ItemDataRole.UserRole)
+
+KEY_ROLE = USER + 1  # the task's stable key (str)
+TASK_ROLE = USER + 2  # the domain Task object
+SEARCH_ROLE = USER + 3  # folded (diacritic-free) text of title, content, units, time
+UNITS_ROLE = USER + 4  # lead + coordinators (list[str])
+TIME_KIND_ROLE = USER + 5  # timeframe kind ("continuous", "deadline", …)
+PLAN_ID_ROLE = USER + 10  # plans list: the plan id
+SORT_ROLE = USER + 11  # plans list: the value to sort by
+UNIT_ID_ROLE = USER + 20  # units catalog: the unit id

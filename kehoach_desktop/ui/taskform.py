@@ -1,0 +1,429 @@
+"""The task form beside the tree: a form page with ``load()`` / ``check()`` / ``save()`` (as Picard's options pages).
+
+Each field commits by itself (leaving it, Enter, or a pause in typing): the page
+computes what changed and hands it to the session, which makes one undoable,
+immediately saved edit of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.plan import DEFAULT_LABELS, Plan, Task
+from ..domain.text import nfc
+from ..domain.timeframe import parse_timeframe
+from ..domain.units import UnitCatalog
+from ..errors import InvalidInput
+from .widgets import IDLE_MS, CommitLineEdit, CommitTextEdit, FoldingCompleter, next_merge_id
+
+# Wording offered in the timeframe box; printed exactly as chosen (document text, not UI text).
+TIME_PRESETS = [
+    "Thường xuyên",
+    "Hằng năm",
+    "Định kỳ hằng năm",
+    "Định kỳ 6 tháng, hằng năm và đột xuất khi có yêu cầu",
+    "Năm 2026 và các năm tiếp theo",
+    "Từ năm 2026 và các năm tiếp theo",
+    "Quý III/2026",
+    "Trước ngày 15/12 hằng năm",
+    "Trước ngày 31/12/2026",
+    "Thực hiện khi có yêu cầu của cấp trên",
+    "Theo Kế hoạch của UBND tỉnh",
+]
+
+
+def split_units(text: str) -> list[str]:
+    return [part.strip() for part in nfc(text).split(";") if part.strip()]
+
+
+class UnitCombo(QComboBox):
+    """Lead unit(s): a searchable combo over the catalog; several units separated by “;”."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(14)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+        self.completer_ = FoldingCompleter([], self)
+        self.setCompleter(self.completer_)
+        self.merge_id = next_merge_id()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(IDLE_MS * 2)
+        self._timer.timeout.connect(self.committed)
+        line = self.lineEdit()
+        line.setPlaceholderText(QCoreApplication.translate("TaskForm", "Gõ để tìm, không cần dấu…"))
+        line.textEdited.connect(lambda _t: self._timer.start())
+        line.editingFinished.connect(self._finish)
+        self.activated.connect(lambda _i: self._finish())
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        self.committed.emit()
+
+    def set_catalog(self, names: list[str]) -> None:
+        text = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        self.addItems(names)
+        self.setEditText(text)
+        self.blockSignals(False)
+        self.completer_.set_names(names)
+
+    def set_units(self, names: list[str]) -> None:
+        text = "; ".join(names)
+        if self.currentText() != text:
+            self.setEditText(text)
+
+    def units(self) -> list[str]:
+        return split_units(self.currentText())
+
+
+class UnitListEditor(QWidget):
+    """Coordinating units: the chosen ones in order, a search box over the catalog, new names on the fly."""
+
+    changed = Signal()
+    addToCatalog = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog: UnitCatalog | None = None
+        self.list = QListWidget()
+        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.list.setAccessibleName(QCoreApplication.translate("TaskForm", "Đơn vị phối hợp đã chọn"))
+        self.list.installEventFilter(self)
+        self.search = CommitLineEdit()
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("TaskForm", "Gõ tên đơn vị (không cần dấu) rồi Enter để thêm"))
+        self.completer = FoldingCompleter([], self.search)
+        self.search.setCompleter(self.completer)
+        self.search.returnPressed.connect(self._add_typed)
+        self.completer.activated.connect(lambda text: QTimer.singleShot(0, lambda: self._add(text)))
+        self.remove_button = QToolButton()
+        self.remove_button.setText(QCoreApplication.translate("TaskForm", "Bỏ"))
+        self.remove_button.setToolTip(QCoreApplication.translate("TaskForm", "Bỏ đơn vị đang chọn (Delete)"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.catalog_button = QToolButton()
+        self.catalog_button.setText(QCoreApplication.translate("TaskForm", "Đưa vào danh mục"))
+        self.catalog_button.setToolTip(
+            QCoreApplication.translate("TaskForm", "Thêm đơn vị chưa có vào danh mục đơn vị của xã/phường"))
+        self.catalog_button.clicked.connect(self._to_catalog)
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.remove_button)
+        row.addWidget(self.catalog_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        self._update_buttons()
+
+    def set_catalog(self, catalog: UnitCatalog) -> None:
+        self._catalog = catalog
+        self.completer.set_names([u.name for u in catalog.units])
+        self.set_units(self.units())
+
+    def _in_catalog(self, name: str) -> bool:
+        return bool(self._catalog and self._catalog.find(name))
+
+    def _item(self, name: str) -> QListWidgetItem:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        if not self._in_catalog(name):
+            item.setText(name + "  " + QCoreApplication.translate("TaskForm", "(chưa có trong danh mục)"))
+            item.setForeground(Qt.GlobalColor.darkYellow)
+        return item
+
+    def set_units(self, names: list[str]) -> None:
+        if names == self.units() and self.list.count() == len(names):
+            return
+        self.list.clear()
+        for name in names:
+            self.list.addItem(self._item(name))
+        self._update_buttons()
+
+    def units(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def _add_typed(self) -> None:
+        self._add(self.search.text())
+
+    def _add(self, text: str) -> None:
+        name = nfc(text).strip().strip(";")
+        if not name:
+            return
+        if self._catalog:
+            unit = self._catalog.find(name)
+            name = unit.name if unit else name
+        self.search.clear()
+        if name in self.units():
+            return
+        self.list.addItem(self._item(name))
+        self.list.setCurrentRow(self.list.count() - 1)
+        self._update_buttons()
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        self.list.takeItem(row)
+        self._update_buttons()
+        self.changed.emit()
+
+    def _to_catalog(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.addToCatalog.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _update_buttons(self) -> None:
+        item = self.list.currentItem()
+        self.remove_button.setEnabled(item is not None)
+        self.catalog_button.setEnabled(item is not None and not self._in_catalog(item.data(Qt.ItemDataRole.UserRole)))
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[override]
+        if watched is self.list and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.remove_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+
+class TaskForm(QWidget):
+    """Title, content, lead, coordinators, timeframe (with previews), product, notes, own wording."""
+
+    commit = Signal(str, int, dict)  # key, merge id, changed fields
+    addUnitToCatalog = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = QCoreApplication.translate
+        self.key: str | None = None
+        self.task: Task | None = None
+        self.plan: Plan | None = None
+        self._loading = False
+
+        self.heading = QLabel()
+        self.heading.setObjectName("formHeading")
+        self.heading.setWordWrap(True)
+        self.title = CommitTextEdit(lines=3)
+        self.title.setAccessibleName(tr("TaskForm", "Tên nhiệm vụ"))
+        self.content = CommitTextEdit(lines=4)
+        self.content.setPlaceholderText(tr("TaskForm", "Mỗi đoạn một dòng. Gạch đầu dòng gõ “- ” ở đầu dòng."))
+        self.lead = UnitCombo()
+        self.coordinators = UnitListEditor()
+        self.time = QComboBox()
+        self.time.setEditable(True)
+        self.time.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.time.addItems(TIME_PRESETS)
+        self.time.setCurrentIndex(-1)
+        self.time.lineEdit().setPlaceholderText(tr("TaskForm", "Chọn hoặc gõ tự do, ví dụ: Quý III/2026"))
+        self.time_preview = QLabel()
+        self.time_preview.setWordWrap(True)
+        self.time_preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.time_understood = QLabel()
+        self.time_understood.setWordWrap(True)
+        self.time_understood.setObjectName("hint")
+        self.product = CommitLineEdit()
+        self.product.setPlaceholderText(tr("TaskForm", "Có thể để trống"))
+        self.notes = CommitLineEdit()
+        self.notes.setPlaceholderText(tr("TaskForm", "In ở cột Ghi chú của Phụ lục; có thể để trống"))
+
+        self.more = QToolButton()
+        self.more.setText(tr("TaskForm", "Cách ghi riêng của nhiệm vụ này"))
+        self.more.setCheckable(True)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more.setArrowType(Qt.ArrowType.RightArrow)
+        self.more.toggled.connect(self._toggle_more)
+        self.more_box = QFrame()
+        more = QFormLayout(self.more_box)
+        more.setContentsMargins(0, 0, 0, 0)
+        self.label_edits: dict[str, CommitLineEdit] = {}
+        captions = {"lead": tr("TaskForm", "Nhãn dòng chủ trì:"),
+                    "coordinators": tr("TaskForm", "Nhãn dòng phối hợp:"),
+                    "time": tr("TaskForm", "Nhãn dòng thời gian:"),
+                    "product": tr("TaskForm", "Nhãn dòng sản phẩm:")}
+        for name, caption in captions.items():
+            edit = CommitLineEdit()
+            self.label_edits[name] = edit
+            more.addRow(caption, edit)
+        self.assignment = CommitTextEdit(lines=3)
+        self.assignment.setPlaceholderText(
+            tr("TaskForm", "Khi kế hoạch giao việc bằng câu (“Giao Phòng X chủ trì, phối hợp với …”): "
+                           "mỗi câu một dòng, in thay cho hai dòng chủ trì/phối hợp. Sửa đơn vị ở trên sẽ xóa phần này."))
+        more.addRow(tr("TaskForm", "Giao việc bằng câu:"), self.assignment)
+        self.more_box.setVisible(False)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow(tr("TaskForm", "&Tên nhiệm vụ:"), self.title)
+        form.addRow(tr("TaskForm", "&Nội dung:"), self.content)
+        form.addRow(tr("TaskForm", "Đơn vị &chủ trì:"), self.lead)
+        form.addRow(tr("TaskForm", "Đơn vị &phối hợp:"), self.coordinators)
+        form.addRow(tr("TaskForm", "Thời &gian thực hiện:"), self.time)
+        form.addRow("", self.time_preview)
+        form.addRow("", self.time_understood)
+        form.addRow(tr("TaskForm", "&Sản phẩm:"), self.product)
+        form.addRow(tr("TaskForm", "Ghi c&hú:"), self.notes)
+        form.addRow(self.more)
+        form.addRow(self.more_box)
+        for label_row in range(form.rowCount()):
+            item = form.itemAt(label_row, QFormLayout.ItemRole.LabelRole)
+            if item and isinstance(item.widget(), QLabel):
+                item.widget().setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.empty = QLabel(tr("TaskForm", "Chọn một nhiệm vụ ở danh sách bên trái để sửa,\n"
+                                           "hoặc bấm “Thêm nhiệm vụ” (Ctrl+Enter)."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setObjectName("emptyState")
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.heading)
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body)
+        self.body.setVisible(False)
+
+        for edit in (self.title, self.content, self.product, self.notes, self.assignment,
+                     *self.label_edits.values()):
+            edit.committed.connect(self._commit)
+        self.lead.committed.connect(self._commit)
+        self.coordinators.changed.connect(self._commit)
+        self.coordinators.addToCatalog.connect(self.addUnitToCatalog)
+        self._time_timer = QTimer(self)
+        self._time_timer.setSingleShot(True)
+        self._time_timer.setInterval(IDLE_MS)
+        self._time_timer.timeout.connect(self._commit)
+        self.time.lineEdit().textEdited.connect(lambda _t: self._time_timer.start())
+        self.time.lineEdit().editingFinished.connect(self._commit)
+        self.time.activated.connect(lambda _i: self._commit())
+        self.time.editTextChanged.connect(self._update_time_preview)
+        self.setTabOrder(self.title, self.content)
+        self.setTabOrder(self.content, self.lead)
+        self.setTabOrder(self.lead, self.coordinators.search)
+        self.setTabOrder(self.coordinators.search, self.time)
+        self.setTabOrder(self.time, self.product)
+        self.setTabOrder(self.product, self.notes)
+        self.setTabOrder(self.notes, self.more)
+
+    def _toggle_more(self, shown: bool) -> None:
+        self.more_box.setVisible(shown)
+        self.more.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def set_catalog(self, catalog: UnitCatalog) -> None:
+        names = [u.name for u in catalog.units]
+        self.lead.set_catalog(names)
+        self.coordinators.set_catalog(catalog)
+
+    # --- the page contract ----------------------------------------------------------------------
+
+    def load(self, plan: Plan, task: Task | None) -> None:
+        """Domain -> widgets (only fields that differ, so the cursor stays where the user types)."""
+        self.plan = plan
+        if task is None or task.key != self.key:
+            self.flush()
+        self.task = task
+        self.key = task.key if task else None
+        self.empty.setVisible(task is None)
+        self.body.setVisible(task is not None)
+        if task is None:
+            return
+        self._loading = True
+        try:
+            tr = QCoreApplication.translate
+            self.heading.setText(tr("TaskForm", "Nhiệm vụ %1").replace("%1", task.number or "…"))
+            self.title.set_value(task.title)
+            self.content.set_lines(task.content)
+            self.lead.set_units(task.lead)
+            self.coordinators.set_units(task.coordinators)
+            if self.time.currentText() != task.time:
+                self.time.setEditText(task.time)
+            self.product.set_value(task.product or "")
+            self.notes.set_value(task.notes or "")
+            for name, edit in self.label_edits.items():
+                edit.set_value(task.labels.get(name, ""))
+                edit.setPlaceholderText(plan.labels.get(name) or DEFAULT_LABELS[name])
+            self.assignment.set_lines(task.assignment)
+            if task.labels or task.assignment:
+                self.more.setChecked(True)
+            self._update_time_preview()
+        finally:
+            self._loading = False
+
+    def check(self) -> None:
+        """Raise :class:`InvalidInput` with a message when a field cannot be saved as it is."""
+        if self.task is not None and not self.title.value():
+            raise InvalidInput(QCoreApplication.translate("TaskForm", "Nhiệm vụ cần có tên."))
+
+    def save(self) -> dict[str, Any]:
+        """Widgets -> the fields that changed (the session turns them into one undoable edit)."""
+        task = self.task
+        if task is None:
+            return {}
+        values: dict[str, Any] = {
+            "title": self.title.value(),
+            "content": self.content.lines(),
+            "lead": self.lead.units(),
+            "coordinators": self.coordinators.units(),
+            "time": nfc(self.time.currentText()).strip().rstrip("."),
+            "product": self.product.value() or None,
+            "notes": self.notes.value() or None,
+            "labels": {name: edit.value() for name, edit in self.label_edits.items() if edit.value()},
+            "assignment": self.assignment.lines(),
+        }
+        if not values["title"]:
+            values.pop("title")  # a task keeps its last name rather than none
+        return {name: value for name, value in values.items() if getattr(task, name) != value}
+
+    # --- committing -------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Commit what is being typed (before the form shows another task)."""
+        if self.key is not None and not self._loading:
+            self._commit()
+
+    def _commit(self) -> None:
+        if self._loading or self.key is None:
+            return
+        changes = self.save()
+        if not changes:
+            return
+        sender = self.sender()
+        merge_id = getattr(sender, "merge_id", -1) if len(changes) == 1 else -1
+        self.commit.emit(self.key, merge_id, changes)
+
+    def _update_time_preview(self) -> None:
+        tr = QCoreApplication.translate
+        text = nfc(self.time.currentText()).strip().rstrip(".")
+        label = (self.plan.label(self.task, "time") if self.plan and self.task else DEFAULT_LABELS["time"])
+        if text:
+            self.time_preview.setText(tr("TaskForm", "Sẽ in: “- %1: %2.”").replace("%1", label).replace("%2", text))
+            self.time_understood.setText(
+                tr("TaskForm", "Theo dõi hiểu là: %1").replace("%1", parse_timeframe(text).describe()))
+        else:
+            self.time_preview.setText(tr("TaskForm", "Chưa có thời gian thực hiện."))
+            self.time_understood.setText("")

@@ -1,0 +1,376 @@
+"""The task tree of section II as a real ``QAbstractItemModel`` over the domain ``Task`` objects.
+
+The model only shows and reshapes the tree; every change arrives through
+:class:`~kehoach_desktop.ui.session.PlanSession` commands, which write the store
+first. Drag and drop is turned into a move request that the session makes
+undoable, so the view never removes rows by itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from ..domain.numbering import printed
+from ..domain.plan import Section, Task
+from ..domain.text import fold
+from ..domain.timeframe import parse_timeframe
+from .roles import KEY_ROLE, SEARCH_ROLE, TASK_ROLE, TIME_KIND_ROLE, UNITS_ROLE
+
+MIME_TASKS = "application/x-kehoach-task-keys"
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+COL_TITLE, COL_LEAD, COL_TIME = range(3)
+
+
+def _row_of(items: list[Task], task: Task) -> int:
+    for row, item in enumerate(items):
+        if item is task:
+            return row
+    raise ValueError(task.key)
+
+
+class TaskTreeModel(QAbstractItemModel):
+    """Tasks of one task section; column 0 "1.2. Title", 1 lead units, 2 timeframe."""
+
+    moveRequested = Signal(str, object, int)  # key, new parent key (None: top level), row after removal
+
+    def __init__(self, section: Section, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.section = section
+        self._parent_of: dict[str, Task | None] = {}
+        self._by_key: dict[str, Task] = {}
+        self._iid: dict[str, int] = {}
+        self._by_iid: dict[int, Task] = {}
+        self._search: dict[str, str] = {}
+        self._kind: dict[str, str] = {}
+        self._next_iid = 1
+        for task in section.tasks:
+            self._register(task, None)
+
+    # --- bookkeeping ------------------------------------------------------------------------
+
+    def _register(self, task: Task, parent: Task | None) -> None:
+        self._parent_of[task.key] = parent
+        self._by_key[task.key] = task
+        if task.key not in self._iid:
+            self._iid[task.key] = self._next_iid
+            self._next_iid += 1
+        self._by_iid[self._iid[task.key]] = task
+        self._search.pop(task.key, None)
+        self._kind.pop(task.key, None)
+        for child in task.children:
+            self._register(child, task)
+
+    def _unregister(self, task: Task) -> None:
+        for child in task.children:
+            self._unregister(child)
+        self._parent_of.pop(task.key, None)
+        self._by_key.pop(task.key, None)
+        iid = self._iid.pop(task.key, None)
+        if iid is not None:
+            self._by_iid.pop(iid, None)
+
+    def siblings(self, parent: Task | None) -> list[Task]:
+        return parent.children if parent is not None else self.section.tasks
+
+    def task(self, key: str) -> Task:
+        return self._by_key[key]
+
+    def has(self, key: str) -> bool:
+        return key in self._by_key
+
+    def parent_task(self, key: str) -> Task | None:
+        return self._parent_of[key]
+
+    def row(self, key: str) -> int:
+        return _row_of(self.siblings(self._parent_of[key]), self._by_key[key])
+
+    def task_at(self, index: ModelIndex) -> Task | None:
+        if not index.isValid():
+            return None
+        return self._by_iid.get(index.internalId())
+
+    def index_of(self, key: str | None, column: int = 0) -> QModelIndex:
+        if key is None or key not in self._by_key:
+            return QModelIndex()
+        return self.createIndex(self.row(key), column, self._iid[key])
+
+    def walk(self) -> Iterator[tuple[Task, int]]:
+        for task in self.section.tasks:
+            yield from task.walk()
+
+    def search_text(self, task: Task) -> str:
+        text = self._search.get(task.key)
+        if text is None:
+            text = fold(" ".join([task.number, task.title, *task.content, *task.lead, *task.coordinators,
+                                  task.time, task.product or "", task.notes or ""]))
+            self._search[task.key] = text
+        return text
+
+    def time_kind(self, task: Task) -> str:
+        kind = self._kind.get(task.key)
+        if kind is None:
+            kind = parse_timeframe(task.time).kind
+            self._kind[task.key] = kind
+        return kind
+
+    # --- the Qt model contract ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column >= 3 or row < 0:
+            return QModelIndex()
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        items = self.siblings(self.task_at(parent)) if parent.isValid() else self.section.tasks
+        if row >= len(items):
+            return QModelIndex()
+        return self.createIndex(row, column, self._iid[items[row].key])
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        task = self.task_at(index)
+        if task is None:
+            return QModelIndex()
+        parent = self._parent_of.get(task.key)
+        if parent is None:
+            return QModelIndex()
+        return self.createIndex(self.row(parent.key), 0, self._iid[parent.key])
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.section.tasks)
+        if parent.column() != 0:
+            return 0
+        task = self.task_at(parent)
+        return len(task.children) if task else 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 3
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (QCoreApplication.translate("TaskTreeModel", "Nhiệm vụ"),
+                    QCoreApplication.translate("TaskTreeModel", "Chủ trì"),
+                    QCoreApplication.translate("TaskTreeModel", "Thời gian"))[section] if 0 <= section < 3 else None
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        task = self.task_at(index)
+        if task is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_TITLE:
+                title = task.title or QCoreApplication.translate("TaskTreeModel", "(chưa có tên)")
+                return f"{printed(task.number)} {title}".strip()
+            if column == COL_LEAD:
+                return "; ".join(task.lead)
+            return task.time
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_TITLE:
+                return task.title
+            if column == COL_LEAD:
+                return "; ".join(task.lead + task.coordinators)
+            return parse_timeframe(task.time).describe()
+        if role == KEY_ROLE:
+            return task.key
+        if role == TASK_ROLE:
+            return task
+        if role == SEARCH_ROLE:
+            return self.search_text(task)
+        if role == UNITS_ROLE:
+            return [*task.lead, *task.coordinators]
+        if role == TIME_KIND_ROLE:
+            return self.time_kind(task)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    # --- drag and drop --------------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TASKS]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        keys = []
+        for index in indexes:
+            task = self.task_at(index)
+            if task is not None and task.key not in keys:
+                keys.append(task.key)
+        data = QMimeData()
+        data.setData(MIME_TASKS, json.dumps(keys).encode("utf-8"))
+        return data
+
+    def _drop_target(self, data: QMimeData, row: int, parent: ModelIndex) -> tuple[str, Task | None, int] | None:
+        if not data.hasFormat(MIME_TASKS):
+            return None
+        try:
+            keys = json.loads(bytes(data.data(MIME_TASKS).data()).decode("utf-8"))
+        except ValueError:
+            return None
+        if len(keys) != 1 or keys[0] not in self._by_key:
+            return None
+        key = keys[0]
+        target = self.task_at(parent) if parent.isValid() else None
+        ancestor = target
+        while ancestor is not None:  # not into its own subtree
+            if ancestor.key == key:
+                return None
+            ancestor = self._parent_of[ancestor.key]
+        siblings = self.siblings(target)
+        if row < 0:
+            row = len(siblings)
+        if self._parent_of[key] is target and self.row(key) < row:
+            row -= 1  # the row counted the dragged task itself
+        return key, target, row
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: ModelIndex) -> bool:
+        return self._drop_target(data, row, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: ModelIndex) -> bool:
+        target = self._drop_target(data, row, parent)
+        if target is None:
+            return False
+        key, new_parent, new_row = target
+        self.moveRequested.emit(key, new_parent.key if new_parent else None, new_row)
+        # The move is done (undoably) by the session; False keeps the view from removing rows itself.
+        return False
+
+    # --- changes (called by the session's undo commands only) -------------------------------------
+
+    def insert_task(self, parent_key: str | None, row: int, task: Task) -> None:
+        parent = self._by_key[parent_key] if parent_key else None
+        siblings = self.siblings(parent)
+        row = max(0, min(row, len(siblings)))
+        self.beginInsertRows(self.index_of(parent_key), row, row)
+        siblings.insert(row, task)
+        self._register(task, parent)
+        self.endInsertRows()
+
+    def remove_task(self, key: str) -> tuple[str | None, int, Task]:
+        task = self._by_key[key]
+        parent = self._parent_of[key]
+        row = self.row(key)
+        self.beginRemoveRows(self.index_of(parent.key if parent else None), row, row)
+        self.siblings(parent).pop(row)
+        self._unregister(task)
+        self.endRemoveRows()
+        return (parent.key if parent else None), row, task
+
+    def move_task(self, key: str, parent_key: str | None, row: int) -> None:
+        """Move ``key`` under ``parent_key`` at ``row`` (counted after its removal)."""
+        task = self._by_key[key]
+        old_parent = self._parent_of[key]
+        old_row = self.row(key)
+        new_parent = self._by_key[parent_key] if parent_key else None
+        new_siblings = self.siblings(new_parent)
+        count_after_removal = len(new_siblings) - (1 if new_parent is old_parent else 0)
+        row = max(0, min(row, count_after_removal))
+        destination = row + 1 if (new_parent is old_parent and row >= old_row) else row
+        if new_parent is old_parent and row == old_row:
+            return
+        src = self.index_of(old_parent.key if old_parent else None)
+        dst = self.index_of(parent_key)
+        if not self.beginMoveRows(src, old_row, old_row, dst, destination):
+            raise ValueError("invalid move")
+        self.siblings(old_parent).pop(old_row)
+        self.siblings(new_parent).insert(row, task)
+        self._parent_of[key] = new_parent
+        self.endMoveRows()
+
+    def task_changed(self, key: str) -> None:
+        self._search.pop(key, None)
+        self._kind.pop(key, None)
+        first, last = self.index_of(key, 0), self.index_of(key, 2)
+        if first.isValid():
+            self.dataChanged.emit(first, last)
+
+    def numbers_changed(self, keys: list[str]) -> None:
+        for key in keys:
+            self._search.pop(key, None)
+            index = self.index_of(key, 0)
+            if index.isValid():
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+
+
+class TaskFilterProxy(QSortFilterProxyModel):
+    """Search without diacritics, filter by unit and by timeframe kind; parents of matches stay visible."""
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._words: list[str] = []
+        self._unit: str | None = None
+        self._kind: str | None = None
+
+    def set_query(self, text: str) -> None:
+        self._begin()
+        self._words = fold(text).split()
+        self._end()
+
+    def set_unit(self, unit: str | None) -> None:
+        self._begin()
+        self._unit = unit or None
+        self._end()
+
+    def set_kind(self, kind: str | None) -> None:
+        self._begin()
+        self._kind = kind or None
+        self._end()
+
+    def _begin(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+
+    def _end(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def is_filtering(self) -> bool:
+        return bool(self._words or self._unit or self._kind)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if not self.is_filtering():
+            return True
+        model = self.sourceModel()
+        if not isinstance(model, TaskTreeModel):
+            return True
+        task = model.task_at(model.index(source_row, 0, source_parent))
+        if task is None:
+            return False
+        if self._words:
+            text = model.search_text(task)
+            if not all(word in text for word in self._words):
+                return False
+        if self._unit and self._unit not in task.lead and self._unit not in task.coordinators:
+            return False
+        return not (self._kind and model.time_kind(task) != self._kind)

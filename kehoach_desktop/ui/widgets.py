@@ -1,0 +1,143 @@
+"""Small widgets shared by the editors: fields that commit by themselves, a diacritic-free completer."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QPlainTextEdit, QWidget
+
+from ..domain.text import fold, nfc, vi_sort_key
+
+FOLD_ROLE = 0x0100 + 50  # completer models: the folded text matched against what is typed
+
+IDLE_MS = 700  # a field commits this long after the last keystroke, and on leaving it
+
+_merge_ids = itertools.count(1000)
+
+
+def next_merge_id() -> int:
+    """A fresh undo merge id: keystrokes in one visit of a field make one undo step."""
+    return next(_merge_ids)
+
+
+def split_lines(text: str) -> list[str]:
+    return [line.rstrip() for line in nfc(text).split("\n") if line.strip()]
+
+
+class CommitLineEdit(QLineEdit):
+    """A line that emits ``committed`` when the user leaves it, presses Enter, or pauses typing."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.merge_id = next_merge_id()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(IDLE_MS)
+        self._timer.timeout.connect(self.committed)
+        self.textEdited.connect(lambda _text: self._timer.start())
+        self.editingFinished.connect(self._finish)
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        self.committed.emit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.merge_id = next_merge_id()
+        super().focusInEvent(event)
+
+    def set_value(self, text: str) -> None:
+        if self.text() != text:
+            self.setText(text)
+
+    def value(self) -> str:
+        return nfc(self.text()).strip()
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Several lines (paragraphs, one per line) committing like :class:`CommitLineEdit`."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 3) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.merge_id = next_merge_id()
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(IDLE_MS)
+        self._timer.timeout.connect(self.committed)
+        self.textChanged.connect(self._changed)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        if lines <= 3:
+            self.setFixedHeight(height)
+        else:
+            self.setMinimumHeight(height)
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.merge_id = next_merge_id()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self._timer.isActive():
+            self._timer.stop()
+            self.committed.emit()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.committed.emit()
+
+    def set_value(self, text: str) -> None:
+        if self.toPlainText() != text:
+            self._loading = True
+            try:
+                self.setPlainText(text)
+            finally:
+                self._loading = False
+
+    def set_lines(self, lines: list[str]) -> None:
+        self.set_value("\n".join(lines))
+
+    def lines(self) -> list[str]:
+        return split_lines(self.toPlainText())
+
+    def value(self) -> str:
+        return " ".join(split_lines(self.toPlainText())).strip()
+
+
+class FoldingCompleter(QCompleter):
+    """Completes unit names typed with or without diacritics ("van hoa" finds "Phòng Văn hóa - Xã hội")."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = QStandardItemModel(self)
+        self.set_names(names)
+        self.setModel(self.source)
+        self.setCompletionRole(FOLD_ROLE)
+        self.setFilterMode(self.filterMode().MatchContains)
+        self.setCaseSensitivity(self.caseSensitivity().CaseInsensitive)
+        self.setMaxVisibleItems(12)
+
+    def set_names(self, names: list[str]) -> None:
+        self.source.clear()
+        for name in sorted(dict.fromkeys(names), key=vi_sort_key):
+            item = QStandardItem(name)
+            item.setData(fold(name), FOLD_ROLE)
+            item.setEditable(False)
+            self.source.appendRow(item)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(path)]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data())

@@ -1,0 +1,52 @@
+"""UI fixtures: a store holding the sample plans, a session on one of them, QSettings kept apart."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, qapp) -> None:
+    """Window layout and language choices of a test never reach the user's settings."""
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QCoreApplication.setOrganizationName("KeHoachTest")
+    QCoreApplication.setApplicationName("KeHoachTest")
+    QSettings().clear()
+
+
+@pytest.fixture
+def commune_store(store):
+    """A store whose first-run questions are already answered (a xã)."""
+    store.set_setting("commune", {"name": "Lam Vỹ", "kind": "xa", "province": "Thái Nguyên",
+                                  "signers": ["Ma Văn Quyết"]})
+    return store
+
+
+@pytest.fixture
+def window(qtbot, commune_store):
+    """The main window on a fresh database, shown at the common office size."""
+    from kehoach_desktop.ui.mainwindow import MainWindow
+
+    win = MainWindow(commune_store)
+    win.exporter.ask_to_open = False  # the "open file / open folder" box is tested on its own
+    win.resize(1366, 768)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` key by key, Vietnamese letters included (QTest.keyClicks only knows ASCII keys)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import __version__
 from .domain.numbering import printed
 from .domain.planjson import plan_to_dict
+from .domain.progress import Period
 from .errors import InvalidInput, KnownError
 from .logsetup import log_bug
 from .services import Store
@@ -143,10 +144,17 @@ def _export_pdf(store: Store, plan_id: int, target: Path, args: argparse.Namespa
     return write_pdf(plan_document(store.load_plan(plan_id), appendix=args.appendix), target)
 
 
+def _export_xlsx(store: Store, plan_id: int, target: Path, args: argparse.Namespace) -> Path:
+    from .sheets.tracking import export_progress_sheet
+
+    return export_progress_sheet(store, plan_id, target)
+
+
 # `kehoach export`: one writer per file extension (add a line here for a new format).
 EXPORTERS: dict[str, Callable[[Store, int, Path, argparse.Namespace], Path]] = {
     ".docx": _export_docx,
     ".pdf": _export_pdf,
+    ".xlsx": _export_xlsx,
 }
 
 
@@ -159,6 +167,38 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     plan_id = store.plan_id(args.plan)
     path = exporter(store, plan_id, target, args)
     print(f"Đã ghi {path}")
+    return 0
+
+
+def _period_args(args: argparse.Namespace) -> Period | None:
+    from .sheets.tracking import default_period
+
+    if args.period is None and args.year is None:
+        return None
+    default = default_period()
+    return Period(args.period or default.kind, args.year or default.year)
+
+
+def cmd_progress_sheets(store: Store, args: argparse.Namespace) -> int:
+    from .sheets.tracking import default_period, make_unit_sheets
+
+    plan_id = store.plan_id(args.plan)
+    period = _period_args(args) or default_period()
+    written, skipped = make_unit_sheets(store, plan_id, period, args.output)
+    for unit, path, count in written:
+        print(f"{path}\t{unit}\t{count} nhiệm vụ")
+    if skipped:
+        print("Không lập phiếu riêng cho nhóm chung (không phải một đơn vị): " + "; ".join(skipped))
+    print(f"Đã lập {len(written)} phiếu báo cáo kỳ {period.label} trong {args.output}.")
+    return 0
+
+
+def cmd_progress_import(store: Store, args: argparse.Namespace) -> int:
+    from .sheets.merge import import_unit_sheet
+
+    merge = import_unit_sheet(store, args.file, dry_run=args.dry_run, expected=_period_args(args))
+    for line in merge.describe(applied=not args.dry_run):
+        print(line)
     return 0
 
 
@@ -189,10 +229,24 @@ def build_parser() -> _Parser:
                                   "rồi mã kế hoạch mới ở dòng cuối")
     p.add_argument("file", metavar="FILE")
     p = add("export", cmd_export, "xuất kế hoạch theo phần mở rộng của OUT: .docx (văn bản Word theo "
-                                  "Nghị định 30), .pdf (bản in)")
+                                  "Nghị định 30), .pdf (bản in), .xlsx (bảng theo dõi tiến độ)")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
     p.add_argument("--appendix", action="store_true", help="kèm phụ lục danh mục nhiệm vụ (trang ngang)")
+    p = add("progress-sheets", cmd_progress_sheets,
+            "lập phiếu báo cáo tiến độ (.xlsx) cho từng đơn vị của kế hoạch, để gửi đơn vị điền")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="thư mục ghi các phiếu")
+    p.add_argument("--period", choices=["6m", "year"], help="kỳ báo cáo: 6m (6 tháng) hoặc year (năm); "
+                   "mặc định: kỳ đang diễn ra")
+    p.add_argument("--year", type=int, metavar="YYYY", help="năm của kỳ báo cáo")
+    p = add("progress-import", cmd_progress_import,
+            "nhập phiếu báo cáo tiến độ đơn vị đã điền; in những gì thay đổi")
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước những gì sẽ thay đổi, không ghi")
+    p.add_argument("--period", choices=["6m", "year"], help="kỳ đang thu thập (mặc định: kỳ của lần lập phiếu "
+                   "gần nhất); phiếu của kỳ khác bị từ chối")
+    p.add_argument("--year", type=int, metavar="YYYY", help="năm của kỳ đang thu thập")
     p = add("export-json", cmd_export_json, "ghi kế hoạch ra tệp JSON")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

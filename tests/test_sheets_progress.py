@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from kehoach_desktop.domain.progress import DONE, IN_PROGRESS, ProgressEntry
 from kehoach_desktop.sheets.progress_sheet import FIRST_ROW, HEADER_ROW
 from kehoach_desktop.sheets.tracking import export_progress_sheet
-from tests.conftest import load_fixture
+from tests.conftest import load_fixture, run_cli
 
 HEADINGS = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Sản phẩm",
             "Tình hình thực hiện", "Kết quả", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị"]
@@ -116,3 +116,17 @@ def test_summary_sheet_counts_by_status_and_unit_with_chart(store, lam_vy, tmp_p
         chart = [n for n in zf.namelist() if n.startswith("xl/charts/chart")]
         assert chart and "Số nhiệm vụ theo tình trạng" in zf.read(chart[0]).decode()
 
+
+
+def test_cli_export_xlsx_writes_the_progress_sheet(db_path, tmp_path):
+    from tests.conftest import fixture_path
+
+    plan_id = run_cli("import-json", str(fixture_path("ke-hoach-phuong-bach-dang")), db=db_path,
+                      check=True).stdout.strip().splitlines()[-1]
+    out = tmp_path / "tien-do.xlsx"
+    result = run_cli("export", plan_id, "-o", str(out), db=db_path)
+    assert result.returncode == 0, result.stderr
+    ws = load_workbook(out)["Tiến độ"]
+    assert [c.value for c in ws[HEADER_ROW]] == HEADINGS
+    titles = [r[1] for r in _rows(ws)]
+    assert len(titles) == 9 and titles[2].startswith("Tham gia góp ý xây dựng văn bản")

@@ -324,8 +324,10 @@ def track(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], today: dt
         tf = understood.get(task.time)
         if tf is None:
             tf = understood[task.time] = task.timeframe
-        rows.append(TaskProgress(task, depth, task_status(tf, entries, today, since), entries,
-                                 next_due(tf, entries, today)))
+        # The lead unit answers for the task; coordinators' reports count only when it has said nothing.
+        leading = [e for e in entries if e.unit in task.lead] or entries
+        rows.append(TaskProgress(task, depth, task_status(tf, leading, today, since), entries,
+                                 next_due(tf, leading, today)))
     return rows
 
 

@@ -34,3 +34,19 @@ def export_progress_sheet(store: Store, plan_id: int, target: str | os.PathLike[
         today = min(today, period.end)
     plan, rows = plan_progress(store, plan_id, today)
     return write_progress_sheet(plan, rows, target, today, period)
+
+
+def make_unit_sheets(store: Store, plan_id: int, period: Period, folder: str | os.PathLike[str],
+                     today: dt.date | None = None) -> tuple[list[tuple[str, Path, int]], list[str]]:
+    """``kehoach progress-sheets PLAN -o DIR``: one sheet per unit; the round is remembered for the import."""
+    from .unit_sheets import write_unit_sheets
+
+    plan = store.plans.load(plan_id)
+    written, skipped = write_unit_sheets(plan, store.units.catalog(), period, folder, today)
+    store.progress.record_round(plan_id, period)
+    return written, skipped
+
+
+def default_period(today: dt.date | None = None) -> Period:
+    """The period being collected on ``today``: the 6-month one until 14/6, then the annual one."""
+    return Period.containing(today or dt.date.today(), "6m")

@@ -47,6 +47,11 @@ def type_text(widget, text: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     for ch in text:
+        if ch == "\n":  # Enter: a new paragraph in a multi-line field
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier,
+                                                         "\r"))
+            continue
         key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))

@@ -262,6 +262,20 @@ def _headers(section: docx.section.Section, model: Section, font: str) -> None:
         num.set(qn("w:start"), "1")
 
 
+def _shrink_break_paragraph(p: etree._Element, font: str) -> None:
+    """The empty paragraph holding a section break: 1 pt high, so a full last page gets no blank page after it."""
+    ppr = p.find(qn("w:pPr"))
+    sect_pr = ppr.find(qn("w:sectPr"))
+    spacing = etree.Element(qn("w:spacing"))
+    spacing.set(qn("w:before"), "0")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "20")
+    spacing.set(qn("w:lineRule"), "exact")
+    sect_pr.addprevious(spacing)
+    _run_properties(ppr, font, False, False, 1)
+    sect_pr.addprevious(ppr[-1])  # rPr goes before sectPr
+
+
 def build_docx(model: Document) -> docx.document.Document:
     """The python-docx document for ``model``."""
     doc = docx.Document()
@@ -275,6 +289,7 @@ def build_docx(model: Document) -> docx.document.Document:
             section = doc.sections[0]
         else:
             section = doc.add_section(WD_SECTION.NEW_PAGE)
+            _shrink_break_paragraph(body[-2], model.font)
         _page_setup(section, section_model.page)
         _headers(section, section_model, model.font)
         sentinel = body[-1]  # the body's sectPr: content goes before it

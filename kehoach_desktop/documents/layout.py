@@ -237,7 +237,7 @@ def title_block(doc_type: str, title: str, kinh_gui: Sequence[str] | None = None
     out += [_centred(line, size, bold=True) for line in lines]
     available = text_width_pt or options.page().text_width
     longest = max(min(text_width(line, size, True), available) for line in lines)
-    out.append(rule(min(max(longest / 3, cm(2.5)), cm(5)), before=2, keep=bool(kinh_gui)))
+    out.append(rule(min(max(longest / 3, cm(2.5)), cm(5)), before=3, keep=bool(kinh_gui)))
     if kinh_gui:
         names = [name.strip().rstrip(";.") for name in kinh_gui if name.strip()]
         if len(names) == 1:
@@ -288,13 +288,13 @@ def header_table(issuer: Sequence[str], number: str | None, symbol: str, place: 
 
 def signature_table(recipients: Sequence[str], signature: Signature) -> Table:
     """ô 9b | ô 7: Nơi nhận (12 bold italic, list 11) beside the signer block with room to sign."""
-    left = [Paragraph([Run("Nơi nhận:")], size=RECIPIENTS_LABEL_SIZE, bold=True, italic=True, space_before=6)]
+    left = [Paragraph([Run("Nơi nhận:")], size=RECIPIENTS_LABEL_SIZE, bold=True, italic=True, space_before=14)]
     names = [name.strip().removeprefix("- ").strip().rstrip(";.").strip() for name in recipients]
     names = [name for name in names if name]
     for i, name in enumerate(names):
         end = "." if i == len(names) - 1 else ";"
         left.append(Paragraph([Run(f"- {name}{end}")], size=RECIPIENTS_SIZE))
-    right = [_centred(line.upper(), 14, bold=True, before=6 if i == 0 else 0, keep=False)
+    right = [_centred(line.upper(), 14, bold=True, before=12 if i == 0 else 0, keep=False)
              for i, line in enumerate(signature.lines)]
     # Room for the signature and the seal (about 3 cm), then the name.
     right.append(_centred(signature.signer, 14, bold=True, before=cm(3), keep=False))

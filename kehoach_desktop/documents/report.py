@@ -1,0 +1,259 @@
+"""The periodic report (Báo cáo kết quả thực hiện Kế hoạch, BC-UBND), DOMAIN.md §5.
+
+Built from the plan, the progress entries of the period and the status rules,
+with the Nghị định 30 layout of :mod:`.layout` (header, title with "Kính gửi:",
+signature, page numbers): sections I–V, the results of each task as the units
+reported them, a table of counts by status, and optionally the progress sheet
+as a landscape phụ lục.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..domain.numbering import printed
+from ..domain.plan import PartialDate, Plan
+from ..domain.progress import (
+    DONE,
+    DONE_LATE,
+    IN_PROGRESS,
+    NOT_STARTED,
+    OVERDUE,
+    STATUS_LABELS,
+    Period,
+    ProgressEntry,
+    TaskProgress,
+    count_statuses,
+    latest_by_unit,
+    track,
+)
+from ..domain.text import fold
+from . import layout as L
+from .model import Block, Document, Paragraph, Run, Section
+
+SYMBOL = "BC-UBND"
+DEFAULT_KINH_GUI = "Sở Khoa học và Công nghệ"
+_UPWARD = ("so ", "bo ", "ubnd tinh", "ubnd thanh pho", "uy ban nhan dan tinh", "uy ban nhan dan thanh pho",
+           "van phong ubnd tinh", "van phong ubnd thanh pho")
+
+
+def upward_recipients(plan: Plan) -> list[str]:
+    """The upper-level agencies among the plan's recipients (Sở ..., UBND tỉnh/thành phố): the Kính gửi."""
+    return [name for name in plan.recipients if fold(name).startswith(_UPWARD)]
+
+
+def plan_reference(plan: Plan) -> str:
+    """``Kế hoạch số 05/KH-UBND ngày 20 tháng 3 năm 2026`` (blanks kept for a draft)."""
+    number = L.number_line(plan.number, plan.symbol).removeprefix("Số:").strip()
+    return f"Kế hoạch số {number} {L.date_words(plan.date)}" if plan.date else f"Kế hoạch số {number}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _clause(text: str) -> str:
+    return text.strip().rstrip(".;,")
+
+
+def period_entries(rows: Sequence[TaskProgress], period: Period) -> dict[int, list[ProgressEntry]]:
+    """Entries answering ``period`` (stamped with it, or dated inside it), by task id."""
+    out: dict[int, list[ProgressEntry]] = {}
+    for row in rows:
+        chosen = [e for e in row.entries if period.includes_key(e.period) or (not e.period and period.covers(e.date))]
+        if chosen:
+            out[int(row.task.id or 0)] = chosen
+    return out
+
+
+def report_rows(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], period: Period,
+                today: dt.date) -> tuple[list[TaskProgress], dt.date]:
+    """Status of every task at the end of the period (or today, when the period is still running).
+
+    A report sent in for the period but merged after its end counts as of the end.
+    """
+    ref = min(today, period.end)
+    adjusted = {tid: [dataclasses.replace(e, date=min(e.date, period.end)) if period.includes_key(e.period) else e
+                      for e in entries] for tid, entries in entries_by_task.items()}
+    return track(plan, adjusted, ref), ref
+
+
+def _units_of(plan: Plan) -> list[str]:
+    seen: dict[str, None] = {}
+    for task, _ in plan.walk_tasks():
+        for name in [*task.lead, *task.coordinators]:
+            seen.setdefault(name, None)
+    return list(seen)
+
+
+def _task_line(row: TaskProgress) -> str:
+    number = printed(row.task.number) if row.task.number else ""
+    return f"{number} {row.task.title}".strip()
+
+
+def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.date,
+                options: L.LayoutOptions = L.DEFAULT) -> list[Block]:
+    agency = L.agency_name(plan.issuer, plan.place) or "Ủy ban nhân dân"
+    in_period = period_entries(rows, period)
+    reported_units = list(dict.fromkeys(e.unit for entries in in_period.values() for e in entries if e.unit))
+    counts = count_statuses(rows)
+    c = counts.counts
+
+    def p(text: str, **kw: bool) -> Paragraph:
+        return L.body_paragraph(text, options=options, **kw)
+
+    span = f"từ ngày {period.start:%d/%m/%Y} đến ngày {period.end:%d/%m/%Y}"
+
+    blocks: list[Block] = [p(
+        f"Thực hiện {plan_reference(plan)} của {agency} về {_lower_first(_clause(plan.title))}, "
+        f"{agency} báo cáo kết quả thực hiện {period.label} ({span}) như sau:")]
+
+    # I. Công tác lãnh đạo, chỉ đạo, triển khai
+    blocks.append(L.heading("I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI", 1, options))
+    blocks.append(p(f"{agency} đã ban hành {plan_reference(plan)}, giao {len(rows)} nhiệm vụ cho các cơ quan, "
+                    f"đơn vị chủ trì và phối hợp thực hiện ({'; '.join(_units_of(plan))}); định kỳ theo dõi, "
+                    "đôn đốc việc thực hiện và tổng hợp báo cáo theo quy định."))
+    if reported_units:
+        blocks.append(p(f"Trong kỳ báo cáo, {len(reported_units)} đơn vị đã gửi báo cáo kết quả thực hiện: "
+                        f"{'; '.join(reported_units)}."))
+    else:
+        blocks.append(p("Trong kỳ báo cáo, chưa có đơn vị nào gửi báo cáo kết quả thực hiện."))
+
+    # II. Kết quả thực hiện
+    blocks.append(L.heading("II. KẾT QUẢ THỰC HIỆN", 1, options))
+    blocks.append(L.heading("1. Kết quả chung", 2, options))
+    blocks.append(p(f"Tổng số {counts.total} nhiệm vụ; đến ngày {ref:%d/%m/%Y}: {c[DONE]} nhiệm vụ hoàn thành, "
+                    f"{c[DONE_LATE]} hoàn thành quá hạn, {c[IN_PROGRESS]} đang thực hiện, "
+                    f"{c[NOT_STARTED]} chưa thực hiện, {c[OVERDUE]} quá hạn. Nhiệm vụ thường xuyên, hằng năm "
+                    "được tính là đang thực hiện khi đã báo cáo đúng kỳ."))
+    table_rows = [[str(i), label, str(n), f"{round(100 * n / counts.total) if counts.total else 0}%"]
+                  for i, (label, n) in enumerate(counts.rows(), start=1)]
+    table_rows.append(["", "Tổng số", str(counts.total), "100%" if counts.total else "0%"])
+    blocks.append(L.simple_table(["STT", "Tình trạng", "Số nhiệm vụ", "Tỷ lệ"], table_rows,
+                                 widths=[L.cm(1.5), L.cm(8.5), L.cm(3.5), L.cm(3)], centred_columns=(0, 2, 3)))
+    blocks.append(L.heading("2. Kết quả thực hiện từng nhiệm vụ", 2, options))
+    for row in rows:
+        blocks.append(p(_task_line(row), bold=row.depth == 0, keep_with_next=True))
+        lead = "; ".join(row.task.lead) or "chưa giao"
+        blocks.append(p(f"- Đơn vị chủ trì: {lead}; thời gian thực hiện: {row.task.time or 'chưa xác định'}; "
+                        f"tình trạng: {STATUS_LABELS[row.status]}."))
+        entries = latest_by_unit(in_period.get(int(row.task.id or 0), []))
+        if not entries:
+            blocks.append(p("- Chưa có báo cáo trong kỳ."))
+        for entry in entries:
+            text = _clause(entry.summary()) or STATUS_LABELS[entry.status]
+            blocks.append(p(f"- {entry.unit or 'Đơn vị'}: {text}."))
+            if entry.evidence.strip():
+                blocks.append(p(f"Văn bản, minh chứng: {_clause(entry.evidence)}.", italic=True))
+
+    # III. Đánh giá
+    blocks.append(L.heading("III. ĐÁNH GIÁ", 1, options))
+    blocks.append(L.heading("1. Ưu điểm", 2, options))
+    finished = c[DONE] + c[DONE_LATE]
+    blocks.append(p(f"Các cơ quan, đơn vị đã triển khai {c[IN_PROGRESS] + finished}/{counts.total} nhiệm vụ, "
+                    f"trong đó {finished} nhiệm vụ đã hoàn thành; {len(reported_units)} đơn vị báo cáo kết quả "
+                    "trong kỳ."))
+    blocks.append(L.heading("2. Tồn tại, hạn chế", 2, options))
+    overdue = [r for r in rows if r.status == OVERDUE]
+    silent = [u for u in dict.fromkeys(n for r in rows for n in r.task.lead) if u not in reported_units]
+    if overdue:
+        blocks.append(p(f"Còn {len(overdue)} nhiệm vụ quá hạn chưa hoàn thành hoặc chưa báo cáo đúng kỳ:"))
+        blocks += [p(f"- {_task_line(r)} ({'; '.join(r.task.lead) or 'chưa giao đơn vị'}).") for r in overdue]
+    if silent:
+        blocks.append(p(f"Đơn vị chủ trì chưa gửi báo cáo trong kỳ: {'; '.join(silent)}."))
+    if not overdue and not silent:
+        blocks.append(p("Không có nhiệm vụ quá hạn; các đơn vị chủ trì đã báo cáo đầy đủ."))
+    blocks.append(L.heading("3. Nguyên nhân", 2, options))
+    difficulties = [(e.unit, _clause(e.difficulties)) for entries in in_period.values()
+                    for e in latest_by_unit(entries) if e.difficulties.strip()]
+    if difficulties:
+        blocks.append(p("Khó khăn, vướng mắc các đơn vị nêu trong kỳ:"))
+        blocks += [p(f"- {unit}: {text}.") for unit, text in difficulties]
+    else:
+        blocks.append(p("Các đơn vị không nêu khó khăn, vướng mắc trong kỳ báo cáo."))
+
+    # IV. Phương hướng, nhiệm vụ kỳ tới
+    nxt = Period("year", period.year) if period.kind == "6m" else Period("6m", period.year + 1)
+    blocks.append(L.heading("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", 1, options))
+    blocks.append(p(f"Trong {nxt.label}, tiếp tục thực hiện các nhiệm vụ thường xuyên, hằng năm của Kế hoạch; "
+                    "tập trung hoàn thành các nhiệm vụ quá hạn, đang thực hiện; đôn đốc các đơn vị báo cáo "
+                    "đúng thời hạn."))
+    upcoming = [r for r in rows if r.status not in (DONE, DONE_LATE) and r.next_due and r.next_due <= nxt.end]
+    for r in upcoming:
+        blocks.append(p(f"- {_task_line(r)}: hạn {r.next_due:%d/%m/%Y}."))
+
+    # V. Đề xuất, kiến nghị
+    blocks.append(L.heading("V. ĐỀ XUẤT, KIẾN NGHỊ", 1, options))
+    proposals = [(e.unit, _clause(e.proposals)) for entries in in_period.values()
+                 for e in latest_by_unit(entries) if e.proposals.strip()]
+    if proposals:
+        blocks += [p(f"- {unit}: {text}.") for unit, text in proposals]
+    else:
+        blocks.append(p("Không có đề xuất, kiến nghị."))
+    blocks.append(p(f"Trên đây là báo cáo kết quả thực hiện {plan_reference(plan)} {period.label} của {agency}./."))
+    return blocks
+
+
+PROGRESS_HEADERS = ("STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện",
+                    "Sản phẩm", "Tình hình thực hiện", "Kết quả", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị")
+_PROGRESS_WIDTHS = (1.1, 5.0, 2.5, 2.5, 2.2, 2.8, 2.2, 3.8, 2.5, 2.5)
+
+
+def progress_appendix(plan: Plan, rows: list[TaskProgress], period: Period,
+                      options: L.LayoutOptions = L.DEFAULT) -> Section:
+    """The progress sheet as a landscape phụ lục numbered from 1."""
+    page = options.page().rotated()
+    in_period = period_entries(rows, period)
+    table = []
+    for row in rows:
+        entries = latest_by_unit(in_period.get(int(row.task.id or 0), []))
+        several = len(entries) > 1
+
+        def joined(attr: str, entries: list[ProgressEntry] = entries, several: bool = several) -> str:
+            parts = [(e.summary() if attr == "summary" else getattr(e, attr)).strip() for e in entries]
+            return "\n".join(f"{e.unit}: {t}" if several else t for e, t in zip(entries, parts, strict=True) if t)
+
+        table.append([row.task.number, row.task.title, "; ".join(row.task.lead), "; ".join(row.task.coordinators),
+                      row.task.time, row.task.product or "", STATUS_LABELS[row.status], joined("summary"),
+                      joined("difficulties"), joined("proposals")])
+    widths = [L.cm(w) * page.text_width / L.cm(sum(_PROGRESS_WIDTHS)) for w in _PROGRESS_WIDTHS]
+    blocks: list[Block] = [
+        Paragraph([Run("PHỤ LỤC")], align="center", size=14, bold=True),
+        Paragraph([Run(f"TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ {period.label.upper()}")], align="center",
+                    size=options.body_size, bold=True),
+        Paragraph([Run(f"(Kèm theo Báo cáo kết quả thực hiện {plan_reference(plan)})")], align="center",
+                    size=options.body_size, italic=True),
+        Paragraph([], size=6),
+        L.simple_table(PROGRESS_HEADERS, table, widths, size=10, header_size=10, centred_columns=(0, 4, 6)),
+    ]
+    return Section(blocks, page=page, page_number=L.page_number_paragraph(), title_page=True,
+                   restart_numbering=True)
+
+
+def report_document(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], period: Period, *,
+                    today: dt.date | None = None, kinh_gui: Sequence[str] | None = None,
+                    appendix: bool = False, options: L.LayoutOptions = L.DEFAULT) -> Document:
+    """The Báo cáo as a document model (render with ``docx_writer`` or ``qt_writer``)."""
+    today = today or dt.date.today()
+    rows, ref = report_rows(plan, entries_by_task, period, today)
+    keep = [r for r in plan.recipients if fold(r).startswith("luu")]
+    meta = L.DocumentMeta(
+        issuer=list(plan.issuer), number=None, symbol=SYMBOL, place=plan.place,
+        date=PartialDate(today.year, today.month), doc_type="BÁO CÁO",
+        title=f"Kết quả thực hiện Kế hoạch {_lower_first(_clause(plan.title))} {period.label}",
+        kinh_gui=list(kinh_gui or upward_recipients(plan) or [DEFAULT_KINH_GUI]),
+        recipients=["Như trên", *(keep or ["Lưu: VT"])], signature=plan.signature)
+    extra = [progress_appendix(plan, rows, period, options)] if appendix else []
+    return L.official_document(meta, report_body(plan, rows, period, ref, options), options, extra)
+
+
+def write_report(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], period: Period,
+                 target: str | os.PathLike[str], **kw: object) -> Path:
+    """Write the Báo cáo as .docx (through a temporary file moved into place)."""
+    from .docx_writer import write_docx
+
+    return write_docx(report_document(plan, entries_by_task, period, **kw), target)  # type: ignore[arg-type]

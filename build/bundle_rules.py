@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable, Iterable
 from string import Template
 
 BUNDLE_NAME = "kehoach-desktop"
@@ -56,6 +57,8 @@ UNUSED_FILES = [
     "*/platforms/*qvnc*", "*/platforms/*qlinuxfb*", "*/platforms/*qminimalegl*", "*/platforms/*qeglfs*",
     "*/platforms/*qvkkhrdisplay*", "*/egldeviceintegrations/*",
     "*/generic/*",
+    # the GTK look on Linux pulls in the whole GTK stack (about 15 MB); Qt's own Fusion style is used instead
+    "*/platformthemes/*qgtk3*",
 ]
 
 # Qt's own translations: only Vietnamese (and English, the source) are kept.
@@ -74,6 +77,33 @@ def is_unused(dest: str) -> bool:
         match = _QM_LANGUAGE.search(path)
         return not match or match.group(1) not in KEPT_QT_LANGUAGES
     return any(fnmatch.fnmatchcase(path, pattern) for pattern in UNUSED_FILES)
+
+
+def prune_unreachable(binaries: list[tuple[str, str, str]],
+                      imports_of: Callable[[str], Iterable[tuple[str, str | None]]]) -> list[tuple[str, str, str]]:
+    """Leave out the shared libraries that no kept program part links to (Linux).
+
+    ``binaries`` are PyInstaller TOC entries (dest, source, typecode). The roots are the
+    Python extension modules, libpython and the Qt plugins that were kept; ``imports_of``
+    gives what a file links to, transitively (PyInstaller's ``bindepend.get_imports``,
+    which uses ldd). A library only a left-out plugin needed (the GTK stack behind the
+    GTK theme plugin, OpenSSL behind the TLS plugins) is then left out too.
+    """
+
+    def base(path: str) -> str:
+        return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def is_root(entry: tuple[str, str, str]) -> bool:
+        dest, _, kind = entry
+        return kind != "BINARY" or "/plugins/" in "/" + _norm(dest) or base(dest).startswith("libpython")
+
+    needed: set[str] = set()
+    for _dest, source, _kind in filter(is_root, binaries):
+        for name, path in imports_of(source):
+            needed.add(base(name))
+            if path:
+                needed.add(base(path))
+    return [e for e in binaries if is_root(e) or base(e[0]) in needed or base(e[1]) in needed]
 
 
 def file_version(version: str) -> tuple[int, int, int, int]:

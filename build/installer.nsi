@@ -216,5 +216,6 @@ Section "Uninstall"
 
   ${If} $RemoveData == ${BST_CHECKED}
     RMDir /r "$APPDATA\${DATA_DIR_NAME}"
+    DeleteRegKey HKCU "Software\${DATA_DIR_NAME}"  ; the app's window layout and last plan (QSettings)
   ${EndIf}
 SectionEnd

@@ -202,6 +202,19 @@ def cmd_progress_import(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(store: Store, args: argparse.Namespace) -> int:
+    from .sheets.tracking import write_period_report
+
+    target = Path(args.output)
+    if target.suffix.lower() != ".docx":
+        raise InvalidInput(f"Báo cáo được ghi ra tệp Word .docx; “{target.name}” không có đuôi .docx.")
+    period = Period(args.period, args.year)
+    path = write_period_report(store, store.plan_id(args.plan), period, target, kinh_gui=args.kinh_gui or None,
+                               appendix=args.appendix)
+    print(f"Đã ghi báo cáo kết quả {period.label}: {path}")
+    return 0
+
+
 # --- parser --------------------------------------------------------------------------------
 
 Command = Callable[[Store, argparse.Namespace], int]
@@ -247,6 +260,14 @@ def build_parser() -> _Parser:
     p.add_argument("--period", choices=["6m", "year"], help="kỳ đang thu thập (mặc định: kỳ của lần lập phiếu "
                    "gần nhất); phiếu của kỳ khác bị từ chối")
     p.add_argument("--year", type=int, metavar="YYYY", help="năm của kỳ đang thu thập")
+    p = add("report", cmd_report, "lập Báo cáo kết quả thực hiện kế hoạch (BC-UBND, .docx) cho một kỳ")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("--period", required=True, choices=["6m", "year"], help="6m: 6 tháng đầu năm; year: cả năm")
+    p.add_argument("--year", required=True, type=int, metavar="YYYY")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    p.add_argument("--kinh-gui", action="append", metavar="NƠI NHẬN",
+                   help="cơ quan nhận báo cáo (lặp lại nếu nhiều); mặc định: cấp trên trong Nơi nhận của kế hoạch")
+    p.add_argument("--appendix", action="store_true", help="kèm bảng tiến độ làm phụ lục (trang ngang)")
     p = add("export-json", cmd_export_json, "ghi kế hoạch ra tệp JSON")
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

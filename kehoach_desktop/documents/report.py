@@ -29,6 +29,7 @@ from ..domain.progress import (
     TaskProgress,
     count_statuses,
     latest_by_unit,
+    next_due,
     track,
 )
 from ..domain.text import fold
@@ -92,7 +93,7 @@ def _units_of(plan: Plan) -> list[str]:
 
 def _task_line(row: TaskProgress) -> str:
     number = printed(row.task.number) if row.task.number else ""
-    return f"{number} {row.task.title}".strip()
+    return f"{number} {_clause(row.task.title)}".strip()
 
 
 def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.date,
@@ -182,9 +183,11 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
     blocks.append(p(f"Trong {nxt.label}, tiếp tục thực hiện các nhiệm vụ thường xuyên, hằng năm của Kế hoạch; "
                     "tập trung hoàn thành các nhiệm vụ quá hạn, đang thực hiện; đôn đốc các đơn vị báo cáo "
                     "đúng thời hạn."))
-    upcoming = [r for r in rows if r.status not in (DONE, DONE_LATE) and r.next_due and r.next_due <= nxt.end]
-    for r in upcoming:
-        blocks.append(p(f"- {_task_line(r)}: hạn {r.next_due:%d/%m/%Y}."))
+    after = period.end + dt.timedelta(days=1)
+    for r in rows:
+        due = next_due(r.task.timeframe, r.entries, after)
+        if r.status not in (DONE, DONE_LATE) and due and due <= nxt.end:
+            blocks.append(p(f"- {_task_line(r)}: hạn {due:%d/%m/%Y}."))
 
     # V. Đề xuất, kiến nghị
     blocks.append(L.heading("V. ĐỀ XUẤT, KIẾN NGHỊ", 1, options))
@@ -194,7 +197,7 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
         blocks += [p(f"- {unit}: {text}.") for unit, text in proposals]
     else:
         blocks.append(p("Không có đề xuất, kiến nghị."))
-    blocks.append(p(f"Trên đây là báo cáo kết quả thực hiện {plan_reference(plan)} {period.label} của {agency}./."))
+    blocks.append(p(f"Trên đây là báo cáo kết quả {period.label} thực hiện {plan_reference(plan)} của {agency}./."))
     return blocks
 
 

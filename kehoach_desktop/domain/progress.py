@@ -207,7 +207,8 @@ def task_status(tf: Timeframe, entries: Sequence[ProgressEntry], today: dt.date,
     """The status code of a task on ``today`` (see the module docstring for the rules).
 
     ``entries`` are the task's progress entries (those dated after ``today`` are
-    ignored); ``since`` is the plan's date: nothing is due before it.
+    ignored); ``since`` is the plan's date: nothing is due before it (without a
+    date, nothing before the current reporting year).
     """
     entries = _order(e for e in entries if e.date <= today)
     if tf.kind == "deadline" and tf.deadline:
@@ -225,7 +226,8 @@ def task_status(tf: Timeframe, entries: Sequence[ProgressEntry], today: dt.date,
             code = _reported(e.status)
             return IN_PROGRESS if never_done and code in (DONE, DONE_LATE) else code
 
-        start = since or dt.date(min([tf.start_year or today.year, today.year - 1]), 1, 1)
+        # A plan without a date (a draft) is followed from the start of the current reporting year.
+        start = since or Period.containing(today).start
         dues = _dues_between(tf, start, today - dt.timedelta(days=1))
         if not dues:
             return reported(entries[-1]) if entries else NOT_STARTED

@@ -50,3 +50,12 @@ def make_unit_sheets(store: Store, plan_id: int, period: Period, folder: str | o
 def default_period(today: dt.date | None = None) -> Period:
     """The period being collected on ``today``: the 6-month one until 14/6, then the annual one."""
     return Period.containing(today or dt.date.today(), "6m")
+
+
+def write_period_report(store: Store, plan_id: int, period: Period, target: str | os.PathLike[str],
+                        today: dt.date | None = None, **options: object) -> Path:
+    """``kehoach report PLAN --period 6m|year --year YYYY -o bc.docx``: the Báo cáo of that period."""
+    from ..documents.report import write_report
+
+    plan = store.plans.load(plan_id)
+    return write_report(plan, store.progress.for_plan(plan_id), period, target, today=today, **options)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 
 from docx.oxml.parser import oxml_parser
@@ -15,7 +16,7 @@ from lxml import etree
 
 from ..domain.text import clean_line
 from .blocks import Block, Source, Table
-from .encoding import fix_legacy
+from .encoding import fix_legacy, needs_decision
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -217,12 +218,15 @@ class _Reader:
         self.images = sum(1 for n in names if n.startswith("word/media/"))
         self.source = Source(formatted=True, kind="docx", images=self.images)
         self.table_count = 0
+        self.kinds: Counter[str] = Counter()  # paragraphs found in each legacy encoding
+        self.undecided = 0
 
     def read(self) -> Source:
         body = self.body.find(_W + "body")
         if body is None:
             raise NotAWordFile()
         self._container(body, self.source.items, None)
+        self._decide_rest()
         return self.source
 
     def _container(self, el, out: list, cell: tuple[int, int, int] | None) -> None:
@@ -355,7 +359,31 @@ class _Reader:
         fixed, kind = fix_legacy(joined)
         if kind:
             self.source.encodings.add(kind)
+            self.kinds[kind] += 1
+        elif needs_decision(joined):
+            self.undecided += 1
         return clean_line(fixed)
+
+    def _decide_rest(self) -> None:
+        """Paragraphs too short to tell ("Sè: 05") follow the encoding of the rest of the document."""
+        if not self.kinds or not self.undecided:
+            return
+        kind, count = self.kinds.most_common(1)[0]
+        if count < 3:
+            return
+
+        def fix(block: Block) -> None:
+            if needs_decision(block.text):
+                block.text = clean_line(fix_legacy(block.text, kind=kind)[0])
+
+        for item in self.source.items:
+            if isinstance(item, Block):
+                fix(item)
+            else:
+                for row in item.rows:
+                    for cell in row:
+                        for block in cell:
+                            fix(block)
 
 
 def _inside_textbox(r, p) -> bool:

@@ -57,8 +57,8 @@ _VNI_SINGLE = {"ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "ô
 _VNI_SIGNS = set("øûõïäåëüöñæîÆÎÑÖØÛÕÏÄÅËÜ")
 
 # Letters that only Vietnamese Unicode text has (legacy text decoded as Latin-1 never does).
-_VN_ONLY = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
-_WORD_SIGNS = re.compile(r"[aeiouyAEIOUYôöÔÖ][øùûõïâàáåãäêèéúüë]")
+_VN_ONLY = re.compile("[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
+_WORD_SIGNS = re.compile(r"[aeiouyAEIOUYôöÔÖ][øùûõïâàáåãäêèéúüëØÙÛÕÏÂÀÁÅÃÄÊÈÉÚÜË]")
 
 
 def _compose(base: str, *marks: str) -> str:
@@ -97,21 +97,38 @@ def vni_to_unicode(text: str) -> str:
     return "".join(out)
 
 
-def tcvn3_to_unicode(text: str, upper_font: bool = False) -> str:
+def tcvn3_to_unicode(text: str, upper_font: bool | None = None) -> str:
+    """``upper_font``: the run's font is .VnTimeH (True), .VnTime (False) or unknown (None)."""
     converted = text.translate(_TCVN3_TRANS)
     if upper_font:
         return converted.upper()
-    return _restore_caps(converted)
+    if upper_font is None:
+        converted = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), converted)
+        return _restore_caps(converted)
+    return converted
+
+
+# Without its font, a capital like "Ủ" (which .VnTime lacks) arrives as its lower-case
+# code; a sentence never starts in lower case, so that letter was a capital.
+_SENTENCE_START = re.compile(r"((?:^|\.\s)\s*(?:[-+•]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?)([^\x00-\x7f])",
+                             re.MULTILINE)
 
 
 def _restore_caps(text: str) -> str:
     # A heading typed in an upper-case font (.VnTimeH) stores its accented letters as the
-    # lower-case codes: "KÕ HO¹CH" -> "Kế HOạCH". When (almost) every ASCII letter of the
-    # line is a capital, the whole line was capitals.
-    ascii_letters = [c for c in text if "a" <= c.lower() <= "z" and c.isascii()]
-    if len(ascii_letters) >= 3 and sum(c.isupper() for c in ascii_letters) >= 0.9 * len(ascii_letters):
+    # lower-case codes: "KÕ HO¹CH" -> "Kế HOạCH". Such a line is capitals throughout when
+    # every word's ASCII letters are capitals and either a word mixes them with a
+    # lower-case accented letter ("HOạCH", "TịCH") or the line has three words or more.
+    words = [w for w in text.split() if any(c.isascii() and c.isalpha() for c in w)]
+    if not words or not all(c.isupper() for w in words for c in w if c.isascii() and c.isalpha()):
+        return text
+    inner = any(_INNER_CAPS.search(w) for w in words)
+    if inner or len(words) >= 3:
         return text.upper()
     return text
+
+
+_INNER_CAPS = re.compile(r"[A-Z]{2,}[^\x00-\x7f]|[A-Z][^\x00-\x7f]+[A-Z]")
 
 
 def legacy_kind(text: str, font: str | None = None) -> str | None:
@@ -136,11 +153,28 @@ def legacy_kind(text: str, font: str | None = None) -> str | None:
     return "tcvn3" if tcvn >= 2 else None
 
 
-def fix_legacy(text: str, font: str | None = None) -> tuple[str, str | None]:
-    """Convert ``text`` when it is TCVN3 or VNI; return the text and the encoding found."""
-    kind = legacy_kind(text, font)
+def has_vietnamese_unicode(text: str) -> bool:
+    return bool(_VN_ONLY.search(text))
+
+
+def needs_decision(text: str) -> bool:
+    """Text with Latin-1 accents and no Vietnamese-only letter: TCVN3/VNI or Unicode, the document tells."""
+    return not _VN_ONLY.search(text) and any("\u00a0" < c <= "\u00ff" for c in text)
+
+
+def fix_legacy(text: str, font: str | None = None, kind: str | None = None) -> tuple[str, str | None]:
+    """Convert ``text`` when it is TCVN3 or VNI; return the text and the encoding found.
+
+    ``kind`` forces the encoding the whole document was found in (a line as short as
+    "Sè: 05" cannot tell by itself).
+    """
+    if kind is not None and _VN_ONLY.search(text):
+        kind = None
+    kind = kind or legacy_kind(text, font)
     if kind == "tcvn3":
-        upper_font = bool(font) and font.lower().startswith(".vn") and font.rstrip().lower().endswith("h")
+        upper_font = None
+        if font and font.lower().startswith(".vn"):
+            upper_font = font.rstrip().lower().endswith("h")
         return tcvn3_to_unicode(text, upper_font), kind
     if kind == "vni":
         return vni_to_unicode(text), kind
@@ -160,7 +194,10 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    latin = raw.decode("latin-1")
+    try:
+        latin = raw.decode("cp1252")  # the same as Latin-1 from 0xA0 up, where TCVN3 and VNI live
+    except UnicodeDecodeError:
+        latin = raw.decode("latin-1")
     if legacy_kind(latin):
         return latin, "latin-1"  # TCVN3/VNI bytes: converted line by line afterwards
     # Windows-1258 keeps tones as combining marks after the letter; NFC composes them.

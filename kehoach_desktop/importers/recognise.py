@@ -585,8 +585,6 @@ class Recogniser:
                     for text in builder.intro:
                         self.notes.unplaced.append(f"Mục {title}: “{text}” (trước nhiệm vụ đầu tiên)")
                 section = Section(title=title, kind="tasks", tasks=tasks)
-                if not tasks and body:
-                    section.extra_lines = [ln.text for ln in body]  # type: ignore[attr-defined]
             else:
                 section = Section(title=title, kind="text", items=_text_items(body, self.source.formatted))
             plan.sections.append(section)
@@ -636,9 +634,14 @@ class Recogniser:
                 names.append(text)
                 continue
             self.notes.unplaced.append(f"Sau phần ký: “{text}”")
-        plan.signature = Signature(lines=sign_lines, signer=names[-1] if names else "")
-        for extra in names[:-1]:
-            self.notes.unplaced.append(f"Khối chữ ký: “{extra}”")
+        # the signer is a person's name: two to six words, each starting with a capital
+        people = [x for x in names if re.fullmatch(r"(?:[^\W\d_][^\s\d]*\s+){1,5}[^\W\d_][^\s\d]*", x)
+                  and all(w[0].isupper() for w in x.split())]
+        signer = people[0] if people else (names[-1] if names else "")
+        plan.signature = Signature(lines=sign_lines, signer=signer)
+        for extra in names:
+            if extra != signer:
+                self.notes.unplaced.append(f"Khối chữ ký: “{extra}”")
         plan.recipients = [r for r in plan.recipients if r]
 
     # phụ lục tables ----------------------------------------------------------------------------
@@ -663,9 +666,6 @@ class Recogniser:
             plan.sections.insert(1 if plan.sections else 0, target)
             if existing:
                 self.notes.found.append("bảng phụ lục nhiệm vụ được lưu thành một mục riêng “NHIỆM VỤ CỤ THỂ”")
-        else:
-            for text in getattr(target, "extra_lines", []):
-                self.notes.unplaced.append(f"Mục {target.title}: “{text}” (nhiệm vụ lấy từ bảng phụ lục)")
         target.tasks.extend(tasks)
         self.notes.found.append(f"{len(tasks)} nhiệm vụ lấy từ bảng phụ lục")
 
@@ -792,7 +792,8 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
         number = " ".join(cell("number")).strip().rstrip(".)")
         if not title_lines:
             continue
-        if re.fullmatch(r"\(?\d+\)?", " ".join(title_lines)) and not number:
+        values = [b.text for c in row for b in c if b.text.strip()]
+        if values and all(re.fullmatch(r"\(?\d+\)?", v.strip()) for v in values):
             continue  # the (1) (2) (3) row under the headings
         if len(set(b.text for c in row for b in c)) == 1 and not number:
             style = "group"  # a merged row: a group heading

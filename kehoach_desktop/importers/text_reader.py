@@ -8,10 +8,11 @@ a table (a phụ lục pasted as Markdown).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..domain.text import clean_line
 from .blocks import Block, Source, Table
-from .encoding import decode_bytes, fix_legacy
+from .encoding import decode_bytes, fix_legacy, legacy_kind, needs_decision
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BOLD_WRAP = re.compile(r"^(\*\*\*|\*\*|__)(?P<inner>.+?)\1[.:;]?$")
@@ -50,13 +51,20 @@ def _strip_marks(line: str) -> tuple[str, bool, bool]:
 
 
 def read_text(raw: bytes, markdown: bool) -> Source:
-    text, _encoding = decode_bytes(raw)
+    text, encoding = decode_bytes(raw)
     source = Source(formatted=markdown, kind="md" if markdown else "txt")
+    # a legacy file is legacy throughout: decide once for the whole text
+    document_kind = legacy_kind(text) if encoding == "latin-1" else None
+    if document_kind is None:
+        kinds = [legacy_kind(line) for line in text.splitlines() if needs_decision(line)]
+        counted = Counter(k for k in kinds if k)
+        if counted and counted.most_common(1)[0][1] >= max(3, len(kinds) // 2):
+            document_kind = counted.most_common(1)[0][0]
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     table: Table | None = None
     tables = 0
     for line in text.split("\n"):
-        fixed, kind = fix_legacy(line)
+        fixed, kind = fix_legacy(line, kind=document_kind if needs_decision(line) else None)
         if kind:
             source.encodings.add(kind)
         row = _TABLE_ROW.match(fixed)

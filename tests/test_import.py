@@ -1,0 +1,469 @@
+"""Importing plans offices already have (.docx, .txt, .md, legacy encodings) into the plan structure.
+
+The three sample plans are printed into realistic Word files (tests/importdocs.py:
+header and signature as borderless tables, bold headings, typed numbering) and must
+come back as their hand-made fixtures.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kehoach_desktop.domain.plan import Plan, Task
+from kehoach_desktop.domain.units import UnitCatalog, preset_units
+from kehoach_desktop.errors import InvalidInput
+from kehoach_desktop.importers import UnreadableDocument, import_file
+from kehoach_desktop.services import Store
+
+from .conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture, run_cli
+from .importdocs import PlanDocx, plan_docx, plan_text, tcvn3_bytes, vni
+
+CATALOG = UnitCatalog(preset_units(None))
+PVH = "Phòng Văn hóa - Xã hội"
+VP = "Văn phòng HĐND và UBND"
+
+
+def tree(tasks: list[Task]) -> list[tuple]:
+    """What a user sees of a task tree: numbers, titles, content, units, time, product."""
+    return [(t.number, t.title, t.content, t.lead, t.coordinators, t.time, t.product, tree(t.children))
+            for t in tasks]
+
+
+def _lower(value):
+    if isinstance(value, str):
+        return value.lower()
+    if isinstance(value, (list, tuple)):
+        return [_lower(v) for v in value]
+    return value
+
+
+def assert_same_plan(got: Plan, want: Plan, *, header: bool = True, ignore_case: bool = False) -> None:
+    if ignore_case:
+        # a TCVN3 text file has no capital "Ủ", "Ó" ...: only the case of such letters may differ
+        for plan in (got, want):
+            plan.closing, plan.preamble = _lower(plan.closing), _lower(plan.preamble)
+            for section in plan.sections:
+                for item in section.items:
+                    item.paragraphs = _lower(item.paragraphs)
+    if header:
+        assert got.issuer == want.issuer
+        assert (got.number, got.symbol, got.place) == (want.number, want.symbol, want.place)
+        assert (got.date.iso() if got.date else None) == (want.date.iso() if want.date else None)
+    assert got.title == want.title
+    assert got.bases == want.bases
+    assert got.preamble == want.preamble
+    assert [(s.title, s.kind) for s in got.sections] == [(s.title, s.kind) for s in want.sections]
+    for mine, theirs in zip(got.sections, want.sections, strict=True):
+        if theirs.kind == "tasks":
+            assert tree(mine.tasks) == tree(theirs.tasks), theirs.title
+        else:
+            assert [(i.heading, i.paragraphs) for i in mine.items] == \
+                   [(i.heading, i.paragraphs) for i in theirs.items], theirs.title
+    assert got.closing == want.closing
+    assert got.recipients == want.recipients
+    assert got.signature == want.signature
+
+
+# --- the three samples as Word files ---------------------------------------------------------
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_docx_imports_as_its_fixture(name: str, tmp_path: Path) -> None:
+    want = load_fixture(name)
+    result = import_file(plan_docx(want, tmp_path / f"{name}.docx"), CATALOG)
+    assert_same_plan(result.plan, want)
+    assert result.unplaced == []
+    # the units written in sentences keep their original lines for printing
+    for got, fixture in zip(result.plan.walk_tasks(), want.walk_tasks(), strict=True):
+        assert bool(got[0].assignment) == bool(fixture[0].assignment), fixture[0].number
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_docx_through_the_cli_is_stored(name: str, tmp_path: Path, db_path: Path) -> None:
+    want = load_fixture(name)
+    path = plan_docx(want, tmp_path / f"{name}.docx")
+    result = run_cli("import", str(path), db=db_path, check=True)
+    lines = result.stdout.strip().splitlines()
+    plan_id = lines[-1]
+    assert plan_id.isdigit()
+    assert any(line.startswith("Nhiệm vụ: ") for line in lines)
+    with Store.open(db_path, backup=False) as store:
+        stored = store.load_plan(plan_id)
+    assert_same_plan(stored, want)
+
+
+def test_labels_and_sentences_are_kept_for_reprinting(tmp_path: Path) -> None:
+    want = load_fixture("ke-hoach-phuong-bach-dang")
+    plan = import_file(plan_docx(want, tmp_path / "bd.docx"), CATALOG).plan
+    t1 = plan.sections[1].tasks[0]
+    assert t1.assignment[0] == "b) Cơ quan thực hiện" and len(t1.assignment) == 4
+    assert t1.labels["time"] == "c) Thời gian thực hiện" and t1.labels["marker"] == ""
+    child = plan.sections[1].tasks[3].children[0]
+    assert child.number == "-" and child.labels == {"marker": "+"}
+    assert plan.labels["lead"] == "Cơ quan thực hiện"
+
+
+# --- the .md samples themselves ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_markdown_sample_imports(name: str) -> None:
+    path = SAMPLES_DIR / f"{name}.md"
+    if not path.exists():
+        pytest.skip("shared/samples not present")
+    want = load_fixture(name)
+    result = import_file(path, CATALOG)
+    # the Markdown conversion lost the header table (issuer, Số, date) of two samples
+    assert_same_plan(result.plan, want, header=False)
+    assert result.unplaced == []
+    if name == "ke-hoach-xa-binh-giang-nd142":
+        assert result.plan.date.iso() == "2026-06" and result.plan.place == "Bình Giang"
+        assert result.plan.number is None
+
+
+def test_markdown_sample_through_the_cli(db_path: Path) -> None:
+    path = SAMPLES_DIR / "ke-hoach-xa-lam-vy.md"
+    if not path.exists():
+        pytest.skip("shared/samples not present")
+    result = run_cli("import", str(path), db=db_path, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "1"
+    assert "Nhiệm vụ: 7" in result.stdout
+    assert result.stderr == ""
+
+
+# --- Word automatic numbering, legacy encodings, NFD ------------------------------------------
+
+@pytest.mark.parametrize("name", ["ke-hoach-xa-lam-vy", "ke-hoach-xa-binh-giang-nd142"])
+def test_word_automatic_numbering(name: str, tmp_path: Path) -> None:
+    want = load_fixture(name)
+    path = plan_docx(want, tmp_path / "auto.docx", autonumber=True)
+    with zipfile.ZipFile(path) as zf:
+        document = zf.read("word/document.xml").decode("utf-8")
+        assert "<w:numPr>" in document and "KINH PHÍ THỰC HIỆN" in document
+        assert "III. KINH PHÍ" not in document  # the numbers are Word's, not typed
+        assert 'w:val="upperRoman"' in zf.read("word/numbering.xml").decode("utf-8")
+    assert_same_plan(import_file(path, CATALOG).plan, want)
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_legacy_encoded_docx(name: str, encoding: str, tmp_path: Path) -> None:
+    want = load_fixture(name)
+    path = plan_docx(want, tmp_path / "legacy.docx", encoding=encoding)
+    with zipfile.ZipFile(path) as zf:
+        document = zf.read("word/document.xml").decode("utf-8")
+    if encoding == "tcvn3":
+        assert "KÕ HO¹CH" in document or "Õ" in document and ".VnTime" in document
+        assert "Kế hoạch" not in document
+    else:
+        assert "VNI-Times" in document and "Keá hoaïch" in document
+    result = import_file(path, CATALOG)
+    assert_same_plan(result.plan, want)
+    assert any(("TCVN3" if encoding == "tcvn3" else "VNI") in line for line in result.summary_lines)
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_tcvn3_text_file(name: str, tmp_path: Path) -> None:
+    want = load_fixture(name)
+    path = tmp_path / "plan.txt"
+    path.write_bytes(tcvn3_bytes(plan_text(want)))
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    got = import_file(path, CATALOG).plan
+    assert_same_plan(got, want, ignore_case=True)
+
+
+def test_vni_text_file(tmp_path: Path) -> None:
+    want = load_fixture("ke-hoach-xa-binh-giang-nd142")
+    path = tmp_path / "plan.txt"
+    path.write_bytes(vni(plan_text(want)).encode("cp1252"))
+    assert_same_plan(import_file(path, CATALOG).plan, want)
+
+
+def test_nfd_plans_are_stored_nfc(tmp_path: Path) -> None:
+    want = load_fixture("ke-hoach-phuong-bach-dang")
+    text_path = tmp_path / "mac.txt"
+    text_path.write_text(unicodedata.normalize("NFD", plan_text(want)), encoding="utf-8")
+    assert not unicodedata.is_normalized("NFC", text_path.read_text(encoding="utf-8"))
+    docx_path = plan_docx(want, tmp_path / "mac.docx", encoding="nfd")
+    for path in (text_path, docx_path):
+        got = import_file(path, CATALOG).plan
+        assert_same_plan(got, want)
+        for task, _ in got.walk_tasks():
+            assert unicodedata.is_normalized("NFC", task.title)
+
+
+def test_unicode_text_with_latin_accents_is_not_converted(tmp_path: Path) -> None:
+    # "Hòa", "Bình" hold only Latin-1 accents: still Unicode, never TCVN3
+    want = load_fixture("ke-hoach-xa-binh-giang-nd142")
+    path = tmp_path / "plan.txt"
+    path.write_text(plan_text(want), encoding="utf-8")
+    result = import_file(path, CATALOG)
+    assert result.plan.signature.signer == "Vũ Thị Hòa"
+    assert not any("chuyển mã" in line for line in result.summary_lines)
+
+
+# --- genre variants ---------------------------------------------------------------------------
+
+def _plan_frame(doc: PlanDocx, plan: Plan, body) -> None:
+    doc.header(plan)
+    doc.para("KẾ HOẠCH", bold=True, center=True)
+    doc.para(plan.title, bold=True, center=True)
+    doc.para("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", italic=True)
+    doc.para("Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15.", italic=True)
+    doc.para("Ủy ban nhân dân xã ban hành Kế hoạch với các nội dung sau:")
+    body(doc)
+    doc.para("Trên đây là Kế hoạch của UBND xã./.")
+    doc.signature(plan)
+
+
+def test_tasks_only_in_a_phu_luc_table(tmp_path: Path) -> None:
+    base = load_fixture("ke-hoach-xa-lam-vy")
+
+    def body(doc: PlanDocx) -> None:
+        doc.para("I. MỤC ĐÍCH, YÊU CẦU", bold=True)
+        doc.para("1. Mục đích", bold=True)
+        doc.para("- Triển khai kịp thời, đồng bộ.")
+        doc.para("II. NHIỆM VỤ CỤ THỂ", bold=True)
+        doc.para("(Có Phụ lục chi tiết kèm theo)", italic=True)
+        doc.para("III. TỔ CHỨC THỰC HIỆN", bold=True)
+        doc.para("Các cơ quan, đơn vị căn cứ nhiệm vụ được giao tổ chức thực hiện.")
+
+    doc = PlanDocx()
+    _plan_frame(doc, base, body)
+    doc.phu_luc(
+        "DANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH LUẬT TRÍ TUỆ NHÂN TẠO",
+        "(Kèm theo Kế hoạch số 05/KH-UBND ngày 20/3/2026 của UBND xã Lam Vỹ)",
+        ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+         "Sản phẩm", "Ghi chú"],
+        [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+         ["I", "Tuyên truyền, phổ biến Luật", "", "", "", "", ""],
+         ["1", "Tổ chức hội nghị quán triệt Luật\nĐối tượng: cán bộ, công chức xã", "Phòng VH-XH",
+          "Văn phòng HĐND - UBND xã;\nCác thôn, cụm dân cư, tổ dân phố", "Quý III/2026",
+          "Hội nghị; tài liệu", ""],
+         ["2", "Đăng tải tin, bài trên Trang thông tin điện tử", "Trung tâm Dịch vụ tổng hợp", "", "Thường xuyên",
+          "Tin, bài.", "Trung tâm đăng tải"],
+         ["II", "Rà soát văn bản", "", "", "", "", ""],
+         ["1", "Rà soát văn bản quy phạm pháp luật của xã", "Văn phòng HĐND&UBND xã", "Phòng Văn hoá – Xã hội",
+          "Trước ngày 15/12 hằng năm", "Báo cáo kết quả rà soát", ""],
+         ["2", "Đề xuất sửa đổi, bổ sung", "", "Công an xã", "Năm 2026", "", ""]],
+        merge_down=[(6, 2)])
+    path = doc.save(tmp_path / "phuluc.docx")
+    result = import_file(path, CATALOG)
+    plan = result.plan
+    (tasks_section,) = plan.task_sections()
+    assert tasks_section.title == "NHIỆM VỤ CỤ THỂ"
+    assert [t.number for t in tasks_section.tasks] == ["I", "II"]
+    group1, group2 = tasks_section.tasks
+    assert group1.title == "Tuyên truyền, phổ biến Luật" and [c.number for c in group1.children] == ["1", "2"]
+    a, b = group1.children
+    assert a.title == "Tổ chức hội nghị quán triệt Luật"
+    assert a.content == ["Đối tượng: cán bộ, công chức xã"]
+    assert a.lead == [PVH]
+    assert a.coordinators == [VP, "Các thôn, cụm dân cư, tổ dân phố"]
+    assert (a.time, a.product) == ("Quý III/2026", "Hội nghị; tài liệu")
+    assert (b.lead, b.product, b.notes) == (["Trung tâm Dịch vụ tổng hợp"], "Tin, bài", "Trung tâm đăng tải")
+    c, d = group2.children
+    assert (c.lead, c.coordinators, c.time) == ([VP], [PVH], "Trước ngày 15/12 hằng năm")
+    assert d.lead == [VP]  # the lead cell is merged down over both rows
+    assert plan.bases[-1] == "Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15."
+    assert plan.preamble == ["Ủy ban nhân dân xã ban hành Kế hoạch với các nội dung sau:"]
+    assert plan.signature.signer == "Ma Văn Quyết"
+    # the section's pointer line and the appendix headings are kept in a note and listed
+    assert any("Có Phụ lục chi tiết kèm theo" in u for u in result.unplaced)
+    assert any("DANH MỤC NHIỆM VỤ" in u for u in result.unplaced)
+    assert plan.extra["import_notes"] == result.unplaced
+    assert any("bảng phụ lục" in line for line in result.summary_lines)
+
+
+def test_other_wordings_and_sentence_forms(tmp_path: Path) -> None:
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "XÃ AN HÒA", "Số: 12/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "An Hòa, ngày 05 tháng 01 năm 2027",
+        "KẾ HOẠCH", "Chuyển đổi số năm 2027",
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "- Nâng cao hiệu quả.",
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Phát triển hạ tầng số",
+        "1.1. Nâng cấp mạng nội bộ",
+        "- Cơ quan, đơn vị chủ trì: Văn phòng HĐND - UBND xã.",
+        "- Cơ quan, đơn vị phối hợp: Công an xã; các thôn, cụm dân cư.",
+        "- Thời gian hoàn thành: Quý II/2027.",
+        "- Kết quả/sản phẩm: Hệ thống mạng được nâng cấp.",
+        "1.2. Số hóa hồ sơ",
+        "- Phòng Văn hóa - Xã hội chủ trì, phối hợp với Trung tâm Phục vụ hành chính công thực hiện.",
+        "- Tiến độ thực hiện: Thường xuyên.",
+        "2. Tuyên truyền",
+        "Giao Trạm Y tế chủ trì; Các trường học phối hợp thực hiện.",
+        "Thời hạn: Hằng năm",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các đơn vị báo cáo định kỳ 6 tháng.",
+        "Trên đây là Kế hoạch chuyển đổi số năm 2027 của UBND xã./.",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn An",
+    ])
+    path = tmp_path / "an-hoa.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_file(path, CATALOG)
+    plan = result.plan
+    assert (plan.number, plan.date.iso(), plan.place) == ("12", "2027-01-05", "An Hòa")
+    assert [s.kind for s in plan.sections] == ["text", "tasks", "text"]
+    (t1, t2) = plan.sections[1].tasks
+    a, b = t1.children
+    assert a.number == "1.1" and a.lead == [VP]
+    assert a.coordinators == ["Công an xã", "các thôn, cụm dân cư"]
+    assert (a.time, a.product) == ("Quý II/2027", "Hệ thống mạng được nâng cấp")
+    assert a.labels.get("lead", plan.labels["lead"]) == "Cơ quan, đơn vị chủ trì"
+    assert (b.lead, b.coordinators, b.time) == ([PVH], ["Trung tâm Phục vụ hành chính công"], "Thường xuyên")
+    assert b.assignment == ["Phòng Văn hóa - Xã hội chủ trì, phối hợp với Trung tâm Phục vụ hành chính công "
+                            "thực hiện."]
+    assert (t2.lead, t2.coordinators, t2.time) == (["Trạm Y tế"], ["Các trường học"], "Hằng năm")
+    assert plan.signature.lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert plan.signature.signer == "Nguyễn Văn An"
+    assert plan.recipients == ["Như trên", "Lưu: VT"]
+    assert result.unplaced == []
+
+
+def test_lines_that_fit_nowhere_are_kept_and_listed(tmp_path: Path) -> None:
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "XÃ AN HÒA", "Số: 12/KH-UBND", "DỰ THẢO",
+        "KẾ HOẠCH", "Chuyển đổi số",
+        "I. NỘI DUNG",
+        "Các nhiệm vụ cụ thể như sau:",
+        "1. Nâng cấp mạng",
+        "- Cơ quan chủ trì: Ban Quản lý dự án số 3.",
+        "- Thời gian thực hiện: 2027.",
+        "Trên đây là Kế hoạch./.",
+        "Nơi nhận:", "- Lưu: VT.",
+        "CHỦ TỊCH", "Nguyễn Văn An", "Ghi chú viết tay ở cuối trang",
+    ])
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_file(path, CATALOG)
+    joined = "\n".join(result.unplaced)
+    assert "Các nhiệm vụ cụ thể như sau:" in joined
+    assert "DỰ THẢO" in joined
+    assert "Ghi chú viết tay ở cuối trang" in joined
+    assert result.plan.extra["import_notes"] == result.unplaced
+    assert result.new_units == ["Ban Quản lý dự án số 3"]
+    assert any("Ban Quản lý dự án số 3" in line and "danh mục" in line for line in result.summary_lines)
+
+
+# --- bad input: one message, nothing stored, no traceback -------------------------------------
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\xff\xff\xff" * 8 for _ in range(8))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    files: dict[str, tuple[Path, str]] = {}
+    empty = tmp_path / "trong.docx"
+    empty.write_bytes(b"")
+    files["empty docx"] = (empty, "trống")
+    empty_txt = tmp_path / "trong.txt"
+    empty_txt.write_bytes(b"")
+    files["empty txt"] = (empty_txt, "trống")
+    other_zip = tmp_path / "anh.docx"
+    with zipfile.ZipFile(other_zip, "w") as zf:
+        zf.writestr("photos/a.txt", "không phải Word")
+    files["zip of something else"] = (other_zip, "không chứa văn bản Word")
+    # What Word writes for a password-protected .docx: an OLE compound file whose
+    # directory names the EncryptedPackage and EncryptionInfo streams.
+    encrypted = tmp_path / "mat-khau.docx"
+    directory = "EncryptionInfo".encode("utf-16-le") + b"\x00" * 40 + "EncryptedPackage".encode("utf-16-le")
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + directory + b"\x00" * 4096)
+    files["password"] = (encrypted, "mật khẩu")
+    good = plan_docx(load_fixture("ke-hoach-xa-lam-vy"), tmp_path / "good.docx")
+    corrupt = tmp_path / "hong.docx"
+    corrupt.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    files["truncated"] = (corrupt, "hỏng")
+    garbled = tmp_path / "xml-hong.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(garbled, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, data[:200] if item.filename == "word/document.xml" else data)
+    files["corrupt xml"] = (garbled, "hỏng")
+    scan = PlanDocx()
+    png = tmp_path / "scan.png"
+    png.write_bytes(_png())
+    scan.doc.add_picture(str(png))
+    files["image only"] = (scan.save(tmp_path / "scan.docx"), "chỉ có hình ảnh")
+    huge = tmp_path / "rat-lon.txt"
+    with huge.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    files["50 MB text"] = (huge, "quá lớn")
+    no_tasks = PlanDocx()
+    plan = load_fixture("ke-hoach-xa-lam-vy")
+    no_tasks.header(plan)
+    no_tasks.para("KẾ HOẠCH", bold=True, center=True)
+    no_tasks.para("Tổ chức Tết Trung thu", bold=True, center=True)
+    no_tasks.para("I. MỤC ĐÍCH, YÊU CẦU", bold=True)
+    no_tasks.para("Tạo không khí vui tươi cho các cháu thiếu nhi.")
+    no_tasks.para("II. KINH PHÍ THỰC HIỆN", bold=True)
+    no_tasks.para("Từ nguồn xã hội hóa.")
+    files["no tasks"] = (no_tasks.save(tmp_path / "khong-nhiem-vu.docx"), "Không tìm thấy nhiệm vụ")
+    old_doc = tmp_path / "cu.doc"
+    old_doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
+    files["old .doc"] = (old_doc, ".doc")
+    pdf = tmp_path / "ke-hoach.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    files["pdf"] = (pdf, "chỉ nhận tệp .docx, .txt hoặc .md")
+    return files
+
+
+def test_bad_files_give_one_clear_message_each(tmp_path: Path) -> None:
+    for label, (path, words) in _bad_files(tmp_path).items():
+        with pytest.raises(InvalidInput) as info:
+            import_file(path, CATALOG)
+        assert isinstance(info.value, UnreadableDocument) or label == "no tasks", label
+        assert words in info.value.message, (label, info.value.message)
+
+
+@pytest.mark.slow
+def test_bad_files_through_the_cli_store_nothing(tmp_path: Path, db_path: Path) -> None:
+    for label, (path, words) in _bad_files(tmp_path).items():
+        result = run_cli("import", str(path), db=db_path)
+        assert result.returncode == 1, (label, result.stderr)
+        assert result.stdout == "", label
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Lỗi: ") and words in lines[0], (label, lines)
+        assert "Traceback" not in result.stderr
+    with Store.open(db_path, backup=False) as store:
+        assert store.plans.list() == []
+
+
+def test_a_50_mb_docx_of_pictures_is_read_quickly(tmp_path: Path) -> None:
+    # the pictures are never read: only the document's text part is (see README: size limits)
+    path = plan_docx(load_fixture("ke-hoach-xa-lam-vy"), tmp_path / "anh-lon.docx")
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("word/media/image99.png", b"\x89PNG" + b"\x00" * (50 * 1024 * 1024))
+    assert path.stat().st_size > 50 * 1024 * 1024
+    result = import_file(path, CATALOG)
+    assert len(result.plan.sections[1].tasks) == 7
+
+
+def test_a_failed_store_leaves_no_plan(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = import_file(plan_docx(load_fixture("ke-hoach-xa-lam-vy"), tmp_path / "p.docx"), CATALOG)
+    original = store.plans._insert_tasks
+    calls = {"n": 0}
+
+    def failing(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OSError("disk gone")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(store.plans, "_insert_tasks", failing)
+    with pytest.raises(OSError):
+        store.import_plan(result.plan)
+    assert store.plans.list() == []

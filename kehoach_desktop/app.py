@@ -38,13 +38,12 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     if isinstance(exc, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
         return
-    tr = QCoreApplication.translate
     if isinstance(exc, KnownError):
-        _message_box(tr("App", "Không thực hiện được"), exc.message)
+        _message_box(QCoreApplication.translate("App", "Không thực hiện được"), exc.message)
         return
     path = log_bug(exc.with_traceback(tb))
-    _message_box(tr("App", "Lỗi không mong muốn"),
-                 tr("App", "Đã xảy ra lỗi không mong muốn. Công việc đã được lưu đến thao tác trước đó.\n"
+    _message_box(QCoreApplication.translate("App", "Lỗi không mong muốn"),
+                 QCoreApplication.translate("App", "Đã xảy ra lỗi không mong muốn. Công việc đã được lưu đến thao tác trước đó.\n"
                            "Chi tiết đã ghi vào %1").replace("%1", str(path)), critical=True)
 
 
@@ -82,16 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.mainwindow import MainWindow
 
     sys.excepthook = _excepthook
-    tr = QCoreApplication.translate
     try:
         store = Store.open(args.db)
     except KnownError as exc:
-        _message_box(tr("App", "Không mở được cơ sở dữ liệu"), exc.message)
+        _message_box(QCoreApplication.translate("App", "Không mở được cơ sở dữ liệu"), exc.message)
         return 1
     except Exception as exc:
         path = log_bug(exc)
-        _message_box(tr("App", "Lỗi không mong muốn"),
-                     tr("App", "Không mở được cơ sở dữ liệu do một lỗi không mong muốn.\nChi tiết đã ghi vào %1")
+        _message_box(QCoreApplication.translate("App", "Lỗi không mong muốn"),
+                     QCoreApplication.translate("App", "Không mở được cơ sở dữ liệu do một lỗi không mong muốn.\nChi tiết đã ghi vào %1")
                      .replace("%1", str(path)), critical=True)
         return 3
 

@@ -37,25 +37,24 @@ class CommuneForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.name = QLineEdit()
-        self.name.setPlaceholderText(tr("CommuneForm", "ví dụ: Lam Vỹ"))
+        self.name.setPlaceholderText(QCoreApplication.translate("CommuneForm", "ví dụ: Lam Vỹ"))
         self.kind = QComboBox()
-        self.kind.addItem(tr("CommuneForm", "Xã (hoặc đặc khu)"), "xa")
-        self.kind.addItem(tr("CommuneForm", "Phường"), "phuong")
+        self.kind.addItem(QCoreApplication.translate("CommuneForm", "Xã (hoặc đặc khu)"), "xa")
+        self.kind.addItem(QCoreApplication.translate("CommuneForm", "Phường"), "phuong")
         self.province = QLineEdit()
-        self.province.setPlaceholderText(tr("CommuneForm", "ví dụ: Thái Nguyên"))
+        self.province.setPlaceholderText(QCoreApplication.translate("CommuneForm", "ví dụ: Thái Nguyên"))
         self.signers = QPlainTextEdit()
         self.signers.setTabChangesFocus(True)
-        self.signers.setPlaceholderText(tr("CommuneForm", "Họ tên người ký, mỗi người một dòng\n"
+        self.signers.setPlaceholderText(QCoreApplication.translate("CommuneForm", "Họ tên người ký, mỗi người một dòng\n"
                                                           "(Chủ tịch, các Phó Chủ tịch)"))
         self.signers.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr("CommuneForm", "&Tên xã/phường:"), self.name)
-        form.addRow(tr("CommuneForm", "&Loại:"), self.kind)
-        form.addRow(tr("CommuneForm", "Tỉnh/&thành phố:"), self.province)
-        form.addRow(tr("CommuneForm", "&Người ký:"), self.signers)
+        form.addRow(QCoreApplication.translate("CommuneForm", "&Tên xã/phường:"), self.name)
+        form.addRow(QCoreApplication.translate("CommuneForm", "&Loại:"), self.kind)
+        form.addRow(QCoreApplication.translate("CommuneForm", "Tỉnh/&thành phố:"), self.province)
+        form.addRow(QCoreApplication.translate("CommuneForm", "&Người ký:"), self.signers)
 
     def load(self, commune: dict) -> None:
         self.name.setText(commune.get("name", ""))
@@ -82,13 +81,12 @@ class CommuneDialog(QDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, first_run: bool = True) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.store = store
-        self.setWindowTitle(tr("CommuneDialog", "Thông tin xã/phường"))
-        intro = QLabel(tr("CommuneDialog", "Chào mừng đến với KeHoach. Hãy cho biết xã/phường của bạn: tên được "
+        self.setWindowTitle(QCoreApplication.translate("CommuneDialog", "Thông tin xã/phường"))
+        intro = QLabel(QCoreApplication.translate("CommuneDialog", "Chào mừng đến với KeHoach. Hãy cho biết xã/phường của bạn: tên được "
                                            "dùng ở đầu văn bản và danh mục đơn vị được lập theo loại xã hay "
                                            "phường. Có thể sửa lại bất cứ lúc nào trong Cài đặt.")
-                       if first_run else tr("CommuneDialog", "Thông tin dùng ở đầu văn bản và cho danh mục đơn vị."))
+                       if first_run else QCoreApplication.translate("CommuneDialog", "Thông tin dùng ở đầu văn bản và cho danh mục đơn vị."))
         intro.setWordWrap(True)
         self.form = CommuneForm()
         self.form.load(store.get_setting(SETTING_COMMUNE) or {})  # type: ignore[arg-type]
@@ -126,12 +124,11 @@ class SettingsDialog(QDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.store = store
-        self.setWindowTitle(tr("SettingsDialog", "Cài đặt"))
+        self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "Cài đặt"))
         self.commune = CommuneForm()
         self.commune.load(store.get_setting(SETTING_COMMUNE) or {})  # type: ignore[arg-type]
-        box = QGroupBox(tr("SettingsDialog", "Xã/phường"))
+        box = QGroupBox(QCoreApplication.translate("SettingsDialog", "Xã/phường"))
         QVBoxLayout(box).addWidget(self.commune)
         self.language = QComboBox()
         names = {"vi": "Tiếng Việt", "en": "English"}
@@ -139,7 +136,7 @@ class SettingsDialog(QDialog):
             self.language.addItem(names[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         lang_form = QFormLayout()
-        lang_form.addRow(tr("SettingsDialog", "&Ngôn ngữ giao diện:"), self.language)
+        lang_form.addRow(QCoreApplication.translate("SettingsDialog", "&Ngôn ngữ giao diện:"), self.language)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setVisible(False)
@@ -175,16 +172,15 @@ class UnitsDialog(QDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.store = store
-        self.setWindowTitle(tr("UnitsDialog", "Danh mục đơn vị"))
+        self.setWindowTitle(QCoreApplication.translate("UnitsDialog", "Danh mục đơn vị"))
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(tr("UnitsDialog", "Tìm đơn vị (không cần dấu)…"))
+        self.search.setPlaceholderText(QCoreApplication.translate("UnitsDialog", "Tìm đơn vị (không cần dấu)…"))
         self.search.textChanged.connect(self._filter)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([tr("UnitsDialog", "Tên đơn vị"), tr("UnitsDialog", "Mã"),
-                                              tr("UnitsDialog", "Cách viết khác (cách nhau bởi “;”)")])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("UnitsDialog", "Tên đơn vị"), QCoreApplication.translate("UnitsDialog", "Mã"),
+                                              QCoreApplication.translate("UnitsDialog", "Cách viết khác (cách nhau bởi “;”)")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 90)
@@ -192,17 +188,17 @@ class UnitsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemChanged.connect(self._item_changed)
-        self.add_button = QPushButton(tr("UnitsDialog", "&Thêm đơn vị…"))
+        self.add_button = QPushButton(QCoreApplication.translate("UnitsDialog", "&Thêm đơn vị…"))
         self.add_button.clicked.connect(self.add_unit)
-        self.merge_button = QPushButton(tr("UnitsDialog", "&Gộp vào đơn vị khác…"))
-        self.merge_button.setToolTip(tr("UnitsDialog", "Hai cách viết là một đơn vị: nhiệm vụ của đơn vị này "
+        self.merge_button = QPushButton(QCoreApplication.translate("UnitsDialog", "&Gộp vào đơn vị khác…"))
+        self.merge_button.setToolTip(QCoreApplication.translate("UnitsDialog", "Hai cách viết là một đơn vị: nhiệm vụ của đơn vị này "
                                                        "chuyển sang đơn vị được chọn, tên này thành cách viết khác"))
         self.merge_button.clicked.connect(self.merge_unit)
-        self.delete_button = QPushButton(tr("UnitsDialog", "&Xóa khỏi danh mục"))
+        self.delete_button = QPushButton(QCoreApplication.translate("UnitsDialog", "&Xóa khỏi danh mục"))
         self.delete_button.clicked.connect(self.delete_unit)
         self.unknown = QListWidget()
         self.unknown.setMaximumHeight(110)
-        self.unknown_add = QPushButton(tr("UnitsDialog", "Đưa &vào danh mục"))
+        self.unknown_add = QPushButton(QCoreApplication.translate("UnitsDialog", "Đưa &vào danh mục"))
         self.unknown_add.clicked.connect(self.add_unknown)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -215,11 +211,11 @@ class UnitsDialog(QDialog):
         row.addWidget(self.merge_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
-        unknown_box = QGroupBox(tr("UnitsDialog", "Tên đơn vị dùng trong kế hoạch nhưng chưa có trong danh mục"))
+        unknown_box = QGroupBox(QCoreApplication.translate("UnitsDialog", "Tên đơn vị dùng trong kế hoạch nhưng chưa có trong danh mục"))
         unknown_layout = QHBoxLayout(unknown_box)
         unknown_layout.addWidget(self.unknown, 1)
         unknown_layout.addWidget(self.unknown_add, 0, Qt.AlignmentFlag.AlignTop)
-        hint = QLabel(tr("UnitsDialog", "Sửa trực tiếp trong bảng (nhấp đúp). Mọi thay đổi được lưu ngay."))
+        hint = QLabel(QCoreApplication.translate("UnitsDialog", "Sửa trực tiếp trong bảng (nhấp đúp). Mọi thay đổi được lưu ngay."))
         hint.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
@@ -283,8 +279,7 @@ class UnitsDialog(QDialog):
         return item.data(UNIT_ID_ROLE) if item else None
 
     def add_unit(self) -> None:
-        tr = QCoreApplication.translate
-        name, ok = QInputDialog.getText(self, tr("UnitsDialog", "Thêm đơn vị"), tr("UnitsDialog", "Tên đơn vị:"))
+        name, ok = QInputDialog.getText(self, QCoreApplication.translate("UnitsDialog", "Thêm đơn vị"), QCoreApplication.translate("UnitsDialog", "Tên đơn vị:"))
         if ok and name.strip():
             self._run(self.store.units.add, name)
 
@@ -294,28 +289,26 @@ class UnitsDialog(QDialog):
             self._run(self.store.units.add, item.text())
 
     def merge_unit(self) -> None:
-        tr = QCoreApplication.translate
         source = self.current_unit_id()
         if source is None:
-            self._show_error(tr("UnitsDialog", "Hãy chọn đơn vị cần gộp trong bảng."))
+            self._show_error(QCoreApplication.translate("UnitsDialog", "Hãy chọn đơn vị cần gộp trong bảng."))
             return
         units = [u for u in self.store.units.all() if u.id != source]
         names = sorted((u.name for u in units), key=vi_sort_key)
         source_name = next(u.name for u in self.store.units.all() if u.id == source)
         target, ok = QInputDialog.getItem(
-            self, tr("UnitsDialog", "Gộp đơn vị"),
-            tr("UnitsDialog", "Gộp “%1” vào đơn vị:").replace("%1", source_name), names, 0, False)
+            self, QCoreApplication.translate("UnitsDialog", "Gộp đơn vị"),
+            QCoreApplication.translate("UnitsDialog", "Gộp “%1” vào đơn vị:").replace("%1", source_name), names, 0, False)
         if ok and target:
             target_id = next(u.id for u in units if u.name == target)
             self._run(self.store.units.merge, source, target_id)
 
     def delete_unit(self) -> None:
-        tr = QCoreApplication.translate
         unit_id = self.current_unit_id()
         if unit_id is None:
             return
-        answer = QMessageBox.question(self, tr("UnitsDialog", "Xóa đơn vị"),
-                                      tr("UnitsDialog", "Xóa đơn vị này khỏi danh mục? Các nhiệm vụ vẫn giữ tên "
+        answer = QMessageBox.question(self, QCoreApplication.translate("UnitsDialog", "Xóa đơn vị"),
+                                      QCoreApplication.translate("UnitsDialog", "Xóa đơn vị này khỏi danh mục? Các nhiệm vụ vẫn giữ tên "
                                                         "đơn vị như đã ghi."))
         if answer == QMessageBox.StandardButton.Yes:
             self._run(self.store.units.delete, unit_id)
@@ -326,25 +319,24 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(self, title: str, summary: list[str], unplaced: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("ImportPreviewDialog", "Nhập kế hoạch từ tệp"))
-        heading = QLabel(tr("ImportPreviewDialog", "Đã đọc: %1").replace("%1", title))
+        self.setWindowTitle(QCoreApplication.translate("ImportPreviewDialog", "Nhập kế hoạch từ tệp"))
+        heading = QLabel(QCoreApplication.translate("ImportPreviewDialog", "Đã đọc: %1").replace("%1", title))
         heading.setWordWrap(True)
         heading.setObjectName("pageTitle")
         found = QPlainTextEdit("\n".join(summary))
         found.setReadOnly(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(QLabel(tr("ImportPreviewDialog", "Những gì đã nhận ra:")))
+        layout.addWidget(QLabel(QCoreApplication.translate("ImportPreviewDialog", "Những gì đã nhận ra:")))
         layout.addWidget(found, 2)
         if unplaced:
             missed = QPlainTextEdit("\n".join(unplaced))
             missed.setReadOnly(True)
-            layout.addWidget(QLabel(tr("ImportPreviewDialog", "Những đoạn chưa xếp được vào kế hoạch "
+            layout.addWidget(QLabel(QCoreApplication.translate("ImportPreviewDialog", "Những đoạn chưa xếp được vào kế hoạch "
                                                               "(hãy kiểm tra và chép vào chỗ phù hợp):")))
             layout.addWidget(missed, 1)
         buttons = QDialogButtonBox()
-        create = buttons.addButton(tr("ImportPreviewDialog", "&Tạo kế hoạch"), QDialogButtonBox.ButtonRole.AcceptRole)
+        create = buttons.addButton(QCoreApplication.translate("ImportPreviewDialog", "&Tạo kế hoạch"), QDialogButtonBox.ButtonRole.AcceptRole)
         create.setDefault(True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -112,10 +112,9 @@ class Exporter(QObject):
         return self.thread is not None
 
     def ask_path(self, name: str, suggested: str) -> Path | None:
-        tr = QCoreApplication.translate
-        filters = {"docx": tr("Export", "Tài liệu Word (*.docx)"), "docx_appendix": tr("Export", "Tài liệu Word (*.docx)"),
-                   "pdf": tr("Export", "Tệp PDF (*.pdf)"), "json": tr("Export", "Kế hoạch JSON (*.json)")}
-        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export", "Xuất kế hoạch"), suggested, filters[name])
+        filters = {"docx": QCoreApplication.translate("Export", "Tài liệu Word (*.docx)"), "docx_appendix": QCoreApplication.translate("Export", "Tài liệu Word (*.docx)"),
+                   "pdf": QCoreApplication.translate("Export", "Tệp PDF (*.pdf)"), "json": QCoreApplication.translate("Export", "Kế hoạch JSON (*.json)")}
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("Export", "Xuất kế hoạch"), suggested, filters[name])
         if not path:
             return None
         target = Path(path)
@@ -124,10 +123,9 @@ class Exporter(QObject):
         return target
 
     def start(self, name: str, plan: Plan, target: Path) -> bool:
-        tr = QCoreApplication.translate
         write = writer_for(name)
         if write is None:
-            self.failed.emit(tr("Export", "Chức năng xuất định dạng này chưa có trong bản cài đặt."))
+            self.failed.emit(QCoreApplication.translate("Export", "Chức năng xuất định dạng này chưa có trong bản cài đặt."))
             return False
         if self.busy():
             return False
@@ -137,10 +135,10 @@ class Exporter(QObject):
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
-        self.progress = QProgressDialog(tr("Export", "Đang xuất %1 …").replace("%1", target.name), "", 0, 0,
+        self.progress = QProgressDialog(QCoreApplication.translate("Export", "Đang xuất %1 …").replace("%1", target.name), "", 0, 0,
                                         self.window)
         self.progress.setCancelButton(None)
-        self.progress.setWindowTitle(tr("Export", "Xuất kế hoạch"))
+        self.progress.setWindowTitle(QCoreApplication.translate("Export", "Xuất kế hoạch"))
         self.progress.setMinimumDuration(400)
         self.progress.setAutoClose(False)
         self.thread.start()
@@ -171,13 +169,12 @@ class Exporter(QObject):
         self.failed.emit(message)
 
     def offer_open(self, path: Path) -> None:
-        tr = QCoreApplication.translate
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(tr("Export", "Đã xuất xong"))
-        box.setText(tr("Export", "Đã ghi tệp:\n%1").replace("%1", str(path)))
-        open_file = box.addButton(tr("Export", "Mở &tệp"), QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton(tr("Export", "Mở &thư mục"), QMessageBox.ButtonRole.ActionRole)
+        box.setWindowTitle(QCoreApplication.translate("Export", "Đã xuất xong"))
+        box.setText(QCoreApplication.translate("Export", "Đã ghi tệp:\n%1").replace("%1", str(path)))
+        open_file = box.addButton(QCoreApplication.translate("Export", "Mở &tệp"), QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(QCoreApplication.translate("Export", "Mở &thư mục"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is open_file:

@@ -49,7 +49,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.store = store
         self.session: PlanSession | None = None
         self.editor: PlanEditor | None = None
@@ -57,7 +56,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self)
         self.exporter.failed.connect(self.show_error)
         self.exporter.done.connect(lambda path: self.statusBar().showMessage(
-            tr("MainWindow", "Đã xuất %1").replace("%1", path), 8000))
+            QCoreApplication.translate("MainWindow", "Đã xuất %1").replace("%1", path), 8000))
         self.setWindowTitle("KeHoach")
         self.setStyleSheet(STYLE)
         self.pages = QStackedWidget()
@@ -93,54 +92,52 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        tr = QCoreApplication.translate
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("MainWindow", "&Tệp"))
-        self.act_list = self._action(file_menu, tr("MainWindow", "&Danh sách kế hoạch"), self.show_list, "Ctrl+L")
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tệp"))
+        self.act_list = self._action(file_menu, QCoreApplication.translate("MainWindow", "&Danh sách kế hoạch"), self.show_list, "Ctrl+L")
         file_menu.addSeparator()
-        self.act_new = self._action(file_menu, tr("MainWindow", "Kế hoạch mới từ &mẫu"), self.new_from_template,
+        self.act_new = self._action(file_menu, QCoreApplication.translate("MainWindow", "Kế hoạch mới từ &mẫu"), self.new_from_template,
                                     QKeySequence.StandardKey.New)
-        self.act_blank = self._action(file_menu, tr("MainWindow", "Kế hoạch &trống"), self.new_blank, "Ctrl+Shift+N")
-        self.act_import = self._action(file_menu, tr("MainWindow", "&Nhập từ tệp…"), self.import_file,
+        self.act_blank = self._action(file_menu, QCoreApplication.translate("MainWindow", "Kế hoạch &trống"), self.new_blank, "Ctrl+Shift+N")
+        self.act_import = self._action(file_menu, QCoreApplication.translate("MainWindow", "&Nhập từ tệp…"), self.import_file,
                                        QKeySequence.StandardKey.Open)
         file_menu.addSeparator()
-        export_menu = file_menu.addMenu(tr("MainWindow", "&Xuất"))
+        export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "&Xuất"))
         self.export_actions = {
-            "docx": self._action(export_menu, tr("MainWindow", "&Word (.docx)"), lambda: self.export("docx"), "Ctrl+E"),
-            "docx_appendix": self._action(export_menu, tr("MainWindow", "Word kèm &Phụ lục danh mục nhiệm vụ"),
+            "docx": self._action(export_menu, QCoreApplication.translate("MainWindow", "&Word (.docx)"), lambda: self.export("docx"), "Ctrl+E"),
+            "docx_appendix": self._action(export_menu, QCoreApplication.translate("MainWindow", "Word kèm &Phụ lục danh mục nhiệm vụ"),
                                           lambda: self.export("docx_appendix"), "Ctrl+Shift+E"),
-            "pdf": self._action(export_menu, tr("MainWindow", "P&DF"), lambda: self.export("pdf")),
-            "json": self._action(export_menu, tr("MainWindow", "&JSON (trao đổi dữ liệu)"), lambda: self.export("json")),
+            "pdf": self._action(export_menu, QCoreApplication.translate("MainWindow", "P&DF"), lambda: self.export("pdf")),
+            "json": self._action(export_menu, QCoreApplication.translate("MainWindow", "&JSON (trao đổi dữ liệu)"), lambda: self.export("json")),
         }
         export_menu.addSeparator()
-        self.act_preview = self._action(export_menu, tr("MainWindow", "Xem trước khi &in…"), self.preview,
+        self.act_preview = self._action(export_menu, QCoreApplication.translate("MainWindow", "Xem trước khi &in…"), self.preview,
                                         QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
-        self._action(file_menu, tr("MainWindow", "T&hoát"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, QCoreApplication.translate("MainWindow", "T&hoát"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit_menu = bar.addMenu(tr("MainWindow", "&Sửa"))
-        self.act_undo = self.undo_group.createUndoAction(self, tr("MainWindow", "Hoàn tác"))
+        edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Sửa"))
+        self.act_undo = self.undo_group.createUndoAction(self, QCoreApplication.translate("MainWindow", "Hoàn tác"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_group.createRedoAction(self, tr("MainWindow", "Làm lại"))
+        self.act_redo = self.undo_group.createRedoAction(self, QCoreApplication.translate("MainWindow", "Làm lại"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.act_undo)
         edit_menu.addAction(self.act_redo)
-        self.task_menu = bar.addMenu(tr("MainWindow", "&Nhiệm vụ"))
-        tools = bar.addMenu(tr("MainWindow", "&Công cụ"))
-        self._action(tools, tr("MainWindow", "&Danh mục đơn vị…"), self.edit_units, "Ctrl+U")
-        self._action(tools, tr("MainWindow", "&Cài đặt…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
-        help_menu = bar.addMenu(tr("MainWindow", "Trợ &giúp"))
-        self._action(help_menu, tr("MainWindow", "&Phím tắt"), self.show_shortcuts, "F1")
-        self._action(help_menu, tr("MainWindow", "&Giới thiệu"), self.show_about)
+        self.task_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Nhiệm vụ"))
+        tools = bar.addMenu(QCoreApplication.translate("MainWindow", "&Công cụ"))
+        self._action(tools, QCoreApplication.translate("MainWindow", "&Danh mục đơn vị…"), self.edit_units, "Ctrl+U")
+        self._action(tools, QCoreApplication.translate("MainWindow", "&Cài đặt…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
+        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Trợ &giúp"))
+        self._action(help_menu, QCoreApplication.translate("MainWindow", "&Phím tắt"), self.show_shortcuts, "F1")
+        self._action(help_menu, QCoreApplication.translate("MainWindow", "&Giới thiệu"), self.show_about)
 
     def _update_actions(self) -> None:
-        tr = QCoreApplication.translate
         has_plan = self.session is not None
         for name, action in self.export_actions.items():
             available = writer_for(name) is not None
             action.setEnabled(has_plan and available)
             if not available:
-                action.setToolTip(tr("MainWindow", "Chưa có trong bản cài đặt này"))
+                action.setToolTip(QCoreApplication.translate("MainWindow", "Chưa có trong bản cài đặt này"))
         self.act_preview.setEnabled(has_plan and print_preview_available())
         self.task_menu.clear()
         self.task_menu.setEnabled(has_plan)
@@ -251,11 +248,10 @@ class MainWindow(QMainWindow):
             self.editor.general.title.setFocus()
 
     def import_file(self, path: str | None = None) -> None:
-        tr = QCoreApplication.translate
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self, tr("MainWindow", "Nhập kế hoạch từ tệp"), str(Path.home()),
-                tr("MainWindow", "Kế hoạch (*.docx *.txt *.md *.json);;Tất cả các tệp (*)"))
+                self, QCoreApplication.translate("MainWindow", "Nhập kế hoạch từ tệp"), str(Path.home()),
+                QCoreApplication.translate("MainWindow", "Kế hoạch (*.docx *.txt *.md *.json);;Tất cả các tệp (*)"))
         if not path:
             return
         if Path(path).suffix.lower() == ".json":
@@ -267,7 +263,7 @@ class MainWindow(QMainWindow):
         try:
             from ..importers import import_file
         except ImportError:
-            self.show_error(tr("MainWindow", "Bản cài đặt này chưa đọc được tệp Word/văn bản; hãy dùng tệp JSON."))
+            self.show_error(QCoreApplication.translate("MainWindow", "Bản cài đặt này chưa đọc được tệp Word/văn bản; hãy dùng tệp JSON."))
             return
         result = self._run(import_file, path, self.store.units.catalog())
         if result is None:
@@ -292,9 +288,8 @@ class MainWindow(QMainWindow):
         self.refresh_plans()
 
     def purge_plan(self, plan_id: int) -> None:
-        tr = QCoreApplication.translate
-        answer = QMessageBox.question(self, tr("MainWindow", "Xóa hẳn"),
-                                      tr("MainWindow", "Xóa hẳn kế hoạch này? Không thể khôi phục lại."))
+        answer = QMessageBox.question(self, QCoreApplication.translate("MainWindow", "Xóa hẳn"),
+                                      QCoreApplication.translate("MainWindow", "Xóa hẳn kế hoạch này? Không thể khôi phục lại."))
         if answer == QMessageBox.StandardButton.Yes:
             self._run(self.store.plans.purge, plan_id)
             self.refresh_plans()
@@ -341,29 +336,26 @@ class MainWindow(QMainWindow):
                 self.editor.tasks.refresh_catalog()
 
     def show_shortcuts(self) -> None:
-        tr = QCoreApplication.translate
         rows = [
-            ("Ctrl+N", tr("MainWindow", "Kế hoạch mới từ mẫu")), ("Ctrl+O", tr("MainWindow", "Nhập từ tệp")),
-            ("Ctrl+L", tr("MainWindow", "Danh sách kế hoạch")), ("Ctrl+Enter", tr("MainWindow", "Thêm nhiệm vụ")),
-            ("Ctrl+Shift+Enter", tr("MainWindow", "Thêm nhiệm vụ con")),
-            ("Tab / Shift+Tab", tr("MainWindow", "Thụt vào / thụt ra (trong cây nhiệm vụ)")),
-            ("Ctrl+↑ / Ctrl+↓", tr("MainWindow", "Chuyển nhiệm vụ lên / xuống")),
-            ("Delete", tr("MainWindow", "Xóa nhiệm vụ")), ("Ctrl+C / Ctrl+X / Ctrl+V",
-                                                            tr("MainWindow", "Sao chép / cắt / dán nhiệm vụ")),
-            ("Ctrl+Z / Ctrl+Y", tr("MainWindow", "Hoàn tác / làm lại")), ("Ctrl+F", tr("MainWindow", "Tìm nhiệm vụ")),
-            ("F6", tr("MainWindow", "Chuyển giữa cây nhiệm vụ và biểu mẫu")),
-            ("Ctrl+E", tr("MainWindow", "Xuất Word")), ("Ctrl+P", tr("MainWindow", "Xem trước khi in")),
-            ("Ctrl+U", tr("MainWindow", "Danh mục đơn vị")),
+            ("Ctrl+N", QCoreApplication.translate("MainWindow", "Kế hoạch mới từ mẫu")), ("Ctrl+O", QCoreApplication.translate("MainWindow", "Nhập từ tệp")),
+            ("Ctrl+L", QCoreApplication.translate("MainWindow", "Danh sách kế hoạch")), ("Ctrl+Enter", QCoreApplication.translate("MainWindow", "Thêm nhiệm vụ")),
+            ("Ctrl+Shift+Enter", QCoreApplication.translate("MainWindow", "Thêm nhiệm vụ con")),
+            ("Tab / Shift+Tab", QCoreApplication.translate("MainWindow", "Thụt vào / thụt ra (trong cây nhiệm vụ)")),
+            ("Ctrl+↑ / Ctrl+↓", QCoreApplication.translate("MainWindow", "Chuyển nhiệm vụ lên / xuống")),
+            ("Delete", QCoreApplication.translate("MainWindow", "Xóa nhiệm vụ")), ("Ctrl+C / Ctrl+X / Ctrl+V",
+                                                            QCoreApplication.translate("MainWindow", "Sao chép / cắt / dán nhiệm vụ")),
+            ("Ctrl+Z / Ctrl+Y", QCoreApplication.translate("MainWindow", "Hoàn tác / làm lại")), ("Ctrl+F", QCoreApplication.translate("MainWindow", "Tìm nhiệm vụ")),
+            ("F6", QCoreApplication.translate("MainWindow", "Chuyển giữa cây nhiệm vụ và biểu mẫu")),
+            ("Ctrl+E", QCoreApplication.translate("MainWindow", "Xuất Word")), ("Ctrl+P", QCoreApplication.translate("MainWindow", "Xem trước khi in")),
+            ("Ctrl+U", QCoreApplication.translate("MainWindow", "Danh mục đơn vị")),
         ]
         html = "<table cellpadding='3'>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
-        QMessageBox.information(self, tr("MainWindow", "Phím tắt"), html + "</table>")
+        QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Phím tắt"), html + "</table>")
 
     def show_about(self) -> None:
         from .. import __version__
-
-        tr = QCoreApplication.translate
-        QMessageBox.about(self, tr("MainWindow", "Giới thiệu"),
-                          tr("MainWindow", "KeHoach Desktop %1\nLập, in, theo dõi và báo cáo Kế hoạch của UBND "
+        QMessageBox.about(self, QCoreApplication.translate("MainWindow", "Giới thiệu"),
+                          QCoreApplication.translate("MainWindow", "KeHoach Desktop %1\nLập, in, theo dõi và báo cáo Kế hoạch của UBND "
                                            "xã/phường, ngoại tuyến.\nCơ sở dữ liệu: %2")
                           .replace("%1", __version__).replace("%2", str(self.store.database.path)))
 

@@ -117,24 +117,23 @@ class GeneralPage(PlanPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.issuer = CommitTextEdit(lines=2)
-        self.issuer.setPlaceholderText(tr("GeneralPage", "ỦY BAN NHÂN DÂN\nXÃ …"))
+        self.issuer.setPlaceholderText(QCoreApplication.translate("GeneralPage", "ỦY BAN NHÂN DÂN\nXÃ …"))
         self.number = CommitLineEdit()
-        self.number.setPlaceholderText(tr("GeneralPage", "để trống khi chưa có số"))
+        self.number.setPlaceholderText(QCoreApplication.translate("GeneralPage", "để trống khi chưa có số"))
         self.number.setMaximumWidth(160)
         self.symbol = CommitLineEdit()
         self.symbol.setMaximumWidth(200)
         self.place = CommitLineEdit()
         self.date = CommitLineEdit()
-        self.date.setPlaceholderText(tr("GeneralPage", "ví dụ 20/3/2026, 6/2026 hoặc 2026; để trống nếu chưa có"))
+        self.date.setPlaceholderText(QCoreApplication.translate("GeneralPage", "ví dụ 20/3/2026, 6/2026 hoặc 2026; để trống nếu chưa có"))
         self.doc_type = CommitLineEdit()
         self.doc_type.setMaximumWidth(260)
         self.title = CommitTextEdit(lines=2)
         self.bases = CommitTextEdit(lines=4)
-        self.bases.setPlaceholderText(tr("GeneralPage", "Mỗi căn cứ một dòng, ví dụ: Căn cứ Luật … ;"))
+        self.bases.setPlaceholderText(QCoreApplication.translate("GeneralPage", "Mỗi căn cứ một dòng, ví dụ: Căn cứ Luật … ;"))
         self.preamble = CommitTextEdit(lines=4)
-        self.preamble.setPlaceholderText(tr("GeneralPage", "Các đoạn mở đầu trước phần I, mỗi đoạn một dòng"))
+        self.preamble.setPlaceholderText(QCoreApplication.translate("GeneralPage", "Các đoạn mở đầu trước phần I, mỗi đoạn một dòng"))
         self.labels = {name: CommitLineEdit() for name in DEFAULT_LABELS}
         for name, edit in self.labels.items():
             edit.setPlaceholderText(DEFAULT_LABELS[name])
@@ -145,25 +144,25 @@ class GeneralPage(PlanPage):
         number_row.addWidget(self.symbol)
         number_row.addStretch(1)
         form = _form()
-        form.addRow(tr("GeneralPage", "Cơ quan &ban hành:"), self.issuer)
-        form.addRow(tr("GeneralPage", "&Số / ký hiệu:"), number_row)
-        form.addRow(tr("GeneralPage", "Đị&a danh:"), self.place)
-        form.addRow(tr("GeneralPage", "&Ngày ban hành:"), self.date)
+        form.addRow(QCoreApplication.translate("GeneralPage", "Cơ quan &ban hành:"), self.issuer)
+        form.addRow(QCoreApplication.translate("GeneralPage", "&Số / ký hiệu:"), number_row)
+        form.addRow(QCoreApplication.translate("GeneralPage", "Đị&a danh:"), self.place)
+        form.addRow(QCoreApplication.translate("GeneralPage", "&Ngày ban hành:"), self.date)
         form.addRow("", self.error)
-        form.addRow(tr("GeneralPage", "Tên &loại:"), self.doc_type)
-        form.addRow(tr("GeneralPage", "&Trích yếu:"), self.title)
-        form.addRow(tr("GeneralPage", "&Căn cứ:"), self.bases)
-        form.addRow(tr("GeneralPage", "&Mở đầu:"), self.preamble)
-        labels_box = QGroupBox(tr("GeneralPage", "Cách ghi các dòng của nhiệm vụ"))
+        form.addRow(QCoreApplication.translate("GeneralPage", "Tên &loại:"), self.doc_type)
+        form.addRow(QCoreApplication.translate("GeneralPage", "&Trích yếu:"), self.title)
+        form.addRow(QCoreApplication.translate("GeneralPage", "&Căn cứ:"), self.bases)
+        form.addRow(QCoreApplication.translate("GeneralPage", "&Mở đầu:"), self.preamble)
+        labels_box = QGroupBox(QCoreApplication.translate("GeneralPage", "Cách ghi các dòng của nhiệm vụ"))
         labels_form = _form()
-        captions = {"lead": tr("GeneralPage", "Dòng chủ trì:"), "coordinators": tr("GeneralPage", "Dòng phối hợp:"),
-                    "time": tr("GeneralPage", "Dòng thời gian:"), "product": tr("GeneralPage", "Dòng sản phẩm:")}
+        captions = {"lead": QCoreApplication.translate("GeneralPage", "Dòng chủ trì:"), "coordinators": QCoreApplication.translate("GeneralPage", "Dòng phối hợp:"),
+                    "time": QCoreApplication.translate("GeneralPage", "Dòng thời gian:"), "product": QCoreApplication.translate("GeneralPage", "Dòng sản phẩm:")}
         for name, caption in captions.items():
             labels_form.addRow(caption, self.labels[name])
         labels_box.setLayout(labels_form)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(_page_title(tr("GeneralPage", "Thông tin chung")))
+        layout.addWidget(_page_title(QCoreApplication.translate("GeneralPage", "Thông tin chung")))
         layout.addLayout(form)
         layout.addWidget(labels_box)
         layout.addStretch(1)
@@ -226,23 +225,22 @@ class ClosingPage(PlanPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.closing = CommitTextEdit(lines=4)
-        self.closing.setPlaceholderText(tr("ClosingPage", "Trên đây là Kế hoạch … ./."))
+        self.closing.setPlaceholderText(QCoreApplication.translate("ClosingPage", "Trên đây là Kế hoạch … ./."))
         self.recipients = CommitTextEdit(lines=6)
         self.recipients.setPlaceholderText(
-            tr("ClosingPage", "Mỗi nơi nhận một dòng, không cần “- ” và “;”. Dòng cuối thường là: Lưu: VT, VHXH"))
+            QCoreApplication.translate("ClosingPage", "Mỗi nơi nhận một dòng, không cần “- ” và “;”. Dòng cuối thường là: Lưu: VT, VHXH"))
         self.signature_lines = CommitTextEdit(lines=3)
         self.signature_lines.setPlaceholderText("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
         self.signer = CommitLineEdit()
         form = _form()
-        form.addRow(tr("ClosingPage", "Đoạn &kết:"), self.closing)
-        form.addRow(tr("ClosingPage", "&Nơi nhận:"), self.recipients)
-        form.addRow(tr("ClosingPage", "&Thẩm quyền ký:"), self.signature_lines)
-        form.addRow(tr("ClosingPage", "&Người ký:"), self.signer)
+        form.addRow(QCoreApplication.translate("ClosingPage", "Đoạn &kết:"), self.closing)
+        form.addRow(QCoreApplication.translate("ClosingPage", "&Nơi nhận:"), self.recipients)
+        form.addRow(QCoreApplication.translate("ClosingPage", "&Thẩm quyền ký:"), self.signature_lines)
+        form.addRow(QCoreApplication.translate("ClosingPage", "&Người ký:"), self.signer)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(_page_title(tr("ClosingPage", "Kết thúc, nơi nhận và chữ ký")))
+        layout.addWidget(_page_title(QCoreApplication.translate("ClosingPage", "Kết thúc, nơi nhận và chữ ký")))
         layout.addLayout(form)
         layout.addStretch(1)
         outer = QVBoxLayout(self)
@@ -274,18 +272,17 @@ class _ItemEditor(QFrame):
 
     def __init__(self, number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = CommitLineEdit()
-        self.heading.setPlaceholderText(tr("TextSectionPage", "Tiêu đề mục (có thể để trống), ví dụ: Mục đích"))
+        self.heading.setPlaceholderText(QCoreApplication.translate("TextSectionPage", "Tiêu đề mục (có thể để trống), ví dụ: Mục đích"))
         self.paragraphs = CommitTextEdit(lines=4)
-        self.paragraphs.setPlaceholderText(tr("TextSectionPage", "Nội dung, mỗi đoạn một dòng"))
+        self.paragraphs.setPlaceholderText(QCoreApplication.translate("TextSectionPage", "Nội dung, mỗi đoạn một dòng"))
         self.remove = QToolButton()
-        self.remove.setText(tr("TextSectionPage", "Xóa mục"))
+        self.remove.setText(QCoreApplication.translate("TextSectionPage", "Xóa mục"))
         self.up = QToolButton()
         self.up.setText("↑")
-        self.up.setToolTip(tr("TextSectionPage", "Chuyển mục lên"))
-        self.caption = QLabel(tr("TextSectionPage", "Mục %1").replace("%1", str(number)))
+        self.up.setToolTip(QCoreApplication.translate("TextSectionPage", "Chuyển mục lên"))
+        self.caption = QLabel(QCoreApplication.translate("TextSectionPage", "Mục %1").replace("%1", str(number)))
         head = QHBoxLayout()
         head.addWidget(self.caption)
         head.addWidget(self.heading, 1)
@@ -306,23 +303,22 @@ class TextSectionPage(QWidget):
 
     def __init__(self, index: int, numeral: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.index = index
         self.section: Section | None = None
         self._loading = False
         self.numeral = QLabel(numeral + ".")
         self.numeral.setObjectName("pageTitle")
         self.title = CommitLineEdit()
-        self.title.setAccessibleName(tr("TextSectionPage", "Tên phần"))
+        self.title.setAccessibleName(QCoreApplication.translate("TextSectionPage", "Tên phần"))
         self.title.committed.connect(self._committed)
         self.items_box = QVBoxLayout()
-        self.add_button = QPushButton(tr("TextSectionPage", "&Thêm mục"))
+        self.add_button = QPushButton(QCoreApplication.translate("TextSectionPage", "&Thêm mục"))
         self.add_button.clicked.connect(self._add_item)
         self.editors: list[_ItemEditor] = []
         head = QHBoxLayout()
         head.addWidget(self.numeral)
         head.addWidget(self.title, 1)
-        hint = QLabel(tr("TextSectionPage", "Mục có tiêu đề được in đánh số 1., 2., …; mục không có tiêu đề "
+        hint = QLabel(QCoreApplication.translate("TextSectionPage", "Mục có tiêu đề được in đánh số 1., 2., …; mục không có tiêu đề "
                                             "in nguyên các đoạn như đã gõ."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +36,7 @@ from PySide6.QtWidgets import (
 from ..domain.plan import Section, Task
 from ..domain.planjson import plan_from_dict, task_to_dict
 from ..domain.text import vi_sort_key
-from ..domain.timeframe import KIND_LABELS, KINDS
+from ..domain.timeframe import KINDS
 from ..errors import KnownError
 from .pages import ClosingPage, GeneralPage, TextSectionPage, scrolled, sections_with
 from .session import PlanSession
@@ -36,6 +45,18 @@ from .taskmodel import COL_LEAD, COL_TIME, COL_TITLE, TaskFilterProxy
 from .widgets import CommitLineEdit
 
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
+
+# The timeframe kinds as the filter names them (domain.timeframe.KIND_LABELS, translatable here).
+KIND_NAMES = {
+    "continuous": QT_TRANSLATE_NOOP("TimeKind", "Thường xuyên"),
+    "yearly": QT_TRANSLATE_NOOP("TimeKind", "Hằng năm"),
+    "periodic": QT_TRANSLATE_NOOP("TimeKind", "Định kỳ"),
+    "yearly_by": QT_TRANSLATE_NOOP("TimeKind", "Trước một ngày hằng năm"),
+    "deadline": QT_TRANSLATE_NOOP("TimeKind", "Có thời hạn"),
+    "on_request": QT_TRANSLATE_NOOP("TimeKind", "Khi có yêu cầu"),
+    "follow_plan": QT_TRANSLATE_NOOP("TimeKind", "Theo kế hoạch cấp trên"),
+    "unknown": QT_TRANSLATE_NOOP("TimeKind", "Chưa xác định"),
+}
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
@@ -82,7 +103,6 @@ class TasksPage(QWidget):
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.session = session
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(session.model)
@@ -103,18 +123,18 @@ class TasksPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(tr("TasksPage", "Tìm nhiệm vụ (gõ không dấu cũng được)…  Ctrl+F"))
+        self.search.setPlaceholderText(QCoreApplication.translate("TasksPage", "Tìm nhiệm vụ (gõ không dấu cũng được)…  Ctrl+F"))
         self.search.textChanged.connect(self._filter_changed)
         self.unit_filter = QComboBox()
         self.unit_filter.setMinimumContentsLength(16)
         self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.unit_filter.setToolTip(tr("TasksPage", "Chỉ hiện nhiệm vụ của một đơn vị"))
+        self.unit_filter.setToolTip(QCoreApplication.translate("TasksPage", "Chỉ hiện nhiệm vụ của một đơn vị"))
         self.unit_filter.currentIndexChanged.connect(self._filter_changed)
         self.kind_filter = QComboBox()
-        self.kind_filter.setToolTip(tr("TasksPage", "Chỉ hiện nhiệm vụ có loại thời gian này"))
-        self.kind_filter.addItem(tr("TasksPage", "Mọi thời gian"), None)
+        self.kind_filter.setToolTip(QCoreApplication.translate("TasksPage", "Chỉ hiện nhiệm vụ có loại thời gian này"))
+        self.kind_filter.addItem(QCoreApplication.translate("TasksPage", "Mọi thời gian"), None)
         for kind in KINDS:
-            self.kind_filter.addItem(KIND_LABELS[kind], kind)
+            self.kind_filter.addItem(QCoreApplication.translate("TimeKind", KIND_NAMES[kind]), kind)
         self.kind_filter.currentIndexChanged.connect(self._filter_changed)
         self.refresh_unit_filter()
 
@@ -122,17 +142,17 @@ class TasksPage(QWidget):
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         specs = [
-            ("add", tr("TasksPage", "Thêm nhiệm vụ"), "Ctrl+Return", self.add_task, Qt.ShortcutContext.WidgetWithChildrenShortcut),
-            ("add_child", tr("TasksPage", "Thêm nhiệm vụ con"), "Ctrl+Shift+Return", self.add_child,
+            ("add", QCoreApplication.translate("TasksPage", "Thêm nhiệm vụ"), "Ctrl+Return", self.add_task, Qt.ShortcutContext.WidgetWithChildrenShortcut),
+            ("add_child", QCoreApplication.translate("TasksPage", "Thêm nhiệm vụ con"), "Ctrl+Shift+Return", self.add_child,
              Qt.ShortcutContext.WidgetWithChildrenShortcut),
-            ("delete", tr("TasksPage", "Xóa"), "Del", self.delete_task, Qt.ShortcutContext.WidgetShortcut),
-            ("up", tr("TasksPage", "Lên"), "Ctrl+Up", self.move_up, Qt.ShortcutContext.WidgetShortcut),
-            ("down", tr("TasksPage", "Xuống"), "Ctrl+Down", self.move_down, Qt.ShortcutContext.WidgetShortcut),
-            ("indent", tr("TasksPage", "Thụt vào"), "Tab", self.indent, Qt.ShortcutContext.WidgetShortcut),
-            ("outdent", tr("TasksPage", "Thụt ra"), "Shift+Tab", self.outdent, Qt.ShortcutContext.WidgetShortcut),
-            ("copy", tr("TasksPage", "Sao chép"), "Ctrl+C", self.copy, Qt.ShortcutContext.WidgetShortcut),
-            ("cut", tr("TasksPage", "Cắt"), "Ctrl+X", self.cut, Qt.ShortcutContext.WidgetShortcut),
-            ("paste", tr("TasksPage", "Dán"), "Ctrl+V", self.paste, Qt.ShortcutContext.WidgetShortcut),
+            ("delete", QCoreApplication.translate("TasksPage", "Xóa"), "Del", self.delete_task, Qt.ShortcutContext.WidgetShortcut),
+            ("up", QCoreApplication.translate("TasksPage", "Lên"), "Ctrl+Up", self.move_up, Qt.ShortcutContext.WidgetShortcut),
+            ("down", QCoreApplication.translate("TasksPage", "Xuống"), "Ctrl+Down", self.move_down, Qt.ShortcutContext.WidgetShortcut),
+            ("indent", QCoreApplication.translate("TasksPage", "Thụt vào"), "Tab", self.indent, Qt.ShortcutContext.WidgetShortcut),
+            ("outdent", QCoreApplication.translate("TasksPage", "Thụt ra"), "Shift+Tab", self.outdent, Qt.ShortcutContext.WidgetShortcut),
+            ("copy", QCoreApplication.translate("TasksPage", "Sao chép"), "Ctrl+C", self.copy, Qt.ShortcutContext.WidgetShortcut),
+            ("cut", QCoreApplication.translate("TasksPage", "Cắt"), "Ctrl+X", self.cut, Qt.ShortcutContext.WidgetShortcut),
+            ("paste", QCoreApplication.translate("TasksPage", "Dán"), "Ctrl+V", self.paste, Qt.ShortcutContext.WidgetShortcut),
         ]
         for name, text, shortcut, slot, context in specs:
             action = QAction(text, self)
@@ -184,7 +204,7 @@ class TasksPage(QWidget):
         self.numeral = QLabel()
         self.numeral.setObjectName("pageTitle")
         self.section_title = CommitLineEdit()
-        self.section_title.setAccessibleName(tr("TasksPage", "Tên phần"))
+        self.section_title.setAccessibleName(QCoreApplication.translate("TasksPage", "Tên phần"))
         self.section_title.committed.connect(self._title_committed)
         top = QHBoxLayout()
         top.addWidget(self.numeral)
@@ -357,10 +377,9 @@ class TasksPage(QWidget):
             return
         task = self.session.model.task(key)
         if task.children:
-            tr = QCoreApplication.translate
             answer = QMessageBox.question(
-                self, tr("TasksPage", "Xóa nhiệm vụ"),
-                tr("TasksPage", "Xóa nhiệm vụ “%1” cùng %n nhiệm vụ con? (Có thể hoàn tác bằng Ctrl+Z.)", "",
+                self, QCoreApplication.translate("TasksPage", "Xóa nhiệm vụ"),
+                QCoreApplication.translate("TasksPage", "Xóa nhiệm vụ “%1” cùng %n nhiệm vụ con? (Có thể hoàn tác bằng Ctrl+Z.)", "",
                    sum(1 for _ in task.walk()) - 1).replace("%1", task.title[:80]))
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -489,7 +508,6 @@ class PlanEditor(QWidget):
                 return
 
     def _rebuild_nav(self) -> None:
-        tr = QCoreApplication.translate
         current = self.stack.currentWidget()
         sections = self.session.plan.sections
         while len(self.text_pages) > sum(1 for s in sections if s.kind == "text"):
@@ -504,7 +522,7 @@ class PlanEditor(QWidget):
             self.nav.addItem(QListWidgetItem(text))
             self._pages.append(page)
 
-        add(tr("PlanEditor", "Thông tin chung"), self.general)
+        add(QCoreApplication.translate("PlanEditor", "Thông tin chung"), self.general)
         text_index = 0
         for number, section in enumerate(sections, 1):
             label = f"{roman(number)}. {section.title}"
@@ -523,9 +541,9 @@ class PlanEditor(QWidget):
             page.load(section)
             add(label, page)
             text_index += 1
-        add(tr("PlanEditor", "Kết thúc, nơi nhận, chữ ký"), self.closing)
+        add(QCoreApplication.translate("PlanEditor", "Kết thúc, nơi nhận, chữ ký"), self.closing)
         if self.dashboard is not None:
-            add(tr("PlanEditor", "Theo dõi tiến độ"), self.dashboard)
+            add(QCoreApplication.translate("PlanEditor", "Theo dõi tiến độ"), self.dashboard)
         self.nav.blockSignals(False)
         if current in self._pages:
             self.nav.setCurrentRow(self._pages.index(current))

@@ -55,9 +55,8 @@ class PlanListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        tr = QCoreApplication.translate
-        return (tr("PlanList", "Số, ký hiệu"), tr("PlanList", "Ngày"), tr("PlanList", "Trích yếu"),
-                tr("PlanList", "Nhiệm vụ"), tr("PlanList", "Sửa lần cuối"))[section]
+        return (QCoreApplication.translate("PlanList", "Số, ký hiệu"), QCoreApplication.translate("PlanList", "Ngày"), QCoreApplication.translate("PlanList", "Trích yếu"),
+                QCoreApplication.translate("PlanList", "Nhiệm vụ"), QCoreApplication.translate("PlanList", "Sửa lần cuối"))[section]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -129,7 +128,6 @@ class PlanListPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.model = PlanListModel(self)
         self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -143,7 +141,7 @@ class PlanListPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        self.table.setAccessibleName(tr("PlanList", "Danh sách kế hoạch"))
+        self.table.setAccessibleName(QCoreApplication.translate("PlanList", "Danh sách kế hoạch"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 130), (1, 110), (3, 80), (4, 140)):
@@ -151,28 +149,28 @@ class PlanListPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self._open())
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(tr("PlanList", "Tìm kế hoạch theo số, trích yếu (gõ không dấu cũng được)…"))
+        self.search.setPlaceholderText(QCoreApplication.translate("PlanList", "Tìm kế hoạch theo số, trích yếu (gõ không dấu cũng được)…"))
         self.search.textChanged.connect(self.proxy.set_query)
-        self.bin = QCheckBox(tr("PlanList", "Xem &thùng rác"))
+        self.bin = QCheckBox(QCoreApplication.translate("PlanList", "Xem &thùng rác"))
         self.bin.toggled.connect(lambda _on: self.refresh_requested.emit())
 
-        self.new_template = QPushButton(tr("PlanList", "Kế hoạch mới từ &mẫu"))
+        self.new_template = QPushButton(QCoreApplication.translate("PlanList", "Kế hoạch mới từ &mẫu"))
         self.new_template.setDefault(True)
         self.new_template.clicked.connect(self.newFromTemplate)
-        self.new_blank = QPushButton(tr("PlanList", "Kế hoạch &trống"))
+        self.new_blank = QPushButton(QCoreApplication.translate("PlanList", "Kế hoạch &trống"))
         self.new_blank.clicked.connect(self.newBlank)
-        self.import_button = QPushButton(tr("PlanList", "&Nhập từ tệp…"))
+        self.import_button = QPushButton(QCoreApplication.translate("PlanList", "&Nhập từ tệp…"))
         self.import_button.clicked.connect(self.importFile)
-        self.open_button = QPushButton(tr("PlanList", "&Mở"))
+        self.open_button = QPushButton(QCoreApplication.translate("PlanList", "&Mở"))
         self.open_button.clicked.connect(self._open)
-        self.duplicate_button = QPushButton(tr("PlanList", "&Nhân bản"))
+        self.duplicate_button = QPushButton(QCoreApplication.translate("PlanList", "&Nhân bản"))
         self.duplicate_button.clicked.connect(lambda: self._emit_current(self.duplicatePlan))
-        self.delete_button = QPushButton(tr("PlanList", "&Xóa"))
-        self.delete_button.setToolTip(tr("PlanList", "Chuyển vào thùng rác (có thể khôi phục)"))
+        self.delete_button = QPushButton(QCoreApplication.translate("PlanList", "&Xóa"))
+        self.delete_button.setToolTip(QCoreApplication.translate("PlanList", "Chuyển vào thùng rác (có thể khôi phục)"))
         self.delete_button.clicked.connect(lambda: self._emit_current(self.deletePlan))
-        self.restore_button = QPushButton(tr("PlanList", "&Khôi phục"))
+        self.restore_button = QPushButton(QCoreApplication.translate("PlanList", "&Khôi phục"))
         self.restore_button.clicked.connect(lambda: self._emit_current(self.restorePlan))
-        self.purge_button = QPushButton(tr("PlanList", "Xóa &hẳn"))
+        self.purge_button = QPushButton(QCoreApplication.translate("PlanList", "Xóa &hẳn"))
         self.purge_button.clicked.connect(lambda: self._emit_current(self.purgePlan))
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._open,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -180,7 +178,7 @@ class PlanListPage(QWidget):
                   lambda: self._emit_current(self.purgePlan if self.bin.isChecked() else self.deletePlan),
                   context=Qt.ShortcutContext.WidgetShortcut)
 
-        title = QLabel(tr("PlanList", "Kế hoạch"))
+        title = QLabel(QCoreApplication.translate("PlanList", "Kế hoạch"))
         title.setObjectName("pageTitle")
         top = QHBoxLayout()
         top.addWidget(title)
@@ -197,7 +195,7 @@ class PlanListPage(QWidget):
         new_row.addWidget(self.restore_button)
         new_row.addWidget(self.purge_button)
 
-        self.empty = QLabel(tr("PlanList", "Chưa có kế hoạch nào.\n\nBấm “Kế hoạch mới từ mẫu” để bắt đầu từ mẫu "
+        self.empty = QLabel(QCoreApplication.translate("PlanList", "Chưa có kế hoạch nào.\n\nBấm “Kế hoạch mới từ mẫu” để bắt đầu từ mẫu "
                                            "Kế hoạch triển khai Luật Trí tuệ nhân tạo,\nhoặc “Nhập từ tệp…” để mở một "
                                            "kế hoạch đã soạn bằng Word."))
         self._empty_text = self.empty.text()
@@ -219,8 +217,7 @@ class PlanListPage(QWidget):
     def set_plans(self, plans: list[PlanSummary], select_id: int | None = None) -> None:
         self.model.set_plans(plans)
         in_bin = self.bin.isChecked()
-        tr = QCoreApplication.translate
-        self.empty.setText(tr("PlanList", "Thùng rác trống.") if in_bin else self._empty_text)
+        self.empty.setText(QCoreApplication.translate("PlanList", "Thùng rác trống.") if in_bin else self._empty_text)
         self.body.setCurrentWidget(self.table if plans else self.empty)
         row = 0
         if select_id is not None:

@@ -51,7 +51,7 @@ class PlanSession(QObject):
         self.undo_stack = QUndoStack(self)
         tasks_section = next((s for s in self.plan.sections if s.kind == "tasks"), None)
         if tasks_section is None:  # a plan always offers section II for tasks
-            tasks_section = Section(QCoreApplication.translate("PlanSession", "NỘI DUNG"), "tasks")
+            tasks_section = Section("NỘI DUNG", "tasks")  # document text, never translated
             sections = list(self.plan.sections)
             sections.insert(min(1, len(sections)), tasks_section)
             store.plans.replace_sections(plan_id, sections)

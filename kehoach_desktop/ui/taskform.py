@@ -218,7 +218,6 @@ class TaskForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.key: str | None = None
         self.task: Task | None = None
         self.plan: Plan | None = None
@@ -228,9 +227,9 @@ class TaskForm(QWidget):
         self.heading.setObjectName("formHeading")
         self.heading.setWordWrap(True)
         self.title = CommitTextEdit(lines=3)
-        self.title.setAccessibleName(tr("TaskForm", "Tên nhiệm vụ"))
+        self.title.setAccessibleName(QCoreApplication.translate("TaskForm", "Tên nhiệm vụ"))
         self.content = CommitTextEdit(lines=4)
-        self.content.setPlaceholderText(tr("TaskForm", "Mỗi đoạn một dòng. Gạch đầu dòng gõ “- ” ở đầu dòng."))
+        self.content.setPlaceholderText(QCoreApplication.translate("TaskForm", "Mỗi đoạn một dòng. Gạch đầu dòng gõ “- ” ở đầu dòng."))
         self.lead = UnitCombo()
         self.coordinators = UnitListEditor()
         self.time = QComboBox()
@@ -238,7 +237,7 @@ class TaskForm(QWidget):
         self.time.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.time.addItems(TIME_PRESETS)
         self.time.setCurrentIndex(-1)
-        self.time.lineEdit().setPlaceholderText(tr("TaskForm", "Chọn hoặc gõ tự do, ví dụ: Quý III/2026"))
+        self.time.lineEdit().setPlaceholderText(QCoreApplication.translate("TaskForm", "Chọn hoặc gõ tự do, ví dụ: Quý III/2026"))
         self.time_preview = QLabel()
         self.time_preview.setWordWrap(True)
         self.time_preview.setTextFormat(Qt.TextFormat.PlainText)
@@ -246,12 +245,12 @@ class TaskForm(QWidget):
         self.time_understood.setWordWrap(True)
         self.time_understood.setObjectName("hint")
         self.product = CommitLineEdit()
-        self.product.setPlaceholderText(tr("TaskForm", "Có thể để trống"))
+        self.product.setPlaceholderText(QCoreApplication.translate("TaskForm", "Có thể để trống"))
         self.notes = CommitLineEdit()
-        self.notes.setPlaceholderText(tr("TaskForm", "In ở cột Ghi chú của Phụ lục; có thể để trống"))
+        self.notes.setPlaceholderText(QCoreApplication.translate("TaskForm", "In ở cột Ghi chú của Phụ lục; có thể để trống"))
 
         self.more = QToolButton()
-        self.more.setText(tr("TaskForm", "Cách ghi riêng của nhiệm vụ này"))
+        self.more.setText(QCoreApplication.translate("TaskForm", "Cách ghi riêng của nhiệm vụ này"))
         self.more.setCheckable(True)
         self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more.setArrowType(Qt.ArrowType.RightArrow)
@@ -260,40 +259,40 @@ class TaskForm(QWidget):
         more = QFormLayout(self.more_box)
         more.setContentsMargins(0, 0, 0, 0)
         self.label_edits: dict[str, CommitLineEdit] = {}
-        captions = {"lead": tr("TaskForm", "Nhãn dòng chủ trì:"),
-                    "coordinators": tr("TaskForm", "Nhãn dòng phối hợp:"),
-                    "time": tr("TaskForm", "Nhãn dòng thời gian:"),
-                    "product": tr("TaskForm", "Nhãn dòng sản phẩm:")}
+        captions = {"lead": QCoreApplication.translate("TaskForm", "Nhãn dòng chủ trì:"),
+                    "coordinators": QCoreApplication.translate("TaskForm", "Nhãn dòng phối hợp:"),
+                    "time": QCoreApplication.translate("TaskForm", "Nhãn dòng thời gian:"),
+                    "product": QCoreApplication.translate("TaskForm", "Nhãn dòng sản phẩm:")}
         for name, caption in captions.items():
             edit = CommitLineEdit()
             self.label_edits[name] = edit
             more.addRow(caption, edit)
         self.assignment = CommitTextEdit(lines=3)
         self.assignment.setPlaceholderText(
-            tr("TaskForm", "Khi kế hoạch giao việc bằng câu (“Giao Phòng X chủ trì, phối hợp với …”): "
+            QCoreApplication.translate("TaskForm", "Khi kế hoạch giao việc bằng câu (“Giao Phòng X chủ trì, phối hợp với …”): "
                            "mỗi câu một dòng, in thay cho hai dòng chủ trì/phối hợp. Sửa đơn vị ở trên sẽ xóa phần này."))
-        more.addRow(tr("TaskForm", "Giao việc bằng câu:"), self.assignment)
+        more.addRow(QCoreApplication.translate("TaskForm", "Giao việc bằng câu:"), self.assignment)
         self.more_box.setVisible(False)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow(tr("TaskForm", "&Tên nhiệm vụ:"), self.title)
-        form.addRow(tr("TaskForm", "&Nội dung:"), self.content)
-        form.addRow(tr("TaskForm", "Đơn vị &chủ trì:"), self.lead)
-        form.addRow(tr("TaskForm", "Đơn vị &phối hợp:"), self.coordinators)
-        form.addRow(tr("TaskForm", "Thời &gian thực hiện:"), self.time)
+        form.addRow(QCoreApplication.translate("TaskForm", "&Tên nhiệm vụ:"), self.title)
+        form.addRow(QCoreApplication.translate("TaskForm", "&Nội dung:"), self.content)
+        form.addRow(QCoreApplication.translate("TaskForm", "Đơn vị &chủ trì:"), self.lead)
+        form.addRow(QCoreApplication.translate("TaskForm", "Đơn vị &phối hợp:"), self.coordinators)
+        form.addRow(QCoreApplication.translate("TaskForm", "Thời &gian thực hiện:"), self.time)
         form.addRow("", self.time_preview)
         form.addRow("", self.time_understood)
-        form.addRow(tr("TaskForm", "&Sản phẩm:"), self.product)
-        form.addRow(tr("TaskForm", "Ghi c&hú:"), self.notes)
+        form.addRow(QCoreApplication.translate("TaskForm", "&Sản phẩm:"), self.product)
+        form.addRow(QCoreApplication.translate("TaskForm", "Ghi c&hú:"), self.notes)
         form.addRow(self.more)
         form.addRow(self.more_box)
         for label_row in range(form.rowCount()):
             item = form.itemAt(label_row, QFormLayout.ItemRole.LabelRole)
             if item and isinstance(item.widget(), QLabel):
                 item.widget().setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.empty = QLabel(tr("TaskForm", "Chọn một nhiệm vụ ở danh sách bên trái để sửa,\n"
+        self.empty = QLabel(QCoreApplication.translate("TaskForm", "Chọn một nhiệm vụ ở danh sách bên trái để sửa,\n"
                                            "hoặc bấm “Thêm nhiệm vụ” (Ctrl+Enter)."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyState")
@@ -354,8 +353,7 @@ class TaskForm(QWidget):
             return
         self._loading = True
         try:
-            tr = QCoreApplication.translate
-            self.heading.setText(tr("TaskForm", "Nhiệm vụ %1").replace("%1", task.number or "…"))
+            self.heading.setText(QCoreApplication.translate("TaskForm", "Nhiệm vụ %1").replace("%1", task.number or "…"))
             self.title.set_value(task.title)
             self.content.set_lines(task.content)
             self.lead.set_units(task.lead)
@@ -417,13 +415,12 @@ class TaskForm(QWidget):
         self.commit.emit(self.key, merge_id, changes)
 
     def _update_time_preview(self) -> None:
-        tr = QCoreApplication.translate
         text = nfc(self.time.currentText()).strip().rstrip(".")
         label = (self.plan.label(self.task, "time") if self.plan and self.task else DEFAULT_LABELS["time"])
         if text:
-            self.time_preview.setText(tr("TaskForm", "Sẽ in: “- %1: %2.”").replace("%1", label).replace("%2", text))
+            self.time_preview.setText(QCoreApplication.translate("TaskForm", "Sẽ in: “- %1: %2.”").replace("%1", label).replace("%2", text))
             self.time_understood.setText(
-                tr("TaskForm", "Theo dõi hiểu là: %1").replace("%1", parse_timeframe(text).describe()))
+                QCoreApplication.translate("TaskForm", "Theo dõi hiểu là: %1").replace("%1", parse_timeframe(text).describe()))
         else:
-            self.time_preview.setText(tr("TaskForm", "Chưa có thời gian thực hiện."))
+            self.time_preview.setText(QCoreApplication.translate("TaskForm", "Chưa có thời gian thực hiện."))
             self.time_understood.setText("")

@@ -1,0 +1,1080 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <source>Lỗi không mong muốn</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Đã xảy ra lỗi không mong muốn. Công việc đã được lưu đến thao tác trước đó.
+Chi tiết đã ghi vào %1</source>
+        <translation>An unexpected error occurred. Your work is saved up to the previous action.
+Details were written to %1</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu do một lỗi không mong muốn.
+Chi tiết đã ghi vào %1</source>
+        <translation>The database could not be opened because of an unexpected error.
+Details were written to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingPage</name>
+    <message>
+        <source>Trên đây là Kế hoạch … ./.</source>
+        <translation>Trên đây là Kế hoạch … ./.</translation>
+    </message>
+    <message>
+        <source>Mỗi nơi nhận một dòng, không cần “- ” và “;”. Dòng cuối thường là: Lưu: VT, VHXH</source>
+        <translation>One recipient per line, without “- ” and “;”. The last line is usually: Lưu: VT, VHXH</translation>
+    </message>
+    <message>
+        <source>Đoạn &amp;kết:</source>
+        <translation>&amp;Closing:</translation>
+    </message>
+    <message>
+        <source>&amp;Nơi nhận:</source>
+        <translation>&amp;Recipients:</translation>
+    </message>
+    <message>
+        <source>&amp;Thẩm quyền ký:</source>
+        <translation>Signing &amp;authority:</translation>
+    </message>
+    <message>
+        <source>&amp;Người ký:</source>
+        <translation>&amp;Signer:</translation>
+    </message>
+    <message>
+        <source>Kết thúc, nơi nhận và chữ ký</source>
+        <translation>Closing, recipients and signature</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneDialog</name>
+    <message>
+        <source>Thông tin xã/phường</source>
+        <translation>Commune or ward</translation>
+    </message>
+    <message>
+        <source>Chào mừng đến với KeHoach. Hãy cho biết xã/phường của bạn: tên được dùng ở đầu văn bản và danh mục đơn vị được lập theo loại xã hay phường. Có thể sửa lại bất cứ lúc nào trong Cài đặt.</source>
+        <translation>Welcome to KeHoach. Tell us about your commune or ward: its name heads your documents and the units catalog is set up for a commune (xã) or a ward (phường). You can change this at any time in Settings.</translation>
+    </message>
+    <message>
+        <source>Thông tin dùng ở đầu văn bản và cho danh mục đơn vị.</source>
+        <translation>Used in the document header and for the units catalog.</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneForm</name>
+    <message>
+        <source>ví dụ: Lam Vỹ</source>
+        <translation>e.g. Lam Vỹ</translation>
+    </message>
+    <message>
+        <source>Xã (hoặc đặc khu)</source>
+        <translation>Commune (xã) or special zone</translation>
+    </message>
+    <message>
+        <source>Phường</source>
+        <translation>Ward (phường)</translation>
+    </message>
+    <message>
+        <source>ví dụ: Thái Nguyên</source>
+        <translation>e.g. Thái Nguyên</translation>
+    </message>
+    <message>
+        <source>Họ tên người ký, mỗi người một dòng
+(Chủ tịch, các Phó Chủ tịch)</source>
+        <translation>Names of the signers, one per line
+(Chairman, Vice-Chairmen)</translation>
+    </message>
+    <message>
+        <source>&amp;Tên xã/phường:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Loại:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Tỉnh/&amp;thành phố:</source>
+        <translation>&amp;Province or city:</translation>
+    </message>
+    <message>
+        <source>&amp;Người ký:</source>
+        <translation>&amp;Signer:</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên xã hoặc phường.</source>
+        <translation>Please enter the name of the commune or ward.</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Lỗi không mong muốn khi xuất tệp. Chi tiết đã ghi vào %1.</source>
+        <translation>Unexpected error while exporting. Details were written to %1.</translation>
+    </message>
+    <message>
+        <source>Tài liệu Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Kế hoạch JSON (*.json)</source>
+        <translation>Plan JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Xuất kế hoạch</source>
+        <translation>Export plan</translation>
+    </message>
+    <message>
+        <source>Chức năng xuất định dạng này chưa có trong bản cài đặt.</source>
+        <translation>Exporting to this format is not available in this installation.</translation>
+    </message>
+    <message>
+        <source>Đang xuất %1 …</source>
+        <translation>Exporting %1 …</translation>
+    </message>
+    <message>
+        <source>Đã xuất xong</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Đã ghi tệp:
+%1</source>
+        <translation>File written:
+%1</translation>
+    </message>
+    <message>
+        <source>Mở &amp;tệp</source>
+        <translation>Open &amp;file</translation>
+    </message>
+    <message>
+        <source>Mở &amp;thư mục</source>
+        <translation>Open f&amp;older</translation>
+    </message>
+    <message>
+        <source>Xem trước khi in</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>ỦY BAN NHÂN DÂN
+XÃ …</source>
+        <translation>ỦY BAN NHÂN DÂN
+XÃ …</translation>
+    </message>
+    <message>
+        <source>để trống khi chưa có số</source>
+        <translation>blank while not numbered</translation>
+    </message>
+    <message>
+        <source>ví dụ 20/3/2026, 6/2026 hoặc 2026; để trống nếu chưa có</source>
+        <translation>e.g. 20/3/2026, 6/2026 or 2026; leave blank if not yet known</translation>
+    </message>
+    <message>
+        <source>Mỗi căn cứ một dòng, ví dụ: Căn cứ Luật … ;</source>
+        <translation>One legal basis per line, e.g. Căn cứ Luật … ;</translation>
+    </message>
+    <message>
+        <source>Các đoạn mở đầu trước phần I, mỗi đoạn một dòng</source>
+        <translation>Opening paragraphs before part I, one per line</translation>
+    </message>
+    <message>
+        <source>Cơ quan &amp;ban hành:</source>
+        <translation>&amp;Issuing agency:</translation>
+    </message>
+    <message>
+        <source>&amp;Số / ký hiệu:</source>
+        <translation>&amp;Number / symbol:</translation>
+    </message>
+    <message>
+        <source>Đị&amp;a danh:</source>
+        <translation>Pl&amp;ace:</translation>
+    </message>
+    <message>
+        <source>&amp;Ngày ban hành:</source>
+        <translation>&amp;Date issued:</translation>
+    </message>
+    <message>
+        <source>Tên &amp;loại:</source>
+        <translation>Document &amp;type:</translation>
+    </message>
+    <message>
+        <source>&amp;Trích yếu:</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <source>&amp;Căn cứ:</source>
+        <translation>&amp;Legal bases:</translation>
+    </message>
+    <message>
+        <source>&amp;Mở đầu:</source>
+        <translation>&amp;Preamble:</translation>
+    </message>
+    <message>
+        <source>Cách ghi các dòng của nhiệm vụ</source>
+        <translation>Wording of the task lines</translation>
+    </message>
+    <message>
+        <source>Dòng chủ trì:</source>
+        <translation>Lead line:</translation>
+    </message>
+    <message>
+        <source>Dòng phối hợp:</source>
+        <translation>Coordination line:</translation>
+    </message>
+    <message>
+        <source>Dòng thời gian:</source>
+        <translation>Timeframe line:</translation>
+    </message>
+    <message>
+        <source>Dòng sản phẩm:</source>
+        <translation>Product line:</translation>
+    </message>
+    <message>
+        <source>Thông tin chung</source>
+        <translation>General information</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Nhập kế hoạch từ tệp</source>
+        <translation>Import a plan from a file</translation>
+    </message>
+    <message>
+        <source>Đã đọc: %1</source>
+        <translation>Read: %1</translation>
+    </message>
+    <message>
+        <source>Những gì đã nhận ra:</source>
+        <translation>What was recognised:</translation>
+    </message>
+    <message>
+        <source>Những đoạn chưa xếp được vào kế hoạch (hãy kiểm tra và chép vào chỗ phù hợp):</source>
+        <translation>Text that could not be placed in the plan (check it and copy it where it belongs):</translation>
+    </message>
+    <message>
+        <source>&amp;Tạo kế hoạch</source>
+        <translation>&amp;Create plan</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Đã xuất %1</source>
+        <translation>Exported %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Danh sách kế hoạch</source>
+        <translation>&amp;Plans list</translation>
+    </message>
+    <message>
+        <source>Kế hoạch mới từ &amp;mẫu</source>
+        <translation>New plan from &amp;template</translation>
+    </message>
+    <message>
+        <source>Kế hoạch &amp;trống</source>
+        <translation>&amp;Blank plan</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập từ tệp…</source>
+        <translation>&amp;Import from file…</translation>
+    </message>
+    <message>
+        <source>&amp;Xuất</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>&amp;Word (.docx)</source>
+        <translation>&amp;Word (.docx)</translation>
+    </message>
+    <message>
+        <source>Word kèm &amp;Phụ lục danh mục nhiệm vụ</source>
+        <translation>Word with the task &amp;appendix</translation>
+    </message>
+    <message>
+        <source>P&amp;DF</source>
+        <translation>P&amp;DF</translation>
+    </message>
+    <message>
+        <source>&amp;JSON (trao đổi dữ liệu)</source>
+        <translation>&amp;JSON (data exchange)</translation>
+    </message>
+    <message>
+        <source>Xem trước khi &amp;in…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>T&amp;hoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Nhiệm vụ</source>
+        <translation>&amp;Tasks</translation>
+    </message>
+    <message>
+        <source>&amp;Công cụ</source>
+        <translation>T&amp;ools</translation>
+    </message>
+    <message>
+        <source>&amp;Danh mục đơn vị…</source>
+        <translation>&amp;Units catalog…</translation>
+    </message>
+    <message>
+        <source>&amp;Cài đặt…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Phím tắt</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Giới thiệu</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Chưa có trong bản cài đặt này</source>
+        <translation>Not available in this installation</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <source>Lỗi không mong muốn</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Đã xảy ra lỗi không mong muốn. Công việc đã được lưu đến thao tác trước đó.
+Chi tiết đã ghi vào %1</source>
+        <translation>An unexpected error occurred. Your work is saved up to the previous action.
+Details were written to %1</translation>
+    </message>
+    <message>
+        <source>Đã lưu lúc %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <source>(chưa có trích yếu)</source>
+        <translation>(no subject yet)</translation>
+    </message>
+    <message>
+        <source>Nhập kế hoạch từ tệp</source>
+        <translation>Import a plan from a file</translation>
+    </message>
+    <message>
+        <source>Kế hoạch (*.docx *.txt *.md *.json);;Tất cả các tệp (*)</source>
+        <translation>Plans (*.docx *.txt *.md *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bản cài đặt này chưa đọc được tệp Word/văn bản; hãy dùng tệp JSON.</source>
+        <translation>This installation cannot read Word or text files yet; please use a JSON file.</translation>
+    </message>
+    <message>
+        <source>Đã chuyển kế hoạch vào thùng rác (xem “Xem thùng rác” để khôi phục).</source>
+        <translation>The plan was moved to the bin (tick “Show bin” to restore it).</translation>
+    </message>
+    <message>
+        <source>Xóa hẳn</source>
+        <translation>Delete for good</translation>
+    </message>
+    <message>
+        <source>Xóa hẳn kế hoạch này? Không thể khôi phục lại.</source>
+        <translation>Delete this plan for good? It cannot be restored.</translation>
+    </message>
+    <message>
+        <source>Kế hoạch mới từ mẫu</source>
+        <translation>New plan from template</translation>
+    </message>
+    <message>
+        <source>Nhập từ tệp</source>
+        <translation>Import from file</translation>
+    </message>
+    <message>
+        <source>Danh sách kế hoạch</source>
+        <translation>Plans list</translation>
+    </message>
+    <message>
+        <source>Thêm nhiệm vụ</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <source>Thêm nhiệm vụ con</source>
+        <translation>Add sub-task</translation>
+    </message>
+    <message>
+        <source>Thụt vào / thụt ra (trong cây nhiệm vụ)</source>
+        <translation>Indent / outdent (in the task tree)</translation>
+    </message>
+    <message>
+        <source>Chuyển nhiệm vụ lên / xuống</source>
+        <translation>Move task up / down</translation>
+    </message>
+    <message>
+        <source>Xóa nhiệm vụ</source>
+        <translation>Delete task</translation>
+    </message>
+    <message>
+        <source>Sao chép / cắt / dán nhiệm vụ</source>
+        <translation>Copy / cut / paste tasks</translation>
+    </message>
+    <message>
+        <source>Hoàn tác / làm lại</source>
+        <translation>Undo / redo</translation>
+    </message>
+    <message>
+        <source>Tìm nhiệm vụ</source>
+        <translation>Find tasks</translation>
+    </message>
+    <message>
+        <source>Chuyển giữa cây nhiệm vụ và biểu mẫu</source>
+        <translation>Switch between the task tree and the form</translation>
+    </message>
+    <message>
+        <source>Xuất Word</source>
+        <translation>Export to Word</translation>
+    </message>
+    <message>
+        <source>Xem trước khi in</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Danh mục đơn vị</source>
+        <translation>Units catalog</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>KeHoach Desktop %1
+Lập, in, theo dõi và báo cáo Kế hoạch của UBND xã/phường, ngoại tuyến.
+Cơ sở dữ liệu: %2</source>
+        <translation>KeHoach Desktop %1
+Write, print, track and report the implementation plans of a commune or ward, offline.
+Database: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Các phần của kế hoạch</source>
+        <translation>Parts of the plan</translation>
+    </message>
+    <message>
+        <source>Thông tin chung</source>
+        <translation>General information</translation>
+    </message>
+    <message>
+        <source>Kết thúc, nơi nhận, chữ ký</source>
+        <translation>Closing, recipients, signature</translation>
+    </message>
+    <message>
+        <source>Theo dõi tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>PlanList</name>
+    <message>
+        <source>Số, ký hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Trích yếu</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Sửa lần cuối</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>(chưa có ngày)</source>
+        <translation>(no date yet)</translation>
+    </message>
+    <message>
+        <source>Danh sách kế hoạch</source>
+        <translation>Plans list</translation>
+    </message>
+    <message>
+        <source>Tìm kế hoạch theo số, trích yếu (gõ không dấu cũng được)…</source>
+        <translation>Find plans by number or subject (diacritics optional)…</translation>
+    </message>
+    <message>
+        <source>Xem &amp;thùng rác</source>
+        <translation>Show &amp;bin</translation>
+    </message>
+    <message>
+        <source>Kế hoạch mới từ &amp;mẫu</source>
+        <translation>New plan from &amp;template</translation>
+    </message>
+    <message>
+        <source>Kế hoạch &amp;trống</source>
+        <translation>&amp;Blank plan</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập từ tệp…</source>
+        <translation>&amp;Import from file…</translation>
+    </message>
+    <message>
+        <source>&amp;Mở</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Nhân bản</source>
+        <translation>D&amp;uplicate</translation>
+    </message>
+    <message>
+        <source>&amp;Xóa</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Chuyển vào thùng rác (có thể khôi phục)</source>
+        <translation>Move to the bin (can be restored)</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Xóa &amp;hẳn</source>
+        <translation>Delete for &amp;good</translation>
+    </message>
+    <message>
+        <source>Kế hoạch</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Chưa có kế hoạch nào.
+
+Bấm “Kế hoạch mới từ mẫu” để bắt đầu từ mẫu Kế hoạch triển khai Luật Trí tuệ nhân tạo,
+hoặc “Nhập từ tệp…” để mở một kế hoạch đã soạn bằng Word.</source>
+        <translation>No plans yet.
+
+Click “New plan from template” to start from the plan implementing the Law on Artificial Intelligence,
+or “Import from file…” to open a plan written in Word.</translation>
+    </message>
+    <message>
+        <source>Thùng rác trống.</source>
+        <translation>The bin is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSession</name>
+    <message>
+        <source>Thêm nhiệm vụ con</source>
+        <translation>Add sub-task</translation>
+    </message>
+    <message>
+        <source>Thêm nhiệm vụ</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <source>Di chuyển nhiệm vụ</source>
+        <translation>Move task</translation>
+    </message>
+    <message>
+        <source>Chuyển nhiệm vụ lên</source>
+        <translation>Move task up</translation>
+    </message>
+    <message>
+        <source>Chuyển nhiệm vụ xuống</source>
+        <translation>Move task down</translation>
+    </message>
+    <message>
+        <source>Thụt nhiệm vụ vào</source>
+        <translation>Indent task</translation>
+    </message>
+    <message>
+        <source>Thụt nhiệm vụ ra</source>
+        <translation>Outdent task</translation>
+    </message>
+    <message>
+        <source>Dán nhiệm vụ</source>
+        <translation>Paste tasks</translation>
+    </message>
+    <message>
+        <source>Sửa thông tin kế hoạch</source>
+        <translation>Edit plan information</translation>
+    </message>
+    <message>
+        <source>Sửa các phần của kế hoạch</source>
+        <translation>Edit plan parts</translation>
+    </message>
+    <message>
+        <source>Sửa nhiệm vụ</source>
+        <translation>Edit task</translation>
+    </message>
+    <message>
+        <source>Xóa nhiệm vụ “%1”</source>
+        <translation>Delete task “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Xã/phường</source>
+        <translation>Commune or ward</translation>
+    </message>
+    <message>
+        <source>&amp;Ngôn ngữ giao diện:</source>
+        <translation>Interface &amp;language:</translation>
+    </message>
+</context>
+<context>
+    <name>TaskForm</name>
+    <message>
+        <source>Gõ để tìm, không cần dấu…</source>
+        <translation>Type to search, diacritics optional…</translation>
+    </message>
+    <message>
+        <source>Đơn vị phối hợp đã chọn</source>
+        <translation>Chosen coordinating units</translation>
+    </message>
+    <message>
+        <source>Gõ tên đơn vị (không cần dấu) rồi Enter để thêm</source>
+        <translation>Type a unit name (diacritics optional), Enter to add</translation>
+    </message>
+    <message>
+        <source>Bỏ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Bỏ đơn vị đang chọn (Delete)</source>
+        <translation>Remove the selected unit (Delete)</translation>
+    </message>
+    <message>
+        <source>Đưa vào danh mục</source>
+        <translation>Add to catalog</translation>
+    </message>
+    <message>
+        <source>Thêm đơn vị chưa có vào danh mục đơn vị của xã/phường</source>
+        <translation>Add this new unit to the units catalog</translation>
+    </message>
+    <message>
+        <source>(chưa có trong danh mục)</source>
+        <translation>(not in the catalog)</translation>
+    </message>
+    <message>
+        <source>Tên nhiệm vụ</source>
+        <translation>Task title</translation>
+    </message>
+    <message>
+        <source>Mỗi đoạn một dòng. Gạch đầu dòng gõ “- ” ở đầu dòng.</source>
+        <translation>One paragraph per line. Start a bullet with “- ”.</translation>
+    </message>
+    <message>
+        <source>Chọn hoặc gõ tự do, ví dụ: Quý III/2026</source>
+        <translation>Pick or type freely, e.g. Quý III/2026</translation>
+    </message>
+    <message>
+        <source>Có thể để trống</source>
+        <translation>May be left blank</translation>
+    </message>
+    <message>
+        <source>In ở cột Ghi chú của Phụ lục; có thể để trống</source>
+        <translation>Printed in the Notes column of the appendix; may be blank</translation>
+    </message>
+    <message>
+        <source>Cách ghi riêng của nhiệm vụ này</source>
+        <translation>This task’s own wording</translation>
+    </message>
+    <message>
+        <source>Nhãn dòng chủ trì:</source>
+        <translation>Lead line label:</translation>
+    </message>
+    <message>
+        <source>Nhãn dòng phối hợp:</source>
+        <translation>Coordination line label:</translation>
+    </message>
+    <message>
+        <source>Nhãn dòng thời gian:</source>
+        <translation>Timeframe line label:</translation>
+    </message>
+    <message>
+        <source>Nhãn dòng sản phẩm:</source>
+        <translation>Product line label:</translation>
+    </message>
+    <message>
+        <source>Khi kế hoạch giao việc bằng câu (“Giao Phòng X chủ trì, phối hợp với …”): mỗi câu một dòng, in thay cho hai dòng chủ trì/phối hợp. Sửa đơn vị ở trên sẽ xóa phần này.</source>
+        <translation>When the plan assigns the units in sentences (“Giao Phòng X chủ trì, phối hợp với …”): one sentence per line, printed instead of the lead/coordination lines. Editing the units above clears this.</translation>
+    </message>
+    <message>
+        <source>Giao việc bằng câu:</source>
+        <translation>Assignment sentences:</translation>
+    </message>
+    <message>
+        <source>&amp;Tên nhiệm vụ:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Nội dung:</source>
+        <translation>&amp;Content:</translation>
+    </message>
+    <message>
+        <source>Đơn vị &amp;chủ trì:</source>
+        <translation>&amp;Lead unit:</translation>
+    </message>
+    <message>
+        <source>Đơn vị &amp;phối hợp:</source>
+        <translation>Coo&amp;rdinating units:</translation>
+    </message>
+    <message>
+        <source>Thời &amp;gian thực hiện:</source>
+        <translation>Ti&amp;meframe:</translation>
+    </message>
+    <message>
+        <source>&amp;Sản phẩm:</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <source>Ghi c&amp;hú:</source>
+        <translation>N&amp;otes:</translation>
+    </message>
+    <message>
+        <source>Chọn một nhiệm vụ ở danh sách bên trái để sửa,
+hoặc bấm “Thêm nhiệm vụ” (Ctrl+Enter).</source>
+        <translation>Select a task on the left to edit it,
+or click “Add task” (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ %1</source>
+        <translation>Task %1</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ cần có tên.</source>
+        <translation>A task needs a title.</translation>
+    </message>
+    <message>
+        <source>Sẽ in: “- %1: %2.”</source>
+        <translation>Will print: “- %1: %2.”</translation>
+    </message>
+    <message>
+        <source>Theo dõi hiểu là: %1</source>
+        <translation>Tracked as: %1</translation>
+    </message>
+    <message>
+        <source>Chưa có thời gian thực hiện.</source>
+        <translation>No timeframe yet.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTreeModel</name>
+    <message>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Timeframe</translation>
+    </message>
+    <message>
+        <source>(chưa có tên)</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <source>Cây nhiệm vụ</source>
+        <translation>Task tree</translation>
+    </message>
+    <message>
+        <source>Tìm nhiệm vụ (gõ không dấu cũng được)…  Ctrl+F</source>
+        <translation>Find tasks (diacritics optional)…  Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Chỉ hiện nhiệm vụ của một đơn vị</source>
+        <translation>Show only the tasks of one unit</translation>
+    </message>
+    <message>
+        <source>Chỉ hiện nhiệm vụ có loại thời gian này</source>
+        <translation>Show only tasks with this kind of timeframe</translation>
+    </message>
+    <message>
+        <source>Mọi thời gian</source>
+        <translation>Any timeframe</translation>
+    </message>
+    <message>
+        <source>Thêm nhiệm vụ</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <source>Thêm nhiệm vụ con</source>
+        <translation>Add sub-task</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Lên</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Xuống</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Thụt vào</source>
+        <translation>Indent</translation>
+    </message>
+    <message>
+        <source>Thụt ra</source>
+        <translation>Outdent</translation>
+    </message>
+    <message>
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Cắt</source>
+        <translation>Cut</translation>
+    </message>
+    <message>
+        <source>Dán</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>Tên phần</source>
+        <translation>Part title</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nhiệm vụ</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đang lọc — %1</source>
+        <translation>Filtered — %1</translation>
+    </message>
+    <message>
+        <source>Mọi đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Xóa nhiệm vụ</source>
+        <translation>Delete task</translation>
+    </message>
+    <message numerus="yes">
+        <source>Xóa nhiệm vụ “%1” cùng %n nhiệm vụ con? (Có thể hoàn tác bằng Ctrl+Z.)</source>
+        <translation>
+            <numerusform>Delete task “%1” and its %n sub-task? (Ctrl+Z undoes it.)</numerusform>
+            <numerusform>Delete task “%1” and its %n sub-tasks? (Ctrl+Z undoes it.)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TextSectionPage</name>
+    <message>
+        <source>Tiêu đề mục (có thể để trống), ví dụ: Mục đích</source>
+        <translation>Item heading (may be blank), e.g. Mục đích</translation>
+    </message>
+    <message>
+        <source>Nội dung, mỗi đoạn một dòng</source>
+        <translation>Content, one paragraph per line</translation>
+    </message>
+    <message>
+        <source>Xóa mục</source>
+        <translation>Delete item</translation>
+    </message>
+    <message>
+        <source>Chuyển mục lên</source>
+        <translation>Move item up</translation>
+    </message>
+    <message>
+        <source>Mục %1</source>
+        <translation>Item %1</translation>
+    </message>
+    <message>
+        <source>Tên phần</source>
+        <translation>Part title</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm mục</source>
+        <translation>&amp;Add item</translation>
+    </message>
+    <message>
+        <source>Mục có tiêu đề được in đánh số 1., 2., …; mục không có tiêu đề in nguyên các đoạn như đã gõ.</source>
+        <translation>Items with a heading print numbered 1., 2., …; items without one print their paragraphs as typed.</translation>
+    </message>
+    <message>
+        <source>Phần này cần có tên.</source>
+        <translation>This part needs a title.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeKind</name>
+    <message>
+        <source>Thường xuyên</source>
+        <translation>Continuous</translation>
+    </message>
+    <message>
+        <source>Hằng năm</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>Định kỳ</source>
+        <translation>Periodic</translation>
+    </message>
+    <message>
+        <source>Trước một ngày hằng năm</source>
+        <translation>By a date every year</translation>
+    </message>
+    <message>
+        <source>Có thời hạn</source>
+        <translation>With a deadline</translation>
+    </message>
+    <message>
+        <source>Khi có yêu cầu</source>
+        <translation>On request</translation>
+    </message>
+    <message>
+        <source>Theo kế hoạch cấp trên</source>
+        <translation>Following an upper-level plan</translation>
+    </message>
+    <message>
+        <source>Chưa xác định</source>
+        <translation>Not understood</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <source>Danh mục đơn vị</source>
+        <translation>Units catalog</translation>
+    </message>
+    <message>
+        <source>Tìm đơn vị (không cần dấu)…</source>
+        <translation>Find a unit (diacritics optional)…</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Cách viết khác (cách nhau bởi “;”)</source>
+        <translation>Other spellings (separated by “;”)</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm đơn vị…</source>
+        <translation>&amp;Add unit…</translation>
+    </message>
+    <message>
+        <source>&amp;Gộp vào đơn vị khác…</source>
+        <translation>&amp;Merge into another unit…</translation>
+    </message>
+    <message>
+        <source>Hai cách viết là một đơn vị: nhiệm vụ của đơn vị này chuyển sang đơn vị được chọn, tên này thành cách viết khác</source>
+        <translation>Two spellings, one unit: this unit’s tasks move to the chosen unit and this name becomes one of its spellings</translation>
+    </message>
+    <message>
+        <source>&amp;Xóa khỏi danh mục</source>
+        <translation>&amp;Remove from catalog</translation>
+    </message>
+    <message>
+        <source>Đưa &amp;vào danh mục</source>
+        <translation>Add to &amp;catalog</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị dùng trong kế hoạch nhưng chưa có trong danh mục</source>
+        <translation>Unit names used in plans but not in the catalog</translation>
+    </message>
+    <message>
+        <source>Sửa trực tiếp trong bảng (nhấp đúp). Mọi thay đổi được lưu ngay.</source>
+        <translation>Edit directly in the table (double-click). Every change is saved at once.</translation>
+    </message>
+    <message>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị:</source>
+        <translation>Unit name:</translation>
+    </message>
+    <message>
+        <source>Hãy chọn đơn vị cần gộp trong bảng.</source>
+        <translation>Select the unit to merge in the table first.</translation>
+    </message>
+    <message>
+        <source>Gộp đơn vị</source>
+        <translation>Merge units</translation>
+    </message>
+    <message>
+        <source>Gộp “%1” vào đơn vị:</source>
+        <translation>Merge “%1” into:</translation>
+    </message>
+    <message>
+        <source>Xóa đơn vị</source>
+        <translation>Remove unit</translation>
+    </message>
+    <message>
+        <source>Xóa đơn vị này khỏi danh mục? Các nhiệm vụ vẫn giữ tên đơn vị như đã ghi.</source>
+        <translation>Remove this unit from the catalog? Tasks keep the unit name as written.</translation>
+    </message>
+</context>
+</TS>

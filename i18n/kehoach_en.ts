@@ -271,6 +271,13 @@ XÃ …</translation>
         <source>Những đoạn chưa xếp được vào kế hoạch (hãy kiểm tra và chép vào chỗ phù hợp):</source>
         <translation>Text that could not be placed in the plan (check it and copy it where it belongs):</translation>
     </message>
+    <message numerus="yes">
+        <source>Thêm %n đơn vị chưa có vào danh mục:</source>
+        <translation>
+            <numerusform>Add %n new unit to the catalog:</numerusform>
+            <numerusform>Add %n new units to the catalog:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Tạo kế hoạch</source>
         <translation>&amp;Create plan</translation>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -317,7 +318,8 @@ class UnitsDialog(QDialog):
 class ImportPreviewDialog(QDialog):
     """What the importer found in a document and what it could not place, before creating the plan."""
 
-    def __init__(self, title: str, summary: list[str], unplaced: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, summary: list[str], unplaced: list[str], parent: QWidget | None = None,
+                 new_units: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("ImportPreviewDialog", "Nhập kế hoạch từ tệp"))
         heading = QLabel(QCoreApplication.translate("ImportPreviewDialog", "Đã đọc: %1").replace("%1", title))
@@ -335,6 +337,15 @@ class ImportPreviewDialog(QDialog):
             layout.addWidget(QLabel(QCoreApplication.translate("ImportPreviewDialog", "Những đoạn chưa xếp được vào kế hoạch "
                                                               "(hãy kiểm tra và chép vào chỗ phù hợp):")))
             layout.addWidget(missed, 1)
+        self.add_units = QCheckBox(QCoreApplication.translate(
+            "ImportPreviewDialog", "Thêm %n đơn vị chưa có vào danh mục:", "", len(new_units or [])))
+        self.add_units.setVisible(bool(new_units))
+        layout.addWidget(self.add_units)
+        if new_units:
+            names = QLabel("; ".join(new_units))
+            names.setWordWrap(True)
+            names.setObjectName("hint")
+            layout.addWidget(names)
         buttons = QDialogButtonBox()
         create = buttons.addButton(QCoreApplication.translate("ImportPreviewDialog", "&Tạo kế hoạch"), QDialogButtonBox.ButtonRole.AcceptRole)
         create.setDefault(True)

@@ -268,8 +268,13 @@ class MainWindow(QMainWindow):
         result = self._run(import_file, path, self.store.units.catalog())
         if result is None:
             return
-        dialog = ImportPreviewDialog(result.plan.title, list(result.summary_lines), list(result.unplaced), self)
+        new_units = list(getattr(result, "new_units", []) or [])
+        dialog = ImportPreviewDialog(result.plan.title, list(result.summary_lines), list(result.unplaced), self,
+                                     new_units)
         if dialog.exec():
+            if new_units and dialog.add_units.isChecked():
+                for name in new_units:
+                    self._run(self.store.units.add, name)
             self._create_and_open(result.plan)
 
     def duplicate_plan(self, plan_id: int) -> None:

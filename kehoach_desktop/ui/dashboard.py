@@ -1,0 +1,301 @@
+"""The progress dashboard of one plan (bảng điều khiển tiến độ).
+
+Counts by status, what is overdue, what falls due in the next 30 days, a unit ×
+status matrix and a bar chart. A click on a count, a bar or a matrix cell lists
+its tasks; a click on any task emits :attr:`DashboardWidget.taskActivated` with
+its id, which the main window uses to open the task.
+
+The chart is painted with QPainter: QtCharts is not part of PySide6-Essentials.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.numbering import printed
+from ..domain.progress import (
+    DONE,
+    DONE_LATE,
+    IN_PROGRESS,
+    NOT_STARTED,
+    OVERDUE,
+    STATUS_LABELS,
+    STATUSES,
+    TaskProgress,
+    count_statuses,
+    counts_by_unit,
+)
+from ..sheets.tracking import plan_progress
+
+TASK_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 30  # dashboard lists: the task id
+STATUS_ROLE = int(Qt.ItemDataRole.UserRole) + 31  # matrix cells: (unit, status)
+SOON_DAYS = 30
+
+STATUS_COLORS = {
+    NOT_STARTED: QColor("#9e9e9e"),
+    IN_PROGRESS: QColor("#1e88e5"),
+    DONE: QColor("#43a047"),
+    DONE_LATE: QColor("#fb8c00"),
+    OVERDUE: QColor("#e53935"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+def status_label(status: str) -> str:
+    return QCoreApplication.translate("Status", STATUS_LABELS[status])
+
+
+class StatusChart(QWidget):
+    """Bars of the number of tasks in each status; a click on a bar emits its status."""
+
+    statusClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
+        self.setMinimumSize(360, 200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName(_tr("Biểu đồ số nhiệm vụ theo tình trạng"))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def sizeHint(self) -> QSize:
+        return QSize(460, 220)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = {s: counts.get(s, 0) for s in STATUSES}
+        self.setToolTip("\n".join(f"{status_label(s)}: {n}" for s, n in self.counts.items()))
+        self.update()
+
+    def bar_rects(self) -> dict[str, QRectF]:
+        """Where each bar is drawn (also what a click hits)."""
+        top, bottom_text = 22.0, 36.0
+        width = self.width() / len(STATUSES)
+        height = max(10.0, self.height() - top - bottom_text)
+        peak = max(1, *self.counts.values())
+        rects = {}
+        for i, status in enumerate(STATUSES):
+            h = height * self.counts[status] / peak
+            rects[status] = QRectF(i * width + width * 0.2, top + height - h, width * 0.6, max(h, 1.0))
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = self.width() / len(STATUSES)
+        base = self.height() - 36.0
+        painter.setPen(self.palette().windowText().color())
+        painter.drawLine(0, int(base), self.width(), int(base))
+        for i, (status, rect) in enumerate(self.bar_rects().items()):
+            painter.fillRect(rect, STATUS_COLORS[status])
+            painter.drawText(QRectF(rect.left() - 10, rect.top() - 20, rect.width() + 20, 18),
+                             int(Qt.AlignmentFlag.AlignCenter), str(self.counts[status]))
+            painter.drawText(QRectF(i * width + 2, base + 2, width - 4, 34),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+                             | int(Qt.TextFlag.TextWordWrap), status_label(status))
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = int(event.position().x() // (self.width() / len(STATUSES)))
+        if 0 <= index < len(STATUSES):
+            self.statusClicked.emit(STATUSES[index])
+        super().mousePressEvent(event)
+
+
+def _task_list(headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setRootIsDecorated(False)
+    tree.setHeaderLabels(headers)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    header = tree.header()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    return tree
+
+
+class DashboardWidget(QWidget):
+    """The dashboard of plan ``plan_id``; :meth:`refresh` after progress entries change."""
+
+    taskActivated = Signal(int)
+
+    def __init__(self, store: object, plan_id: int, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.plan_id = plan_id
+        self._today = today
+        self.rows: list[TaskProgress] = []
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.count_buttons: dict[str, QPushButton] = {}
+        counts_row = QHBoxLayout()
+        for status in STATUSES:
+            button = QPushButton()
+            button.setObjectName(f"count_{status}")
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setMinimumHeight(54)
+            button.setStyleSheet(f"QPushButton {{ border-left: 6px solid {STATUS_COLORS[status].name()}; "
+                                 "text-align: left; padding-left: 8px; }")
+            button.clicked.connect(lambda _checked=False, s=status: self.show_status(s))
+            self.count_buttons[status] = button
+            counts_row.addWidget(button)
+        self.total_label = QLabel()
+
+        self.chart = StatusChart()
+        self.chart.statusClicked.connect(self.show_status)
+
+        self.matrix = QTableWidget()
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matrix.setAccessibleName(_tr("Bảng đơn vị × tình trạng"))
+        self.matrix.cellClicked.connect(self._matrix_clicked)
+
+        self.overdue = _task_list([_tr("STT"), _tr("Nhiệm vụ quá hạn"), _tr("Đơn vị chủ trì"),
+                                   _tr("Thời gian thực hiện")])
+        self.due_soon = _task_list([_tr("STT"), _tr("Nhiệm vụ"), _tr("Đơn vị chủ trì"), _tr("Hạn")])
+        self.selection = _task_list([_tr("STT"), _tr("Nhiệm vụ"), _tr("Đơn vị chủ trì"), _tr("Tình trạng")])
+        self.selection_box = QGroupBox(_tr("Nhiệm vụ theo lựa chọn"))
+        for tree in (self.overdue, self.due_soon, self.selection):
+            tree.itemClicked.connect(self._item_clicked)
+            tree.itemActivated.connect(self._item_clicked)
+
+        self.overdue_box = QGroupBox()
+        QVBoxLayout(self.overdue_box).addWidget(self.overdue)
+        self.due_box = QGroupBox()
+        QVBoxLayout(self.due_box).addWidget(self.due_soon)
+        QVBoxLayout(self.selection_box).addWidget(self.selection)
+        chart_box = QGroupBox(_tr("Số nhiệm vụ theo tình trạng"))
+        QVBoxLayout(chart_box).addWidget(self.chart)
+        matrix_box = QGroupBox(_tr("Theo đơn vị chủ trì (bấm một ô để xem nhiệm vụ)"))
+        QVBoxLayout(matrix_box).addWidget(self.matrix)
+
+        grid = QGridLayout()
+        grid.addWidget(chart_box, 0, 0)
+        grid.addWidget(self.overdue_box, 0, 1)
+        grid.addWidget(matrix_box, 1, 0)
+        grid.addWidget(self.due_box, 1, 1)
+        grid.addWidget(self.selection_box, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(counts_row)
+        layout.addWidget(self.total_label)
+        layout.addLayout(grid, 1)
+        self.refresh()
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    # --- data -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the plan and its progress again and redraw everything."""
+        plan, self.rows = plan_progress(self.store, self.plan_id, self.today)  # type: ignore[arg-type]
+        self.title.setText(_tr("Tiến độ thực hiện: {title} — đến ngày {date}").format(
+            title=plan.title, date=f"{self.today:%d/%m/%Y}"))
+        counts = count_statuses(self.rows).counts
+        for status, button in self.count_buttons.items():
+            button.setText(f"{counts[status]}\n{status_label(status)}")
+            button.setAccessibleName(f"{status_label(status)}: {counts[status]}")
+        self.total_label.setText(_tr("Tổng số: {n} nhiệm vụ được theo dõi").format(n=len(self.rows)))
+        self.chart.set_counts(counts)
+        self._fill_matrix()
+
+        overdue = [r for r in self.rows if r.status == OVERDUE]
+        self.overdue_box.setTitle(_tr("Quá hạn ({n})").format(n=len(overdue)))
+        self._fill(self.overdue, overdue, lambda r: r.task.time)
+        horizon = self.today + dt.timedelta(days=SOON_DAYS)
+        soon = sorted((r for r in self.rows if r.status not in (DONE, DONE_LATE, OVERDUE)
+                       and r.next_due and r.next_due <= horizon), key=lambda r: r.next_due or self.today)
+        self.due_box.setTitle(_tr("Đến hạn trong {days} ngày tới ({n})").format(days=SOON_DAYS, n=len(soon)))
+        self._fill(self.due_soon, soon, lambda r: f"{r.next_due:%d/%m/%Y}")
+        self.show_status(OVERDUE if overdue else IN_PROGRESS)
+
+    def _fill(self, tree: QTreeWidget, rows: list[TaskProgress], last: Callable[[TaskProgress], str]) -> None:
+        tree.clear()
+        for row in rows:
+            item = QTreeWidgetItem([printed(row.task.number), row.task.title, "; ".join(row.task.lead), last(row)])
+            item.setData(0, TASK_ID_ROLE, row.task.id)
+            item.setToolTip(1, row.task.title)
+            tree.addTopLevelItem(item)
+        tree.setColumnWidth(0, 48)
+        tree.setColumnWidth(1, 320)
+        tree.setColumnWidth(2, 170)
+
+    def _fill_matrix(self) -> None:
+        by_unit = counts_by_unit(self.rows)
+        self.matrix.clear()
+        self.matrix.setRowCount(len(by_unit))
+        self.matrix.setColumnCount(len(STATUSES) + 1)
+        self.matrix.setHorizontalHeaderLabels([status_label(s) for s in STATUSES] + [_tr("Tổng")])
+        self.matrix.setVerticalHeaderLabels(list(by_unit))
+        for r, (unit, counts) in enumerate(by_unit.items()):
+            for c, status in enumerate(STATUSES):
+                item = QTableWidgetItem(str(counts.counts[status]))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setData(STATUS_ROLE, (unit, status))
+                if counts.counts[status] and status == OVERDUE:
+                    item.setForeground(STATUS_COLORS[OVERDUE])
+                self.matrix.setItem(r, c, item)
+            total = QTableWidgetItem(str(counts.total))
+            total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            total.setData(STATUS_ROLE, (unit, None))
+            self.matrix.setItem(r, len(STATUSES), total)
+        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    # --- interaction --------------------------------------------------------------------------
+
+    def show_status(self, status: str | None, unit: str | None = None) -> None:
+        """List the tasks in ``status`` (of ``unit`` when given) in the selection list."""
+        rows = [r for r in self.rows if (status is None or r.status == status)
+                and (unit is None or unit in (r.task.lead or ["(Chưa giao đơn vị)"]))]
+        what = status_label(status) if status else _tr("Tất cả")
+        self.selection_box.setTitle(_tr("Nhiệm vụ: {what}{unit} ({n})").format(
+            what=what, unit=f" — {unit}" if unit else "", n=len(rows)))
+        self._fill(self.selection, rows, lambda r: status_label(r.status))
+
+    def _matrix_clicked(self, row: int, column: int) -> None:
+        item = self.matrix.item(row, column)
+        if item is not None:
+            unit, status = item.data(STATUS_ROLE)
+            self.show_status(status, unit)
+
+    def _item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        task_id = item.data(0, TASK_ID_ROLE)
+        if task_id is not None:
+            self.taskActivated.emit(int(task_id))

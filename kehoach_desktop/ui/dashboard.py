@@ -68,6 +68,14 @@ def status_label(status: str) -> str:
     return QCoreApplication.translate("Status", STATUS_LABELS[status])
 
 
+def _two_lines(text: str) -> str:
+    words = text.split()
+    if len(words) < 2:
+        return text
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+
+
 class StatusChart(QWidget):
     """Bars of the number of tasks in each status; a click on a bar emits its status."""
 
@@ -133,8 +141,9 @@ def _task_list(headers: list[str]) -> QTreeWidget:
     tree.setUniformRowHeights(True)
     tree.setAlternatingRowColors(True)
     header = tree.header()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the task's title takes the room left
     return tree
 
 
@@ -166,8 +175,14 @@ class DashboardWidget(QWidget):
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setMinimumHeight(54)
-            button.setStyleSheet(f"QPushButton {{ border-left: 6px solid {STATUS_COLORS[status].name()}; "
-                                 "text-align: left; padding-left: 8px; }")
+            big = button.font()
+            big.setPointSizeF(big.pointSizeF() * 1.15)
+            big.setBold(True)
+            button.setFont(big)
+            button.setStyleSheet(
+                "QPushButton { border: 1px solid palette(mid); border-left: 8px solid "
+                f"{STATUS_COLORS[status].name()}; border-radius: 3px; background: palette(base); "
+                "text-align: left; padding: 4px 10px; }")
             button.clicked.connect(lambda _checked=False, s=status: self.show_status(s))
             self.count_buttons[status] = button
             counts_row.addWidget(button)
@@ -252,16 +267,14 @@ class DashboardWidget(QWidget):
             item.setData(0, TASK_ID_ROLE, row.task.id)
             item.setToolTip(1, row.task.title)
             tree.addTopLevelItem(item)
-        tree.setColumnWidth(0, 48)
-        tree.setColumnWidth(1, 320)
-        tree.setColumnWidth(2, 170)
 
     def _fill_matrix(self) -> None:
         by_unit = counts_by_unit(self.rows)
         self.matrix.clear()
         self.matrix.setRowCount(len(by_unit))
         self.matrix.setColumnCount(len(STATUSES) + 1)
-        self.matrix.setHorizontalHeaderLabels([status_label(s) for s in STATUSES] + [_tr("Tổng")])
+        # Two-line headings keep the five statuses readable in a narrow column.
+        self.matrix.setHorizontalHeaderLabels([_two_lines(status_label(s)) for s in STATUSES] + [_tr("Tổng")])
         self.matrix.setVerticalHeaderLabels(list(by_unit))
         for r, (unit, counts) in enumerate(by_unit.items()):
             for c, status in enumerate(STATUSES):

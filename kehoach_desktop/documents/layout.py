@@ -402,7 +402,7 @@ def plan_body(plan: Plan, options: LayoutOptions = DEFAULT) -> list[Block]:
 
 APPENDIX_HEADERS = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện",
                     "Sản phẩm", "Ghi chú")
-APPENDIX_WIDTHS_CM = (1.3, 8.0, 3.7, 3.8, 3.0, 3.4, 2.0)  # 25.2 cm: A4 landscape inside 30/15 mm
+APPENDIX_WIDTHS_CM = (1.5, 7.8, 3.7, 3.8, 3.0, 3.4, 2.0)  # 25.2 cm: A4 landscape inside 30/15 mm
 
 
 def appendix_rows(plan: Plan) -> list[list[str]]:
@@ -431,7 +431,7 @@ def appendix_section(plan: Plan, options: LayoutOptions = DEFAULT) -> Section:
         _centred("PHỤ LỤC", 14, bold=True),
         _centred(f"DANH MỤC NHIỆM VỤ {plan.title.upper()}".strip(), size, bold=True),
         _centred(f"(Kèm theo {plan.doc_type.capitalize()} số {ref} {when} của {who})", size, italic=True),
-        rule(cm(3), before=2),
+        rule(cm(3), before=4),
         Paragraph([], size=6),
     ]
     widths = [cm(w) * page.text_width / cm(sum(APPENDIX_WIDTHS_CM)) for w in APPENDIX_WIDTHS_CM]

@@ -145,13 +145,18 @@ class _Builder:
         Q = self.Qt
         s = self.scale
         fmt = Q.QTextTableFormat()
-        fmt.setColumnWidthConstraints([Q.QTextLength(Q.QTextLength.Type.FixedLength, w * s) for w in table.widths])
+        # Qt's fixed column width excludes the cell padding and border that Word counts in.
+        border = 1 if table.borders else 0
+        fmt.setColumnWidthConstraints([
+            Q.QTextLength(Q.QTextLength.Type.FixedLength, max(w * s - 2 * table.cell_margin * s - border, 1))
+            for w in table.widths])
         fmt.setCellSpacing(0)
         fmt.setCellPadding(table.cell_margin * s)
         fmt.setBorderCollapse(True)
         if table.borders:
-            fmt.setBorder(0.5 * s)
+            fmt.setBorder(1)  # 0.75 pt; Qt draws nothing for a border under one pixel at 96 DPI
             fmt.setBorderStyle(Q.QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+            fmt.setBorderBrush(Q.QBrush(Q.QColor(0, 0, 0)))  # the default brush draws nothing
         else:
             fmt.setBorder(0)
             fmt.setBorderStyle(Q.QTextFrameFormat.BorderStyle.BorderStyle_None)
@@ -161,7 +166,8 @@ class _Builder:
         qtable = cursor.insertTable(len(table.rows), len(table.widths), fmt)
         for r, row in enumerate(table.rows):
             for c, cell in enumerate(row.cells):
-                cell_cursor = qtable.cellAt(r, c).firstCursorPosition()
+                qcell = qtable.cellAt(r, c)
+                cell_cursor = qcell.firstCursorPosition()
                 for i, par in enumerate(cell.paragraphs or [Paragraph()]):
                     self.paragraph(cell_cursor, par, first=i == 0)
         cursor.movePosition(Q.QTextCursor.MoveOperation.End)

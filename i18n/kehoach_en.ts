@@ -693,8 +693,8 @@ or “Import from file…” to open a plan written in Word.</translation>
         <translation>Chosen coordinating units</translation>
     </message>
     <message>
-        <source>Gõ tên đơn vị (không cần dấu) rồi Enter để thêm</source>
-        <translation>Type a unit name (diacritics optional), Enter to add</translation>
+        <source>Thêm: gõ tên (không cần dấu), Enter</source>
+        <translation>Add: type a name (diacritics optional), Enter</translation>
     </message>
     <message>
         <source>Bỏ</source>
@@ -845,8 +845,8 @@ or click “Add task” (Ctrl+Enter).</translation>
         <translation>Task tree</translation>
     </message>
     <message>
-        <source>Tìm nhiệm vụ (gõ không dấu cũng được)…  Ctrl+F</source>
-        <translation>Find tasks (diacritics optional)…  Ctrl+F</translation>
+        <source>Tìm (không cần dấu)…  Ctrl+F</source>
+        <translation>Find (diacritics optional)…  Ctrl+F</translation>
     </message>
     <message>
         <source>Chỉ hiện nhiệm vụ của một đơn vị</source>
@@ -911,9 +911,12 @@ or click “Add task” (Ctrl+Enter).</translation>
             <numerusform>%n tasks</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Đang lọc — %1</source>
-        <translation>Filtered — %1</translation>
+    <message numerus="yes">
+        <source>Đang lọc: hiện %1 trong %n nhiệm vụ</source>
+        <translation>
+            <numerusform>Filtered: %1 of %n task shown</numerusform>
+            <numerusform>Filtered: %1 of %n tasks shown</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mọi đơn vị</source>

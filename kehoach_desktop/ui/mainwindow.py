@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
                                                "trước đó.\nChi tiết đã ghi vào %1").replace("%1", str(path)))
 
     def _saved(self) -> None:
+        if self.session is None or self.session.undo_stack.count() == 0:
+            self.saved_label.clear()
+            return
         now = dt.datetime.now().strftime("%H:%M:%S")
         self.saved_label.setText(QCoreApplication.translate("MainWindow", "Đã lưu lúc %1").replace("%1", now))
 
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.editor)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
+        self.saved_label.clear()
         session.planChanged.connect(lambda _f: self._update_title())
         self._update_title()
         self._restore_editor_layout()
@@ -215,6 +219,7 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         self._save_editor_layout()
         self.undo_group.removeStack(self.session.undo_stack)
+        self.saved_label.clear()
         self.pages.removeWidget(self.editor)
         self.editor.deleteLater()
         self.session.deleteLater()

@@ -123,7 +123,7 @@ class TasksPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(QCoreApplication.translate("TasksPage", "Tìm nhiệm vụ (gõ không dấu cũng được)…  Ctrl+F"))
+        self.search.setPlaceholderText(QCoreApplication.translate("TasksPage", "Tìm (không cần dấu)…  Ctrl+F"))
         self.search.textChanged.connect(self._filter_changed)
         self.unit_filter = QComboBox()
         self.unit_filter.setMinimumContentsLength(16)
@@ -201,6 +201,8 @@ class TasksPage(QWidget):
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
+        self.form.setMinimumWidth(440)
+        self.splitter.setSizes([620, 520])  # replaced by the user's own split when one was saved
         self.numeral = QLabel()
         self.numeral.setObjectName("pageTitle")
         self.section_title = CommitLineEdit()
@@ -270,7 +272,8 @@ class TasksPage(QWidget):
         count = sum(1 for _ in self.session.model.walk())
         shown = QCoreApplication.translate("TasksPage", "%n nhiệm vụ", "", count)
         if self.proxy.is_filtering():
-            shown = QCoreApplication.translate("TasksPage", "Đang lọc — %1").replace("%1", shown)
+            shown = QCoreApplication.translate("TasksPage", "Đang lọc: hiện %1 trong %n nhiệm vụ", "", count
+                                               ).replace("%1", str(self._visible_rows()))
         self.count_label.setText(shown)
         number = next(i for i, s in enumerate(self.session.plan.sections, 1) if s is self.session.section)
         self.numeral.setText(f"{roman(number)}.")
@@ -278,6 +281,11 @@ class TasksPage(QWidget):
         if self.form.key and self.session.model.has(self.form.key):
             self.form.load(self.session.plan, self.session.model.task(self.form.key))
         self._update_actions()
+
+    def _visible_rows(self, parent: QModelIndex | None = None) -> int:
+        parent = parent or QModelIndex()
+        rows = self.proxy.rowCount(parent)
+        return rows + sum(self._visible_rows(self.proxy.index(r, 0, parent)) for r in range(rows))
 
     def _title_committed(self) -> None:
         title = self.section_title.value()

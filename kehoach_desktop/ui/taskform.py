@@ -113,7 +113,7 @@ class UnitListEditor(QWidget):
         self.list.installEventFilter(self)
         self.search = CommitLineEdit()
         self.search.setPlaceholderText(
-            QCoreApplication.translate("TaskForm", "Gõ tên đơn vị (không cần dấu) rồi Enter để thêm"))
+            QCoreApplication.translate("TaskForm", "Thêm: gõ tên (không cần dấu), Enter"))
         self.completer = FoldingCompleter([], self.search)
         self.search.setCompleter(self.completer)
         self.search.returnPressed.connect(self._add_typed)

@@ -77,6 +77,7 @@ class CommitTextEdit(QPlainTextEdit):
             self.setFixedHeight(height)
         else:
             self.setMinimumHeight(height)
+            self.setMaximumHeight(self.fontMetrics().lineSpacing() * max(lines * 2, 8) + 14)
 
     def _changed(self) -> None:
         if not self._loading:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..domain.text import clean_line, fold
@@ -43,8 +44,28 @@ class Field:
     value: str | None  # None: label alone on its line, the value follows on the next lines
 
 
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii():
+            table[code] = base.lower()
+    for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+        table[ord(dash)] = "-"
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def quick_fold(text: str) -> str:
+    """:func:`fold` for NFC text at C speed (one table lookup per letter): "Nơi nhận" -> "noi nhan"."""
+    return " ".join(text.translate(_FOLD).lower().split())
+
+
 def match_label(label: str) -> str | None:
-    key = fold(label).strip(" .:-")
+    key = quick_fold(label).strip(" .:-")
     key = re.sub(r"\s+", " ", key)
     if not key or len(key) > 60:
         return None
@@ -73,7 +94,7 @@ def match_field(rest: str, catalog: UnitCatalog | None = None) -> Field | None:
     # sentence forms: "Giao Phòng X chủ trì, phối hợp với Y"; "Phòng X chủ trì, phối hợp với Y thực hiện"
     if re.match(r"^Giao\s+\S", rest) and _SENTENCE_VERB.search(rest):
         return Field("lead", None, rest)
-    if catalog is not None:
+    if catalog is not None and _SENTENCE_VERB.search(rest[:160]):
         unit, after = unit_prefix(rest, catalog)
         if unit and re.match(r"^[,;]?\s*(chủ trì|phối hợp|thực hiện|chịu trách nhiệm)\b", after, re.IGNORECASE):
             return Field("lead", None, rest)
@@ -102,8 +123,10 @@ _TRAILERS = re.compile(
 
 def unit_prefix(text: str, catalog: UnitCatalog) -> tuple[str | None, str]:
     """The catalog unit that ``text`` starts with (longest), and the rest of the text."""
-    words = text.split(" ")
     best: tuple[str | None, str] = (None, text)
+    if not text.startswith(_UNIT_HEADS) and not text[:1].isupper():
+        return best
+    words = text.split(" ")
     for n in range(1, min(len(words), 12) + 1):
         candidate = " ".join(words[:n]).rstrip(",;:.")
         unit = catalog.find(candidate)

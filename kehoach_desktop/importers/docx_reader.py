@@ -294,8 +294,9 @@ class _Reader:
 
         lines: list[list[tuple[str, bool, bool, str | None]]] = [[]]
         extra: list[Block] = []
+        has_textbox = next(p.iter(_W + "txbxContent"), None) is not None
         for r in p.iter(R):
-            if _inside_textbox(r, p):
+            if has_textbox and _inside_textbox(r, p):
                 continue
             rpr = r.find(_W + "rPr")
             bold, italic, font = style_bold, style_italic, style_font

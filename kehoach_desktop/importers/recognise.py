@@ -18,7 +18,15 @@ from ..domain.plan import DEFAULT_LABELS, FIELDS, PartialDate, Plan, Section, Si
 from ..domain.text import clean_line, fold
 from ..domain.units import UnitCatalog
 from ..errors import InvalidInput
-from .assign import Field, match_field, match_label, split_assignment, split_units, unit_of_sentence
+from .assign import (
+    Field,
+    match_field,
+    match_label,
+    quick_fold,
+    split_assignment,
+    split_units,
+    unit_of_sentence,
+)
 from .blocks import Block, Source, Table
 
 _ROMAN_HEAD = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(?P<title>\S.*)$")
@@ -458,7 +466,7 @@ class Recogniser:
                 continue
             if self._date_line(plan, text):
                 continue
-            f = fold(text)
+            f = quick_fold(text[:40])
             if f.startswith("cong hoa xa hoi chu nghia") or f.startswith("doc lap") or f == "du thao":
                 if f == "du thao":
                     self.notes.unplaced.append(f"Đầu văn bản: “{text}” (dấu dự thảo, không lưu)")
@@ -486,7 +494,7 @@ class Recogniser:
         header: list[_Line] = []
         while pos < end:
             t = lines[pos].text
-            f = fold(t)
+            f = quick_fold(t[:40])
             if _SO.match(t) or _DATE.match(t) or f.startswith(("cong hoa xa hoi", "doc lap")) or \
                     (_is_upper(t) and len(t) < 60):
                 header.append(lines[pos])
@@ -502,7 +510,7 @@ class Recogniser:
         formatted = self.source.formatted
         while pos < end and len(parts) < 6:
             ln = lines[pos]
-            f = fold(ln.text)
+            f = quick_fold(ln.text[:40])
             if f.startswith(("can cu", "thuc hien ", "kinh gui")) or _roman(ln.text):
                 break
             if formatted:
@@ -522,10 +530,10 @@ class Recogniser:
     def _bases_preamble(self, plan: Plan, lines: list[_Line]) -> None:
         in_bases = True
         for ln in lines:
-            if fold(ln.text).startswith("kinh gui"):
+            if quick_fold(ln.text[:20]).startswith("kinh gui"):
                 self.notes.unplaced.append(f"“{ln.text}” (kế hoạch không có Kính gửi)")
                 continue
-            if in_bases and fold(ln.text).startswith("can cu"):
+            if in_bases and quick_fold(ln.text[:20]).startswith("can cu"):
                 plan.bases.append(ln.text)
                 continue
             in_bases = False
@@ -534,7 +542,7 @@ class Recogniser:
     # body -----------------------------------------------------------------------------------
     def _body_end(self, lines: list[_Line], start: int) -> int:
         for i in range(start, len(lines)):
-            f = fold(lines[i].text)
+            f = quick_fold(lines[i].text[:40])
             if f.startswith("noi nhan") or _SIGN_TITLE.match(lines[i].text) or \
                     (f.startswith("phu luc") and _is_upper(lines[i].text)):
                 return i
@@ -547,7 +555,7 @@ class Recogniser:
     def _closing_start(self, lines: list[_Line], start: int, end: int) -> int:
         for i in range(end - 1, start - 1, -1):
             text = lines[i].text
-            f = fold(text)
+            f = quick_fold(text[:40])
             if f.startswith("tren day la"):
                 return i
             if _roman(text):
@@ -605,7 +613,7 @@ class Recogniser:
         names: list[str] = []
         for ln in lines:
             text = ln.text
-            f = fold(text)
+            f = quick_fold(text[:40])
             if f.startswith("noi nhan"):
                 mode = "recipients"
                 recipient_col = ln.col
@@ -711,7 +719,7 @@ def _numbered_caps_section(text: str) -> str | None:
 
 
 def _is_doc_type(text: str) -> bool:
-    return fold(text).replace(" ", "") == "kehoach" and _is_upper(text)
+    return len(text) < 20 and fold(text).replace(" ", "") == "kehoach" and _is_upper(text)
 
 
 def _has_field(text: str) -> bool:
@@ -757,7 +765,7 @@ _COLUMNS = [
 def _map_columns(cells: list[str]) -> dict[str, int] | None:
     mapping: dict[str, int] = {}
     for col, text in enumerate(cells):
-        f = fold(text)
+        f = quick_fold(text[:80])
         for name, pattern in _COLUMNS:
             if name not in mapping and pattern.search(f):
                 mapping[name] = col

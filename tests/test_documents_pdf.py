@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kehoach_desktop.documents.layout import plan_document
+from kehoach_desktop.documents.model import mm
 from kehoach_desktop.documents.qt_writer import to_qtextdocument, write_pdf
 from tests.conftest import load_fixture
 
@@ -56,3 +57,51 @@ def test_pdf_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(StorageError, match="tệp cũ được giữ nguyên"):
         write_pdf(plan_document(load_fixture("ke-hoach-xa-lam-vy")), target)
     assert target.read_bytes() == b"old"
+
+
+def test_print_preview_paints_on_a_printer(tmp_path: Path) -> None:
+    """What the app's QPrintPreviewDialog does: paint the model on the QPrinter it is given."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kehoach_desktop.documents.qt_writer import paint_document
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "preview.pdf"))
+    pages = paint_document(plan_document(load_fixture("ke-hoach-xa-binh-giang-nd142"), appendix=True), printer)
+    del printer
+    assert pages >= 4
+    assert len(page_boxes((tmp_path / "preview.pdf").read_bytes())) == pages
+
+
+def test_pdf_page_numbers_from_page_two(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext) not installed")
+    target = tmp_path / "ke-hoach.pdf"
+    write_pdf(plan_document(load_fixture("ke-hoach-phuong-bach-dang"), appendix=True), target)
+    boxes = page_boxes(target.read_bytes())
+
+    def top_margin(page: int) -> str:
+        """The number centred in the top margin (Qt may leave clipped, invisible text there too)."""
+        html = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(target), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        width = boxes[page - 1][0]
+        centre = (mm(30) + width - mm(15)) / 2
+        for x0, y0, x1, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html):
+            if float(y0) < mm(20) and word.isdigit() and abs((float(x0) + float(x1)) / 2 - centre) < 3:
+                return word
+        return ""
+
+    def body(page: int) -> str:
+        return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(target), "-"],
+                              capture_output=True, text=True, check=True).stdout
+
+    numbers = [top_margin(page) for page in range(1, len(boxes) + 1)]
+    appendix = boxes.index((842, 595))
+    assert "PHỤ LỤC" in body(appendix + 1)
+    assert numbers[:appendix] == ["", *[str(n) for n in range(2, appendix + 1)]]  # none on page 1
+    assert numbers[appendix:] == ["", *[str(n) for n in range(2, len(boxes) - appendix + 1)]]  # again from 1

@@ -235,10 +235,12 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
             builder = _Builder(model, scale)
             doc = builder.new_document()
             doc.documentLayout().setPaintDevice(device)
-            doc.setPageSize(QSizeF(page.text_width * scale, page.text_height * scale))
+            # Whole device units: Qt pages in fixed point, so a fractional page height lets a line
+            # sit a hair above the page boundary and get clipped from both pages.
+            w, h = int(page.text_width * scale), int(page.text_height * scale)
+            doc.setPageSize(QSizeF(w, h))
             builder.fill(doc, section.blocks)
             count = doc.pageCount()
-            w, h = page.text_width * scale, page.text_height * scale
             for number in range(count):
                 if number > 0:
                     device.newPage()

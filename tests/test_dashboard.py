@@ -97,3 +97,94 @@ def test_refresh_after_an_import_and_screenshot(qtbot, dashboard, store, plan_wi
     shot = tmp_path / "dashboard.png"
     assert dashboard.grab().save(str(shot))
     assert shot.stat().st_size > 10_000
+
+
+# --- the actions: merge back with a preview, sheets, progress sheet, report ------------------------
+
+def _filled_sheet(store, plan_id, tasks, folder):
+    from openpyxl import load_workbook
+
+    from kehoach_desktop.domain.progress import Period
+    from kehoach_desktop.sheets.tracking import make_unit_sheets
+
+    written, _ = make_unit_sheets(store, plan_id, Period("year", 2026), folder)
+    path = next(p for _u, p, _n in written if "van-hoa" in p.name)
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    ws["F10"] = "Đang thực hiện"  # row 10: task 2 ("Thường xuyên"), overdue until now
+    ws["G10"] = "Rà soát 12 văn bản quy phạm pháp luật"
+    wb.save(path)
+    return path
+
+
+def test_import_dialog_previews_then_applies(qtbot, store, plan_with_entries, tmp_path):
+    from kehoach_desktop.ui.dashboard import ProgressImportDialog
+
+    plan_id, tasks = plan_with_entries
+    path = _filled_sheet(store, plan_id, tasks, tmp_path)
+    before = store.progress.count()
+    dialog = ProgressImportDialog(store, path)
+    qtbot.addWidget(dialog)
+    preview = dialog.preview.toPlainText()
+    assert "+ dòng 10, nhiệm vụ 2. Tiếp tục rà soát" in preview
+    assert "Sẽ thêm 1 mục tiến độ" in preview and "Rà soát 12 văn bản" in preview
+    assert store.progress.count() == before  # nothing written by the preview
+    assert dialog.apply_button.isEnabled()
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.added == 1
+    assert store.progress.for_task(tasks[1].id)[-1].done == "Rà soát 12 văn bản quy phạm pháp luật"
+
+    again = ProgressImportDialog(store, path)
+    qtbot.addWidget(again)
+    assert not again.apply_button.isEnabled()
+    assert again.error.text() == "Phiếu này không có gì mới so với những gì đã nhập."
+
+
+def test_import_dialog_shows_a_refusal_and_writes_nothing(qtbot, store, plan_with_entries, tmp_path):
+    from openpyxl import Workbook
+
+    from kehoach_desktop.ui.dashboard import ProgressImportDialog
+
+    plain = tmp_path / "khac.xlsx"
+    Workbook().save(plain)
+    dialog = ProgressImportDialog(store, plain)
+    qtbot.addWidget(dialog)
+    assert "không phải phiếu báo cáo tiến độ do KeHoach Desktop lập" in dialog.error.text()
+    assert not dialog.apply_button.isEnabled()
+
+
+def test_dashboard_buttons_import_then_write_sheet_sheets_and_report(qtbot, dashboard, store, plan_with_entries,
+                                                                      tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
+
+    from kehoach_desktop.ui.dashboard import PeriodDialog, ProgressImportDialog
+
+    plan_id, tasks = plan_with_entries
+    path = _filled_sheet(store, plan_id, tasks, tmp_path / "phieu")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    monkeypatch.setattr(ProgressImportDialog, "exec",
+                        lambda self: (self.accept(), QDialog.DialogCode.Accepted)[1])
+    button = dashboard.findChild(QPushButton, "action_import")
+    with qtbot.waitSignal(dashboard.progressImported) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [1]
+    assert dashboard.message.text() == "Đã thêm 1 mục tiến độ từ 1 phiếu."
+    assert dashboard.count_buttons["overdue"].text().startswith("0\n")  # refreshed: reported now
+
+    monkeypatch.setattr(PeriodDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    report = tmp_path / "bc"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(report), ""))
+    qtbot.mouseClick(dashboard.findChild(QPushButton, "action_report"), Qt.MouseButton.LeftButton)
+    assert (tmp_path / "bc.docx").stat().st_size > 5000
+    assert dashboard.message.text().startswith("Đã ghi báo cáo năm 2026")
+
+    sheet = tmp_path / "tien-do.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(sheet), ""))
+    qtbot.mouseClick(dashboard.findChild(QPushButton, "action_export"), Qt.MouseButton.LeftButton)
+    assert sheet.stat().st_size > 5000 and dashboard.message.text() == f"Đã ghi {sheet}"
+
+    folder = tmp_path / "moi"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    qtbot.mouseClick(dashboard.findChild(QPushButton, "action_sheets"), Qt.MouseButton.LeftButton)
+    assert len(list(folder.glob("*.xlsx"))) == 3
+    assert dashboard.message.text().startswith(f"Đã lập 3 phiếu trong {folder}.")

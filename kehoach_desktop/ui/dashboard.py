@@ -12,18 +12,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -41,11 +49,21 @@ from ..domain.progress import (
     OVERDUE,
     STATUS_LABELS,
     STATUSES,
+    Period,
     TaskProgress,
     count_statuses,
     counts_by_unit,
 )
-from ..sheets.tracking import plan_progress
+from ..errors import KnownError
+from ..sheets.common import slug
+from ..sheets.merge import MergePlan, apply_merge, prepare_merge
+from ..sheets.tracking import (
+    default_period,
+    export_progress_sheet,
+    make_unit_sheets,
+    plan_progress,
+    write_period_report,
+)
 
 TASK_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 30  # dashboard lists: the task id
 STATUS_ROLE = int(Qt.ItemDataRole.UserRole) + 31  # matrix cells: (unit, status)
@@ -147,10 +165,86 @@ def _task_list(headers: list[str]) -> QTreeWidget:
     return tree
 
 
+class ProgressImportDialog(QDialog):
+    """Merge back one filled unit sheet: what will change is shown first, nothing is written until "Nhập"."""
+
+    def __init__(self, store: object, path: str | Path, parent: QWidget | None = None,
+                 expected: Period | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.path = Path(path)
+        self.merge: MergePlan | None = None
+        self.added = 0
+        self.setWindowTitle(_tr("Nhập phiếu báo cáo tiến độ: {name}").format(name=self.path.name))
+        self.resize(760, 420)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(_tr("Những gì sẽ thay đổi"))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = self.buttons.addButton(_tr("&Nhập vào cơ sở dữ liệu"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_tr("Xem trước những gì sẽ thay đổi (chưa ghi gì):")))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        try:
+            self.merge = prepare_merge(store, self.path, expected, today)  # type: ignore[arg-type]
+        except KnownError as exc:
+            self.error.setText(exc.message)
+            self.apply_button.setEnabled(False)
+            return
+        self.preview.setPlainText("\n".join(self.merge.describe(applied=False)[:-1]))
+        self.apply_button.setEnabled(bool(self.merge.changes))
+        if not self.merge.changes:
+            self.error.setText(_tr("Phiếu này không có gì mới so với những gì đã nhập."))
+
+    def accept(self) -> None:
+        if self.merge is None:
+            return
+        try:
+            self.added = apply_merge(self.store, self.merge)  # type: ignore[arg-type]
+        except KnownError as exc:  # e.g. the database is locked: nothing was written
+            self.error.setText(exc.message)
+            return
+        super().accept()
+
+
+class PeriodDialog(QDialog):
+    """Choose a reporting period: 6 tháng đầu năm or cả năm, and the year."""
+
+    def __init__(self, title: str, initial: Period, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.kind = QComboBox()
+        self.kind.addItem(_tr("6 tháng đầu năm (15/12 năm trước – 14/6)"), "6m")
+        self.kind.addItem(_tr("Cả năm (15/12 năm trước – 14/12)"), "year")
+        self.kind.setCurrentIndex(0 if initial.kind == "6m" else 1)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(initial.year)
+        form = QFormLayout(self)
+        form.addRow(_tr("&Kỳ báo cáo:"), self.kind)
+        form.addRow(_tr("&Năm:"), self.year)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def period(self) -> Period:
+        return Period(self.kind.currentData(), self.year.value())
+
+
 class DashboardWidget(QWidget):
     """The dashboard of plan ``plan_id``; :meth:`refresh` after progress entries change."""
 
     taskActivated = Signal(int)
+    progressImported = Signal(int)  # how many progress entries a merge added
 
     def __init__(self, store: object, plan_id: int, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
@@ -187,6 +281,19 @@ class DashboardWidget(QWidget):
             self.count_buttons[status] = button
             counts_row.addWidget(button)
         self.total_label = QLabel()
+        self.message = QLabel()  # the outcome of the last action, or its error
+        self.message.setWordWrap(True)
+        actions = QHBoxLayout()
+        for text, slot, name in (
+                (_tr("&Nhập phiếu của đơn vị…"), self.import_sheets, "import"),
+                (_tr("&Lập phiếu cho các đơn vị…"), self.make_sheets, "sheets"),
+                (_tr("&Xuất bảng tiến độ (.xlsx)…"), self.export_sheet, "export"),
+                (_tr("Lập &báo cáo kỳ…"), self.make_report, "report")):
+            button = QPushButton(text)
+            button.setObjectName(f"action_{name}")
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
 
         self.chart = StatusChart()
         self.chart.statusClicked.connect(self.show_status)
@@ -226,6 +333,8 @@ class DashboardWidget(QWidget):
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
         layout.addLayout(counts_row)
         layout.addWidget(self.total_label)
         layout.addLayout(grid, 1)
@@ -312,3 +421,73 @@ class DashboardWidget(QWidget):
         task_id = item.data(0, TASK_ID_ROLE)
         if task_id is not None:
             self.taskActivated.emit(int(task_id))
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #c62828;" if error else "")
+        self.message.setText(text)
+
+    def _plan_slug(self) -> str:
+        return slug(self.store.plans.load(self.plan_id).title)[:40]  # type: ignore[attr-defined]
+
+    def import_sheets(self) -> None:
+        """Choose filled unit sheets; each is previewed, then merged on the user's word."""
+        paths, _ = QFileDialog.getOpenFileNames(self, _tr("Chọn phiếu báo cáo đơn vị đã điền"), "",
+                                                _tr("Bảng tính Excel (*.xlsx)"))
+        added = 0
+        for path in paths:
+            dialog = ProgressImportDialog(self.store, path, self, today=self._today)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                added += dialog.added
+        if paths:
+            self.refresh()
+            self._say(_tr("Đã thêm {n} mục tiến độ từ {files} phiếu.").format(n=added, files=len(paths)))
+            self.progressImported.emit(added)
+
+    def make_sheets(self) -> None:
+        dialog = PeriodDialog(_tr("Lập phiếu báo cáo cho các đơn vị"), default_period(self.today), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        folder = QFileDialog.getExistingDirectory(self, _tr("Chọn thư mục ghi các phiếu"))
+        if not folder:
+            return
+        try:
+            written, skipped = make_unit_sheets(self.store, self.plan_id, dialog.period(), folder)  # type: ignore[arg-type]
+        except KnownError as exc:
+            self._say(exc.message, error=True)
+            return
+        text = _tr("Đã lập {n} phiếu trong {folder}.").format(n=len(written), folder=folder)
+        if skipped:
+            text += " " + _tr("Không lập phiếu riêng cho nhóm chung: {groups}.").format(groups="; ".join(skipped))
+        self._say(text)
+
+    def export_sheet(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Xuất bảng theo dõi tiến độ"),
+                                              f"tien-do-{self._plan_slug()}.xlsx", _tr("Bảng tính Excel (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        try:
+            export_progress_sheet(self.store, self.plan_id, target, self.today)  # type: ignore[arg-type]
+        except KnownError as exc:
+            self._say(exc.message, error=True)
+            return
+        self._say(_tr("Đã ghi {path}").format(path=target))
+
+    def make_report(self) -> None:
+        dialog = PeriodDialog(_tr("Lập báo cáo kết quả thực hiện"), default_period(self.today), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        period = dialog.period()
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Ghi báo cáo"), f"bao-cao-{period.key}-{self._plan_slug()}.docx",
+                                              _tr("Tài liệu Word (*.docx)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".docx") else Path(path + ".docx")
+        try:
+            write_period_report(self.store, self.plan_id, period, target, self.today)  # type: ignore[arg-type]
+        except KnownError as exc:
+            self._say(exc.message, error=True)
+            return
+        self._say(_tr("Đã ghi báo cáo {period}: {path}").format(period=period.label, path=target))

@@ -371,3 +371,27 @@ def test_libreoffice_converts_it(tmp_path: Path, lam_vy: Path) -> None:
     pdf = (tmp_path / lam_vy.with_suffix(".pdf").name).read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 4
+
+
+def test_pasted_control_characters_and_line_breaks(tmp_path: Path) -> None:
+    """Text pasted from other programs (vertical tab, NUL) and typed line breaks never break the export."""
+    from kehoach_desktop.domain.plan import Plan, Section, TextItem
+
+    plan = Plan(title="Triển khai\x0b thi hành\x00" * 20, issuer=[], recipients=[],
+                sections=[Section("NỘI DUNG", items=[TextItem(None, ["dòng một\ndòng hai"])])])
+    target = tmp_path / "odd.docx"
+    write_docx(plan_document(plan, appendix=True), target)
+    document = docx.Document(str(target))
+    assert "dòng một\ndòng hai./." in [p.text for p in document.paragraphs]  # a <w:br/>, one paragraph
+    assert len(document.core_properties.title) <= 255
+    check_order(xml(target))
+
+
+def test_an_empty_plan_still_prints(tmp_path: Path) -> None:
+    from kehoach_desktop.domain.plan import Plan
+
+    target = tmp_path / "empty.docx"
+    write_docx(plan_document(Plan(title=""), appendix=True), target)
+    document = docx.Document(str(target))
+    assert document.paragraphs[0].text == "KẾ HOẠCH"
+    assert " ".join(document.tables[0].rows[1].cells[0].text.split()) == "Số: /KH-UBND"

@@ -12,6 +12,7 @@ the defaults, the Normal style and every run.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import docx
@@ -58,11 +59,20 @@ def _run_properties(parent: etree._Element, font: str, bold: bool, italic: bool,
     _SUB(rpr, qn("w:szCs")).set(qn("w:val"), half_points)
 
 
+# Characters XML 1.0 cannot hold (control characters pasted from other programs).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _text(run: etree._Element, text: str) -> None:
-    t = _SUB(run, qn("w:t"))
-    t.text = text
-    if text != text.strip() or "  " in text:
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    """``<w:t>`` pieces; a line break in the text becomes ``<w:br/>``."""
+    text = _NOT_XML.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    for i, piece in enumerate(text.split("\n")):
+        if i:
+            _SUB(run, qn("w:br"))
+        t = _SUB(run, qn("w:t"))
+        t.text = piece
+        if piece != piece.strip() or "  " in piece:
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
 def _field_runs(p: etree._Element, instruction: str, font: str, bold: bool, italic: bool, size: float) -> None:
@@ -280,8 +290,8 @@ def build_docx(model: Document) -> docx.document.Document:
     """The python-docx document for ``model``."""
     doc = docx.Document()
     _set_defaults(doc, model.font, model.size)
-    doc.core_properties.title = model.title
-    doc.core_properties.author = model.author or "KeHoach Desktop"
+    doc.core_properties.title = " ".join(_NOT_XML.sub("", model.title).split())[:255]  # Word's limit
+    doc.core_properties.author = " ".join(_NOT_XML.sub("", model.author).split())[:255] or "KeHoach Desktop"
     doc.core_properties.language = "vi-VN"
     body = doc.element.body
     for index, section_model in enumerate(model.sections):

@@ -160,6 +160,16 @@ def test_sheet_of_another_plan_is_refused(store, lam_vy, tmp_path):
     _refused(store, path, "thuộc một kế hoạch khác")
 
 
+def test_sheet_of_a_plan_in_the_bin_is_refused(store, lam_vy):
+    plan_id, tasks, paths, _ = lam_vy
+    path = sheet_of(paths, "van-hoa")
+    fill(path, {tasks[0].key: {"status": "Hoàn thành"}})
+    store.plans.delete(plan_id)
+    _refused(store, path, "đang ở thùng rác")
+    store.plans.restore(plan_id)
+    assert len(import_unit_sheet(store, path).changes) == 1
+
+
 def test_sheet_of_another_period_is_refused(store, lam_vy, tmp_path):
     plan_id, tasks, paths, _ = lam_vy
     path = sheet_of(paths, "van-hoa")

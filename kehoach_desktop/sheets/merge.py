@@ -201,8 +201,11 @@ def prepare_merge(store: Store, path: str | os.PathLike[str], expected: Period |
     ``expected`` is the period being collected (default: the last round of sheets sent for the plan).
     """
     sheet = read_unit_sheet(path)
-    row = store.database.conn.execute("SELECT id FROM plans WHERE key = ? AND deleted_at IS NULL",
+    row = store.database.conn.execute("SELECT id, deleted_at FROM plans WHERE key = ?",
                                       (sheet.plan_key,)).fetchone()
+    if row is not None and row[1]:
+        raise InvalidInput(f"Kế hoạch của phiếu {sheet.path.name} (“{sheet.plan_title}”) đang ở thùng rác; "
+                           "hãy khôi phục kế hoạch rồi nhập lại.")
     if row is None:
         raise InvalidInput(f"Phiếu {sheet.path.name} thuộc một kế hoạch khác (“{sheet.plan_title}”) không có trong "
                            "cơ sở dữ liệu này; không nhập.")

@@ -115,7 +115,7 @@ def _table(ws: Worksheet, plan: Plan, rows: list[TaskProgress], period: Period |
         values = (
             task.number,
             task.title,
-            "; ".join(task.lead),
+            "; ".join(task.lead) or "\n".join(task.assignment),  # units written in sentences
             "; ".join(task.coordinators),
             task.time,
             task.product or "",

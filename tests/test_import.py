@@ -467,3 +467,41 @@ def test_a_failed_store_leaves_no_plan(tmp_path: Path, store: Store, monkeypatch
     with pytest.raises(OSError):
         store.import_plan(result.plan)
     assert store.plans.list() == []
+
+
+def test_header_typed_with_tabs_and_fields_on_one_line(tmp_path: Path) -> None:
+    # A plan saved as plain text from Word: the header and signature tables became tab-separated
+    # columns; "KẾ HOẠCH" and the trích yếu share a line; one task has all its fields on one line.
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ AN PHÚ\t\tĐộc lập - Tự do - Hạnh phúc",
+        "Số:      /KH-UBND\t\tAn Phú, ngày      tháng 02 năm 2027",
+        "KẾ HOẠCH TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2027",
+        "I. MỤC ĐÍCH, YÊU CẦU", "Bảo đảm hiệu quả.",
+        "II. PHÂN CÔNG NHIỆM VỤ",
+        "1. Số hóa hồ sơ hành chính",
+        "- Cơ quan chủ trì: Phòng VH-XH; Cơ quan phối hợp: Công an xã; các thôn; Thời gian: Quý II/2027.",
+        "2. Tập huấn kỹ năng số",
+        "Đơn vị thực hiện: Trung tâm Dịch vụ tổng hợp",
+        "Thời gian hoàn thành:",
+        "Trước ngày 30/6/2027",
+        "III. TỔ CHỨC THỰC HIỆN", "Giao Phòng Văn hóa - Xã hội theo dõi.",
+        "Nơi nhận:\t\t\t\tKT. CHỦ TỊCH",
+        "- Như trên;\t\t\t\tPHÓ CHỦ TỊCH",
+        "- Lưu: VT.",
+        "Trần Văn Bình",
+    ])
+    path = tmp_path / "an-phu.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_file(path, CATALOG)
+    plan = result.plan
+    assert plan.issuer == ["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ"]
+    assert (plan.number, plan.symbol, plan.place, plan.date.iso()) == (None, "KH-UBND", "An Phú", "2027-02")
+    assert plan.title == "TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2027"
+    t1, t2 = plan.sections[1].tasks
+    assert (t1.lead, t1.coordinators, t1.time) == ([PVH], ["Công an xã", "Các thôn"], "Quý II/2027")
+    assert (t2.lead, t2.time) == (["Trung tâm Dịch vụ tổng hợp"], "Trước ngày 30/6/2027")
+    assert plan.recipients == ["Như trên", "Lưu: VT"]
+    assert plan.signature.lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert plan.signature.signer == "Trần Văn Bình"
+    assert result.unplaced == []

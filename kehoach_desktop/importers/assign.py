@@ -75,6 +75,25 @@ def match_label(label: str) -> str | None:
     return None
 
 
+def split_fields(rest: str) -> list[str] | None:
+    """Several field lines typed as one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z."."""
+    if rest.count(":") < 2:
+        return None
+    pieces = re.split(r"(?<=[;.])\s+(?=\S)", rest)
+    out: list[str] = []
+    starts = 0
+    for piece in pieces:
+        head, sep, _ = piece.partition(":")
+        if sep and len(head) <= 60 and match_label(_LETTER_PREFIX.sub("", head)):
+            out.append(piece)
+            starts += 1
+        elif out:
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            return None
+    return out if starts >= 2 else None
+
+
 _SENTENCE_VERB = re.compile(
     r"\b(chủ trì|phối hợp|thực hiện|triển khai|tham mưu|chịu trách nhiệm)\b", re.IGNORECASE)
 

@@ -24,6 +24,7 @@ from .assign import (
     match_label,
     quick_fold,
     split_assignment,
+    split_fields,
     split_units,
     unit_of_sentence,
 )
@@ -39,6 +40,7 @@ _SO = re.compile(r"^Số\s*[:.]?\s*(?P<num>[\d.…\s]*?)\s*/\s*(?P<sym>\S+)", re
 _DATE = re.compile(
     r"^(?P<place>[^,\d][^,]{0,60}?)\s*,\s*ngày\b\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*"
     r"năm\s*(?P<y>\d{4})?", re.IGNORECASE)
+_HEADER_ANCHORS = re.compile(r"\s+(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]|ĐỘC LẬP\s*[-–])")
 _SIGN_TITLE = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _SIGN_WORDS = ("chu tich", "pho chu tich", "giam doc", "truong phong", "pho truong phong", "bi thu")
 _TASK_TITLES = ("noi dung", "nhiem vu", "giai phap", "cac hoat dong", "hoat dong")
@@ -185,6 +187,14 @@ class _TaskBuilder:
     def feed(self, line: _Line) -> None:
         text = line.text
         marker = classify(text)
+        if not marker.style or marker.style.startswith("bullet"):
+            several = split_fields(marker.rest)
+            if several:
+                prefix = f"{marker.number} " if marker.style else ""
+                for piece in several:
+                    self.feed(_Line(prefix + piece, line.bold, line.italic, line.align, line.table, line.col,
+                                    line.row))
+                return
         fld = match_field(marker.rest if marker.style else text, self.catalog)
         if fld is not None and fld.label is None and marker.style and not marker.style.startswith("bullet"):
             fld = None  # "1. Phòng X chủ trì ..." / "a) Giao ..." is a numbered task, not a field line
@@ -416,6 +426,13 @@ class Recogniser:
         lines = self._flatten()
         plan = Plan(title="")
         kh = next((i for i, ln in enumerate(lines[:80]) if _is_doc_type(ln.text)), None)
+        title_head = None
+        if kh is None:
+            # "KẾ HOẠCH TRIỂN KHAI ..." on one line: the doc type and the trích yếu together
+            kh = next((i for i, ln in enumerate(lines[:80]) if quick_fold(ln.text[:12]).startswith("ke hoach ")
+                       and ln.text[:8].isupper()), None)
+            if kh is not None:
+                title_head = lines[kh].text[len("KẾ HOẠCH"):].strip(" :-")
         first_section = next((i for i, ln in enumerate(lines) if _roman(ln.text)), None)
         self.roman_mode = first_section is not None
         if first_section is None:
@@ -428,6 +445,10 @@ class Recogniser:
             self._header(plan, lines[:kh])
             plan.doc_type = "KẾ HOẠCH"
             pos = self._title(plan, lines, kh + 1, first_section if first_section is not None else body_end)
+            if title_head:
+                plan.title = clean_line(f"{title_head} {plan.title}")
+            if not plan.title:
+                self.notes.found.append("không thấy trích yếu sau “KẾ HOẠCH”")
         else:
             pos = self._header_without_doc_type(plan, lines, first_section if first_section is not None
                                                 else body_end)
@@ -456,8 +477,16 @@ class Recogniser:
         for ln in lines:
             if _SO.match(ln.text) and ln.table is not None:
                 issuer_col = ln.col
+        pieces: list[tuple[_Line, str]] = []
         for ln in lines:
-            text = ln.text
+            # a header typed with tabs instead of a table: "ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI ..."
+            for part in _HEADER_ANCHORS.split(ln.text):
+                m = _SO.match(part.strip())
+                if m and m.end() < len(part.strip()):
+                    pieces += [(ln, part.strip()[: m.end()]), (ln, part.strip()[m.end():].strip(" ,;"))]
+                elif part.strip():
+                    pieces.append((ln, part.strip()))
+        for ln, text in pieces:
             m = _SO.match(text)
             if m:
                 num = re.sub(r"[\s.…]", "", m.group("num"))
@@ -523,8 +552,6 @@ class Recogniser:
             parts.append(ln.text)
             pos += 1
         plan.title = clean_line(" ".join(parts))
-        if not plan.title:
-            self.notes.found.append("không thấy trích yếu sau “KẾ HOẠCH”")
         return pos
 
     def _bases_preamble(self, plan: Plan, lines: list[_Line]) -> None:
@@ -609,6 +636,7 @@ class Recogniser:
     def _signature(self, plan: Plan, lines: list[_Line]) -> None:
         mode = None
         recipient_col = None
+        recipients_seen = False
         sign_lines: list[str] = []
         names: list[str] = []
         for ln in lines:
@@ -616,6 +644,7 @@ class Recogniser:
             f = quick_fold(text[:40])
             if f.startswith("noi nhan"):
                 mode = "recipients"
+                recipients_seen = True
                 recipient_col = ln.col
                 rest = text.split(":", 1)[1].strip() if ":" in text else ""
                 if rest:
@@ -626,9 +655,13 @@ class Recogniser:
             if mode == "appendix":
                 self.notes.unplaced.append(f"Phụ lục: “{text}”")
                 continue
+            seen = recipients_seen
             in_recipient_cell = recipient_col is not None and ln.table is not None and ln.col == recipient_col
-            if mode == "recipients" and (in_recipient_cell or (
-                    ln.table is None and not _SIGN_TITLE.match(text) and not (_is_upper(text) and len(text) < 50))):
+            looks_listed = bool(re.match(r"^[-–+•]\s*\S", text)) or text.endswith(";") or \
+                quick_fold(text[:10]).startswith("luu")
+            if seen and (in_recipient_cell or (ln.table is None and (looks_listed or (
+                    mode == "recipients" and not _SIGN_TITLE.match(text)
+                    and not (_is_upper(text) and len(text) < 50))))):
                 plan.recipients.append(_recipient(text))
                 continue
             if _SIGN_TITLE.match(text) or (_is_upper(text) and len(text) < 60 and not names):

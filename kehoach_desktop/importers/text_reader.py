@@ -19,6 +19,7 @@ _BOLD_WRAP = re.compile(r"^(\*\*\*|\*\*|__)(?P<inner>.+?)\1[.:;]?$")
 _ITALIC_WRAP = re.compile(r"^(\*|_)(?P<inner>[^*_].*?)\1$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_COLUMNS = re.compile(r"\t{2,}\s*|\t?[ \u00a0]{4,}")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -50,6 +51,24 @@ def _strip_marks(line: str) -> tuple[str, bool, bool]:
     return text, bold, italic
 
 
+def _split_columns(line: str) -> list[str]:
+    """Split "ỦY BAN NHÂN DÂN<tab><tab>CỘNG HÒA ..." but keep blanks: "Số:      /KH-UBND", "ngày    tháng"."""
+    parts: list[str] = []
+    pos = 0
+    for m in _COLUMNS.finditer(line):
+        left, right = line[pos:m.start()], line[m.end():]
+        if not left.strip() or not right.strip():
+            continue
+        tail = left.rstrip().lower()
+        if right[:1] in "/.…_,;" or tail.endswith(("ngày", "tháng", "năm", "số", "số:")) or \
+                (tail.endswith(":") and not tail.endswith("nhận:")) or not (right[:1].isupper() or right[:1] in "-+("):
+            continue
+        parts.append(left)
+        pos = m.end()
+    parts.append(line[pos:])
+    return parts
+
+
 def read_text(raw: bytes, markdown: bool) -> Source:
     text, encoding = decode_bytes(raw)
     source = Source(formatted=markdown, kind="md" if markdown else "txt")
@@ -63,7 +82,11 @@ def read_text(raw: bytes, markdown: bool) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     table: Table | None = None
     tables = 0
+    lines: list[str] = []
     for line in text.split("\n"):
+        # columns typed with tabs or runs of spaces (a header or signature without a table)
+        lines.extend(_split_columns(line.strip()) if not _TABLE_ROW.match(line) else [line])
+    for line in lines:
         fixed, kind = fix_legacy(line, kind=document_kind if needs_decision(line) else None)
         if kind:
             source.encodings.add(kind)

@@ -38,6 +38,7 @@ from ..domain.planjson import plan_from_dict, task_to_dict
 from ..domain.text import vi_sort_key
 from ..domain.timeframe import KINDS
 from ..errors import KnownError
+from . import set_clipboard
 from .pages import ClosingPage, GeneralPage, TextSectionPage, scrolled, sections_with
 from .session import PlanSession
 from .taskform import TaskForm
@@ -422,7 +423,7 @@ class TasksPage(QWidget):
         data.setData(MIME_TASK_JSON, json.dumps([task_to_dict(task)], ensure_ascii=False).encode("utf-8"))
         lines = [f"{'    ' * depth}{t.number}. {t.title}" for t, depth in task.walk()]
         data.setText("\n".join(lines))
-        QGuiApplication.clipboard().setMimeData(data)
+        set_clipboard(data)
 
     def cut(self) -> None:
         self.copy()

@@ -165,7 +165,7 @@ def test_dashboard_buttons_import_then_write_sheet_sheets_and_report(qtbot, dash
     monkeypatch.setattr(ProgressImportDialog, "exec",
                         lambda self: (self.accept(), QDialog.DialogCode.Accepted)[1])
     button = dashboard.findChild(QPushButton, "action_import")
-    with qtbot.waitSignal(dashboard.progressImported) as blocker:
+    with qtbot.waitSignal(dashboard.progressChanged) as blocker:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert blocker.args == [1]
     assert dashboard.message.text() == "Đã thêm 1 mục tiến độ từ 1 phiếu."
@@ -188,3 +188,56 @@ def test_dashboard_buttons_import_then_write_sheet_sheets_and_report(qtbot, dash
     qtbot.mouseClick(dashboard.findChild(QPushButton, "action_sheets"), Qt.MouseButton.LeftButton)
     assert len(list(folder.glob("*.xlsx"))) == 3
     assert dashboard.message.text().startswith(f"Đã lập 3 phiếu trong {folder}.")
+
+
+def test_recording_progress_by_hand_for_the_clicked_task(qtbot, dashboard, store, plan_with_entries, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from kehoach_desktop.ui.dashboard import ProgressEntryDialog
+
+    _plan_id, tasks = plan_with_entries
+    record = dashboard.findChild(QPushButton, "action_record")
+    qtbot.mouseClick(record, Qt.MouseButton.LeftButton)
+    assert dashboard.message.text() == "Hãy bấm chọn một nhiệm vụ trong các danh sách trước."
+
+    # The office types what the Phòng VHXH said on the phone about the overdue task.
+    opened: list[ProgressEntryDialog] = []
+
+    def fill_and_save(dialog: ProgressEntryDialog) -> int:
+        opened.append(dialog)
+        assert dialog.unit_edit.currentText() == VHXH and dialog.history.toPlainText() == "Chưa có báo cáo nào."
+        dialog.status_edit.setCurrentIndex(dialog.status_edit.findText("Hoàn thành"))
+        dialog.done_edit.insertPlainText("Đã rà soát 12 văn bản")  # as Unikey commits a word (QTest types ASCII only)
+        dialog.percent_edit.setValue(100)
+        dialog.evidence_edit.setText("Báo cáo 45/BC-VHXH")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ProgressEntryDialog, "exec", fill_and_save)
+    item = dashboard.overdue.topLevelItem(0)
+    qtbot.mouseClick(dashboard.overdue.viewport(), Qt.MouseButton.LeftButton,
+                     pos=dashboard.overdue.visualItemRect(item).center())
+    with qtbot.waitSignal(dashboard.progressChanged):
+        qtbot.mouseClick(record, Qt.MouseButton.LeftButton)
+    assert opened and opened[0].result() == QDialog.DialogCode.Accepted
+    entry = store.progress.for_task(tasks[1].id)[-1]
+    assert (entry.status, entry.done, entry.percent, entry.evidence, entry.date) == (
+        "done", "Đã rà soát 12 văn bản", 100, "Báo cáo 45/BC-VHXH", TODAY)
+    assert dashboard.overdue.topLevelItemCount() == 0  # "Thường xuyên": reported now, not done for good
+    assert dashboard.count_buttons["in_progress"].text().startswith("3\n")
+
+
+def test_right_click_action_records_for_that_task_without_opening_it(qtbot, dashboard, store, plan_with_entries,
+                                                                      monkeypatch):
+    from kehoach_desktop.ui.dashboard import ProgressEntryDialog
+
+    _plan_id, tasks = plan_with_entries
+    seen: list[int] = []
+    monkeypatch.setattr(ProgressEntryDialog, "exec", lambda self: (seen.append(self.task.id), 0)[1])
+    dashboard.due_soon.setCurrentItem(dashboard.due_soon.topLevelItem(4))  # "6. Tổ chức các nội dung ..."
+    emitted: list[int] = []
+    dashboard.taskActivated.connect(emitted.append)
+    action = dashboard.due_soon.actions()[0]
+    assert action.text() == "Ghi tiến độ…"
+    action.trigger()
+    assert seen == [tasks[5].id] and emitted == []

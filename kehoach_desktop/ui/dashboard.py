@@ -15,10 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -47,13 +49,16 @@ from ..domain.progress import (
     IN_PROGRESS,
     NOT_STARTED,
     OVERDUE,
+    REPORTED_STATUSES,
     STATUS_LABELS,
     STATUSES,
     Period,
+    ProgressEntry,
     TaskProgress,
     count_statuses,
     counts_by_unit,
 )
+from ..domain.text import nfc
 from ..errors import KnownError
 from ..sheets.common import slug
 from ..sheets.merge import MergePlan, apply_merge, prepare_merge
@@ -215,6 +220,92 @@ class ProgressImportDialog(QDialog):
         super().accept()
 
 
+class ProgressEntryDialog(QDialog):
+    """Record by hand what a unit reported about one task (by phone, by letter), with the task's history.
+
+    Widgets are named ``*_edit``: an attribute called ``done`` or ``result`` would hide QDialog's
+    virtual ``done()`` / ``result()`` from Qt and crash."""
+
+    def __init__(self, store: object, task_id: int, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.task = store.plans.load_task(task_id)  # type: ignore[attr-defined]
+        self.entry: ProgressEntry | None = None
+        self.setWindowTitle(_tr("Ghi nhận tiến độ nhiệm vụ"))
+        self.resize(720, 560)
+        title = QLabel(f"{printed(self.task.number)} {self.task.title}".strip())
+        title.setWordWrap(True)
+        self.date_edit = QDateEdit(today or dt.date.today())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.unit_edit = QComboBox()
+        self.unit_edit.setEditable(True)
+        self.unit_edit.addItems(list(dict.fromkeys([*self.task.lead, *self.task.coordinators])))
+        self.status_edit = QComboBox()
+        for code in REPORTED_STATUSES:
+            self.status_edit.addItem(status_label(code), code)
+        self.status_edit.setCurrentIndex(REPORTED_STATUSES.index(IN_PROGRESS))
+        self.done_edit = QPlainTextEdit()
+        self.result_edit = QPlainTextEdit()
+        self.percent_edit = QSpinBox()
+        self.percent_edit.setRange(-1, 100)
+        self.percent_edit.setSpecialValueText(_tr("(không ghi)"))
+        self.percent_edit.setValue(-1)
+        self.percent_edit.setSuffix(" %")
+        self.difficulties_edit = QPlainTextEdit()
+        self.proposals_edit = QPlainTextEdit()
+        self.evidence_edit = QLineEdit()
+        self.evidence_edit.setPlaceholderText(_tr("Số văn bản, đường dẫn tệp…"))
+        for edit in (self.done_edit, self.result_edit, self.difficulties_edit, self.proposals_edit):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(54)
+        self.history = QPlainTextEdit()
+        self.history.setReadOnly(True)
+        entries = store.progress.for_task(task_id)  # type: ignore[attr-defined]
+        self.history.setPlainText("\n".join(
+            f"{e.date:%d/%m/%Y} — {e.unit or '…'}: {status_label(e.status)}"
+            + (f"; {e.summary()}" if e.summary() else "") for e in entries) or _tr("Chưa có báo cáo nào."))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        form = QFormLayout()
+        form.addRow(_tr("&Ngày báo cáo:"), self.date_edit)
+        form.addRow(_tr("Đơn &vị báo cáo:"), self.unit_edit)
+        form.addRow(_tr("&Tình hình thực hiện:"), self.status_edit)
+        form.addRow(_tr("Nội dung đã thực &hiện:"), self.done_edit)
+        form.addRow(_tr("&Kết quả:"), self.result_edit)
+        form.addRow(_tr("Tỷ lệ hoàn thành:"), self.percent_edit)
+        form.addRow(_tr("Khó khăn, vướng &mắc:"), self.difficulties_edit)
+        form.addRow(_tr("Đề xuất, kiến &nghị:"), self.proposals_edit)
+        form.addRow(_tr("Văn bản, &minh chứng:"), self.evidence_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(_tr("Các lần báo cáo trước (giữ nguyên, không bị ghi đè):")))
+        layout.addWidget(self.history, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            entry = ProgressEntry(
+                task_id=int(self.task.id or 0), date=self.date_edit.date().toPython(), status=self.status_edit.currentData(),
+                unit=nfc(self.unit_edit.currentText()).strip(), done=nfc(self.done_edit.toPlainText()).strip(),
+                result=nfc(self.result_edit.toPlainText()).strip(),
+                percent=None if self.percent_edit.value() < 0 else float(self.percent_edit.value()),
+                difficulties=nfc(self.difficulties_edit.toPlainText()).strip(),
+                proposals=nfc(self.proposals_edit.toPlainText()).strip(), evidence=nfc(self.evidence_edit.text()).strip())
+            self.store.progress.add(entry)  # type: ignore[attr-defined]
+        except KnownError as exc:
+            self.error.setText(exc.message)
+            return
+        self.entry = entry
+        super().accept()
+
+
 class PeriodDialog(QDialog):
     """Choose a reporting period: 6 tháng đầu năm or cả năm, and the year."""
 
@@ -244,7 +335,7 @@ class DashboardWidget(QWidget):
     """The dashboard of plan ``plan_id``; :meth:`refresh` after progress entries change."""
 
     taskActivated = Signal(int)
-    progressImported = Signal(int)  # how many progress entries a merge added
+    progressChanged = Signal(int)  # how many progress entries were added (a merge, or by hand)
 
     def __init__(self, store: object, plan_id: int, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
@@ -253,6 +344,7 @@ class DashboardWidget(QWidget):
         self.plan_id = plan_id
         self._today = today
         self.rows: list[TaskProgress] = []
+        self._selected_task: int | None = None
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -285,6 +377,7 @@ class DashboardWidget(QWidget):
         self.message.setWordWrap(True)
         actions = QHBoxLayout()
         for text, slot, name in (
+                (_tr("&Ghi tiến độ nhiệm vụ đang chọn…"), self.record_progress, "record"),
                 (_tr("&Nhập phiếu của đơn vị…"), self.import_sheets, "import"),
                 (_tr("&Lập phiếu cho các đơn vị…"), self.make_sheets, "sheets"),
                 (_tr("&Xuất bảng tiến độ (.xlsx)…"), self.export_sheet, "export"),
@@ -312,6 +405,11 @@ class DashboardWidget(QWidget):
         for tree in (self.overdue, self.due_soon, self.selection):
             tree.itemClicked.connect(self._item_clicked)
             tree.itemActivated.connect(self._item_clicked)
+            # Right click: record a report without leaving the dashboard (a click opens the task).
+            tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            action = QAction(_tr("Ghi tiến độ…"), tree)
+            action.triggered.connect(lambda _checked=False, t=tree: self._record_current(t))
+            tree.addAction(action)
 
         self.overdue_box = QGroupBox()
         QVBoxLayout(self.overdue_box).addWidget(self.overdue)
@@ -420,7 +518,25 @@ class DashboardWidget(QWidget):
     def _item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         task_id = item.data(0, TASK_ID_ROLE)
         if task_id is not None:
+            self._selected_task = int(task_id)
             self.taskActivated.emit(int(task_id))
+
+    def _record_current(self, tree: QTreeWidget) -> None:
+        item = tree.currentItem()
+        if item is not None and item.data(0, TASK_ID_ROLE) is not None:
+            self._selected_task = int(item.data(0, TASK_ID_ROLE))
+            self.record_progress()
+
+    def record_progress(self) -> None:
+        """Record a report for the task last clicked in one of the lists."""
+        if self._selected_task is None:
+            self._say(_tr("Hãy bấm chọn một nhiệm vụ trong các danh sách trước."), error=True)
+            return
+        dialog = ProgressEntryDialog(self.store, self._selected_task, self, today=self._today)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self._say(_tr("Đã ghi nhận tiến độ."))
+            self.progressChanged.emit(1)
 
     # --- actions ----------------------------------------------------------------------------------
 
@@ -443,7 +559,7 @@ class DashboardWidget(QWidget):
         if paths:
             self.refresh()
             self._say(_tr("Đã thêm {n} mục tiến độ từ {files} phiếu.").format(n=added, files=len(paths)))
-            self.progressImported.emit(added)
+            self.progressChanged.emit(added)
 
     def make_sheets(self) -> None:
         dialog = PeriodDialog(_tr("Lập phiếu báo cáo cho các đơn vị"), default_period(self.today), self)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,8 +83,14 @@ STATUS_COLORS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
+# The status names for pyside6-lupdate (the domain holds them; they are translated where shown).
+_STATUS_NAMES = (
+    QT_TRANSLATE_NOOP("Status", "Chưa thực hiện"),
+    QT_TRANSLATE_NOOP("Status", "Đang thực hiện"),
+    QT_TRANSLATE_NOOP("Status", "Hoàn thành"),
+    QT_TRANSLATE_NOOP("Status", "Hoàn thành quá hạn"),
+    QT_TRANSLATE_NOOP("Status", "Quá hạn"),
+)
 
 
 def status_label(status: str) -> str:
@@ -109,7 +115,7 @@ class StatusChart(QWidget):
         self.counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
         self.setMinimumSize(360, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName(_tr("Biểu đồ số nhiệm vụ theo tình trạng"))
+        self.setAccessibleName(QCoreApplication.translate("Dashboard", "Biểu đồ số nhiệm vụ theo tình trạng"))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def sizeHint(self) -> QSize:
@@ -180,21 +186,21 @@ class ProgressImportDialog(QDialog):
         self.path = Path(path)
         self.merge: MergePlan | None = None
         self.added = 0
-        self.setWindowTitle(_tr("Nhập phiếu báo cáo tiến độ: {name}").format(name=self.path.name))
+        self.setWindowTitle(QCoreApplication.translate("Dashboard", "Nhập phiếu báo cáo tiến độ: {name}").format(name=self.path.name))
         self.resize(760, 420)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName(_tr("Những gì sẽ thay đổi"))
+        self.preview.setAccessibleName(QCoreApplication.translate("Dashboard", "Những gì sẽ thay đổi"))
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = self.buttons.addButton(_tr("&Nhập vào cơ sở dữ liệu"),
+        self.apply_button = self.buttons.addButton(QCoreApplication.translate("Dashboard", "&Nhập vào cơ sở dữ liệu"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("Xem trước những gì sẽ thay đổi (chưa ghi gì):")))
+        layout.addWidget(QLabel(QCoreApplication.translate("Dashboard", "Xem trước những gì sẽ thay đổi (chưa ghi gì):")))
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -207,7 +213,7 @@ class ProgressImportDialog(QDialog):
         self.preview.setPlainText("\n".join(self.merge.describe(applied=False)[:-1]))
         self.apply_button.setEnabled(bool(self.merge.changes))
         if not self.merge.changes:
-            self.error.setText(_tr("Phiếu này không có gì mới so với những gì đã nhập."))
+            self.error.setText(QCoreApplication.translate("Dashboard", "Phiếu này không có gì mới so với những gì đã nhập."))
 
     def accept(self) -> None:
         if self.merge is None:
@@ -232,7 +238,7 @@ class ProgressEntryDialog(QDialog):
         self.store = store
         self.task = store.plans.load_task(task_id)  # type: ignore[attr-defined]
         self.entry: ProgressEntry | None = None
-        self.setWindowTitle(_tr("Ghi nhận tiến độ nhiệm vụ"))
+        self.setWindowTitle(QCoreApplication.translate("Dashboard", "Ghi nhận tiến độ nhiệm vụ"))
         self.resize(720, 560)
         title = QLabel(f"{printed(self.task.number)} {self.task.title}".strip())
         title.setWordWrap(True)
@@ -250,13 +256,13 @@ class ProgressEntryDialog(QDialog):
         self.result_edit = QPlainTextEdit()
         self.percent_edit = QSpinBox()
         self.percent_edit.setRange(-1, 100)
-        self.percent_edit.setSpecialValueText(_tr("(không ghi)"))
+        self.percent_edit.setSpecialValueText(QCoreApplication.translate("Dashboard", "(không ghi)"))
         self.percent_edit.setValue(-1)
         self.percent_edit.setSuffix(" %")
         self.difficulties_edit = QPlainTextEdit()
         self.proposals_edit = QPlainTextEdit()
         self.evidence_edit = QLineEdit()
-        self.evidence_edit.setPlaceholderText(_tr("Số văn bản, đường dẫn tệp…"))
+        self.evidence_edit.setPlaceholderText(QCoreApplication.translate("Dashboard", "Số văn bản, đường dẫn tệp…"))
         for edit in (self.done_edit, self.result_edit, self.difficulties_edit, self.proposals_edit):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(54)
@@ -265,26 +271,26 @@ class ProgressEntryDialog(QDialog):
         entries = store.progress.for_task(task_id)  # type: ignore[attr-defined]
         self.history.setPlainText("\n".join(
             f"{e.date:%d/%m/%Y} — {e.unit or '…'}: {status_label(e.status)}"
-            + (f"; {e.summary()}" if e.summary() else "") for e in entries) or _tr("Chưa có báo cáo nào."))
+            + (f"; {e.summary()}" if e.summary() else "") for e in entries) or QCoreApplication.translate("Dashboard", "Chưa có báo cáo nào."))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         form = QFormLayout()
-        form.addRow(_tr("&Ngày báo cáo:"), self.date_edit)
-        form.addRow(_tr("Đơn &vị báo cáo:"), self.unit_edit)
-        form.addRow(_tr("&Tình hình thực hiện:"), self.status_edit)
-        form.addRow(_tr("Nội dung đã thực &hiện:"), self.done_edit)
-        form.addRow(_tr("&Kết quả:"), self.result_edit)
-        form.addRow(_tr("Tỷ lệ hoàn thành:"), self.percent_edit)
-        form.addRow(_tr("Khó khăn, vướng &mắc:"), self.difficulties_edit)
-        form.addRow(_tr("Đề xuất, kiến &nghị:"), self.proposals_edit)
-        form.addRow(_tr("Văn bản, &minh chứng:"), self.evidence_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "&Ngày báo cáo:"), self.date_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "Đơn &vị báo cáo:"), self.unit_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "&Tình hình thực hiện:"), self.status_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "Nội dung đã thực &hiện:"), self.done_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "&Kết quả:"), self.result_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "Tỷ lệ hoàn thành:"), self.percent_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "Khó khăn, vướng &mắc:"), self.difficulties_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "Đề xuất, kiến &nghị:"), self.proposals_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "Văn bản, &minh chứng:"), self.evidence_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
-        layout.addWidget(QLabel(_tr("Các lần báo cáo trước (giữ nguyên, không bị ghi đè):")))
+        layout.addWidget(QLabel(QCoreApplication.translate("Dashboard", "Các lần báo cáo trước (giữ nguyên, không bị ghi đè):")))
         layout.addWidget(self.history, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -313,15 +319,15 @@ class PeriodDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.kind = QComboBox()
-        self.kind.addItem(_tr("6 tháng đầu năm (15/12 năm trước – 14/6)"), "6m")
-        self.kind.addItem(_tr("Cả năm (15/12 năm trước – 14/12)"), "year")
+        self.kind.addItem(QCoreApplication.translate("Dashboard", "6 tháng đầu năm (15/12 năm trước – 14/6)"), "6m")
+        self.kind.addItem(QCoreApplication.translate("Dashboard", "Cả năm (15/12 năm trước – 14/12)"), "year")
         self.kind.setCurrentIndex(0 if initial.kind == "6m" else 1)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(initial.year)
         form = QFormLayout(self)
-        form.addRow(_tr("&Kỳ báo cáo:"), self.kind)
-        form.addRow(_tr("&Năm:"), self.year)
+        form.addRow(QCoreApplication.translate("Dashboard", "&Kỳ báo cáo:"), self.kind)
+        form.addRow(QCoreApplication.translate("Dashboard", "&Năm:"), self.year)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -377,11 +383,11 @@ class DashboardWidget(QWidget):
         self.message.setWordWrap(True)
         actions = QHBoxLayout()
         for text, slot, name in (
-                (_tr("&Ghi tiến độ nhiệm vụ đang chọn…"), self.record_progress, "record"),
-                (_tr("&Nhập phiếu của đơn vị…"), self.import_sheets, "import"),
-                (_tr("&Lập phiếu cho các đơn vị…"), self.make_sheets, "sheets"),
-                (_tr("&Xuất bảng tiến độ (.xlsx)…"), self.export_sheet, "export"),
-                (_tr("Lập &báo cáo kỳ…"), self.make_report, "report")):
+                (QCoreApplication.translate("Dashboard", "&Ghi tiến độ nhiệm vụ đang chọn…"), self.record_progress, "record"),
+                (QCoreApplication.translate("Dashboard", "&Nhập phiếu của đơn vị…"), self.import_sheets, "import"),
+                (QCoreApplication.translate("Dashboard", "&Lập phiếu cho các đơn vị…"), self.make_sheets, "sheets"),
+                (QCoreApplication.translate("Dashboard", "&Xuất bảng tiến độ (.xlsx)…"), self.export_sheet, "export"),
+                (QCoreApplication.translate("Dashboard", "Lập &báo cáo kỳ…"), self.make_report, "report")):
             button = QPushButton(text)
             button.setObjectName(f"action_{name}")
             button.clicked.connect(slot)
@@ -394,20 +400,20 @@ class DashboardWidget(QWidget):
         self.matrix = QTableWidget()
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.matrix.setAccessibleName(_tr("Bảng đơn vị × tình trạng"))
+        self.matrix.setAccessibleName(QCoreApplication.translate("Dashboard", "Bảng đơn vị × tình trạng"))
         self.matrix.cellClicked.connect(self._matrix_clicked)
 
-        self.overdue = _task_list([_tr("STT"), _tr("Nhiệm vụ quá hạn"), _tr("Đơn vị chủ trì"),
-                                   _tr("Thời gian thực hiện")])
-        self.due_soon = _task_list([_tr("STT"), _tr("Nhiệm vụ"), _tr("Đơn vị chủ trì"), _tr("Hạn")])
-        self.selection = _task_list([_tr("STT"), _tr("Nhiệm vụ"), _tr("Đơn vị chủ trì"), _tr("Tình trạng")])
-        self.selection_box = QGroupBox(_tr("Nhiệm vụ theo lựa chọn"))
+        self.overdue = _task_list([QCoreApplication.translate("Dashboard", "STT"), QCoreApplication.translate("Dashboard", "Nhiệm vụ quá hạn"), QCoreApplication.translate("Dashboard", "Đơn vị chủ trì"),
+                                   QCoreApplication.translate("Dashboard", "Thời gian thực hiện")])
+        self.due_soon = _task_list([QCoreApplication.translate("Dashboard", "STT"), QCoreApplication.translate("Dashboard", "Nhiệm vụ"), QCoreApplication.translate("Dashboard", "Đơn vị chủ trì"), QCoreApplication.translate("Dashboard", "Hạn")])
+        self.selection = _task_list([QCoreApplication.translate("Dashboard", "STT"), QCoreApplication.translate("Dashboard", "Nhiệm vụ"), QCoreApplication.translate("Dashboard", "Đơn vị chủ trì"), QCoreApplication.translate("Dashboard", "Tình trạng")])
+        self.selection_box = QGroupBox(QCoreApplication.translate("Dashboard", "Nhiệm vụ theo lựa chọn"))
         for tree in (self.overdue, self.due_soon, self.selection):
             tree.itemClicked.connect(self._item_clicked)
             tree.itemActivated.connect(self._item_clicked)
             # Right click: record a report without leaving the dashboard (a click opens the task).
             tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            action = QAction(_tr("Ghi tiến độ…"), tree)
+            action = QAction(QCoreApplication.translate("Dashboard", "Ghi tiến độ…"), tree)
             action.triggered.connect(lambda _checked=False, t=tree: self._record_current(t))
             tree.addAction(action)
 
@@ -416,9 +422,9 @@ class DashboardWidget(QWidget):
         self.due_box = QGroupBox()
         QVBoxLayout(self.due_box).addWidget(self.due_soon)
         QVBoxLayout(self.selection_box).addWidget(self.selection)
-        chart_box = QGroupBox(_tr("Số nhiệm vụ theo tình trạng"))
+        chart_box = QGroupBox(QCoreApplication.translate("Dashboard", "Số nhiệm vụ theo tình trạng"))
         QVBoxLayout(chart_box).addWidget(self.chart)
-        matrix_box = QGroupBox(_tr("Theo đơn vị chủ trì (bấm một ô để xem nhiệm vụ)"))
+        matrix_box = QGroupBox(QCoreApplication.translate("Dashboard", "Theo đơn vị chủ trì (bấm một ô để xem nhiệm vụ)"))
         QVBoxLayout(matrix_box).addWidget(self.matrix)
 
         grid = QGridLayout()
@@ -447,23 +453,23 @@ class DashboardWidget(QWidget):
     def refresh(self) -> None:
         """Read the plan and its progress again and redraw everything."""
         plan, self.rows = plan_progress(self.store, self.plan_id, self.today)  # type: ignore[arg-type]
-        self.title.setText(_tr("Tiến độ thực hiện: {title} — đến ngày {date}").format(
+        self.title.setText(QCoreApplication.translate("Dashboard", "Tiến độ thực hiện: {title} — đến ngày {date}").format(
             title=plan.title, date=f"{self.today:%d/%m/%Y}"))
         counts = count_statuses(self.rows).counts
         for status, button in self.count_buttons.items():
             button.setText(f"{counts[status]}\n{status_label(status)}")
             button.setAccessibleName(f"{status_label(status)}: {counts[status]}")
-        self.total_label.setText(_tr("Tổng số: {n} nhiệm vụ được theo dõi").format(n=len(self.rows)))
+        self.total_label.setText(QCoreApplication.translate("Dashboard", "Tổng số: {n} nhiệm vụ được theo dõi").format(n=len(self.rows)))
         self.chart.set_counts(counts)
         self._fill_matrix()
 
         overdue = [r for r in self.rows if r.status == OVERDUE]
-        self.overdue_box.setTitle(_tr("Quá hạn ({n})").format(n=len(overdue)))
+        self.overdue_box.setTitle(QCoreApplication.translate("Dashboard", "Quá hạn ({n})").format(n=len(overdue)))
         self._fill(self.overdue, overdue, lambda r: r.task.time)
         horizon = self.today + dt.timedelta(days=SOON_DAYS)
         soon = sorted((r for r in self.rows if r.status not in (DONE, DONE_LATE, OVERDUE)
                        and r.next_due and r.next_due <= horizon), key=lambda r: r.next_due or self.today)
-        self.due_box.setTitle(_tr("Đến hạn trong {days} ngày tới ({n})").format(days=SOON_DAYS, n=len(soon)))
+        self.due_box.setTitle(QCoreApplication.translate("Dashboard", "Đến hạn trong {days} ngày tới ({n})").format(days=SOON_DAYS, n=len(soon)))
         self._fill(self.due_soon, soon, lambda r: f"{r.next_due:%d/%m/%Y}")
         self.show_status(OVERDUE if overdue else IN_PROGRESS)
 
@@ -481,7 +487,7 @@ class DashboardWidget(QWidget):
         self.matrix.setRowCount(len(by_unit))
         self.matrix.setColumnCount(len(STATUSES) + 1)
         # Two-line headings keep the five statuses readable in a narrow column.
-        self.matrix.setHorizontalHeaderLabels([_two_lines(status_label(s)) for s in STATUSES] + [_tr("Tổng")])
+        self.matrix.setHorizontalHeaderLabels([_two_lines(status_label(s)) for s in STATUSES] + [QCoreApplication.translate("Dashboard", "Tổng")])
         self.matrix.setVerticalHeaderLabels(list(by_unit))
         for r, (unit, counts) in enumerate(by_unit.items()):
             for c, status in enumerate(STATUSES):
@@ -504,8 +510,8 @@ class DashboardWidget(QWidget):
         """List the tasks in ``status`` (of ``unit`` when given) in the selection list."""
         rows = [r for r in self.rows if (status is None or r.status == status)
                 and (unit is None or unit in (r.task.lead or ["(Chưa giao đơn vị)"]))]
-        what = status_label(status) if status else _tr("Tất cả")
-        self.selection_box.setTitle(_tr("Nhiệm vụ: {what}{unit} ({n})").format(
+        what = status_label(status) if status else QCoreApplication.translate("Dashboard", "Tất cả")
+        self.selection_box.setTitle(QCoreApplication.translate("Dashboard", "Nhiệm vụ: {what}{unit} ({n})").format(
             what=what, unit=f" — {unit}" if unit else "", n=len(rows)))
         self._fill(self.selection, rows, lambda r: status_label(r.status))
 
@@ -530,12 +536,12 @@ class DashboardWidget(QWidget):
     def record_progress(self) -> None:
         """Record a report for the task last clicked in one of the lists."""
         if self._selected_task is None:
-            self._say(_tr("Hãy bấm chọn một nhiệm vụ trong các danh sách trước."), error=True)
+            self._say(QCoreApplication.translate("Dashboard", "Hãy bấm chọn một nhiệm vụ trong các danh sách trước."), error=True)
             return
         dialog = ProgressEntryDialog(self.store, self._selected_task, self, today=self._today)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
-            self._say(_tr("Đã ghi nhận tiến độ."))
+            self._say(QCoreApplication.translate("Dashboard", "Đã ghi nhận tiến độ."))
             self.progressChanged.emit(1)
 
     # --- actions ----------------------------------------------------------------------------------
@@ -549,8 +555,8 @@ class DashboardWidget(QWidget):
 
     def import_sheets(self) -> None:
         """Choose filled unit sheets; each is previewed, then merged on the user's word."""
-        paths, _ = QFileDialog.getOpenFileNames(self, _tr("Chọn phiếu báo cáo đơn vị đã điền"), "",
-                                                _tr("Bảng tính Excel (*.xlsx)"))
+        paths, _ = QFileDialog.getOpenFileNames(self, QCoreApplication.translate("Dashboard", "Chọn phiếu báo cáo đơn vị đã điền"), "",
+                                                QCoreApplication.translate("Dashboard", "Bảng tính Excel (*.xlsx)"))
         added = 0
         for path in paths:
             dialog = ProgressImportDialog(self.store, path, self, today=self._today)
@@ -558,14 +564,14 @@ class DashboardWidget(QWidget):
                 added += dialog.added
         if paths:
             self.refresh()
-            self._say(_tr("Đã thêm {n} mục tiến độ từ {files} phiếu.").format(n=added, files=len(paths)))
+            self._say(QCoreApplication.translate("Dashboard", "Đã thêm {n} mục tiến độ từ {files} phiếu.").format(n=added, files=len(paths)))
             self.progressChanged.emit(added)
 
     def make_sheets(self) -> None:
-        dialog = PeriodDialog(_tr("Lập phiếu báo cáo cho các đơn vị"), default_period(self.today), self)
+        dialog = PeriodDialog(QCoreApplication.translate("Dashboard", "Lập phiếu báo cáo cho các đơn vị"), default_period(self.today), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        folder = QFileDialog.getExistingDirectory(self, _tr("Chọn thư mục ghi các phiếu"))
+        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("Dashboard", "Chọn thư mục ghi các phiếu"))
         if not folder:
             return
         try:
@@ -573,14 +579,14 @@ class DashboardWidget(QWidget):
         except KnownError as exc:
             self._say(exc.message, error=True)
             return
-        text = _tr("Đã lập {n} phiếu trong {folder}.").format(n=len(written), folder=folder)
+        text = QCoreApplication.translate("Dashboard", "Đã lập {n} phiếu trong {folder}.").format(n=len(written), folder=folder)
         if skipped:
-            text += " " + _tr("Không lập phiếu riêng cho nhóm chung: {groups}.").format(groups="; ".join(skipped))
+            text += " " + QCoreApplication.translate("Dashboard", "Không lập phiếu riêng cho nhóm chung: {groups}.").format(groups="; ".join(skipped))
         self._say(text)
 
     def export_sheet(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Xuất bảng theo dõi tiến độ"),
-                                              f"tien-do-{self._plan_slug()}.xlsx", _tr("Bảng tính Excel (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Dashboard", "Xuất bảng theo dõi tiến độ"),
+                                              f"tien-do-{self._plan_slug()}.xlsx", QCoreApplication.translate("Dashboard", "Bảng tính Excel (*.xlsx)"))
         if not path:
             return
         target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
@@ -589,15 +595,15 @@ class DashboardWidget(QWidget):
         except KnownError as exc:
             self._say(exc.message, error=True)
             return
-        self._say(_tr("Đã ghi {path}").format(path=target))
+        self._say(QCoreApplication.translate("Dashboard", "Đã ghi {path}").format(path=target))
 
     def make_report(self) -> None:
-        dialog = PeriodDialog(_tr("Lập báo cáo kết quả thực hiện"), default_period(self.today), self)
+        dialog = PeriodDialog(QCoreApplication.translate("Dashboard", "Lập báo cáo kết quả thực hiện"), default_period(self.today), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         period = dialog.period()
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Ghi báo cáo"), f"bao-cao-{period.key}-{self._plan_slug()}.docx",
-                                              _tr("Tài liệu Word (*.docx)"))
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Dashboard", "Ghi báo cáo"), f"bao-cao-{period.key}-{self._plan_slug()}.docx",
+                                              QCoreApplication.translate("Dashboard", "Tài liệu Word (*.docx)"))
         if not path:
             return
         target = Path(path) if path.lower().endswith(".docx") else Path(path + ".docx")
@@ -606,4 +612,4 @@ class DashboardWidget(QWidget):
         except KnownError as exc:
             self._say(exc.message, error=True)
             return
-        self._say(_tr("Đã ghi báo cáo {period}: {path}").format(period=period.label, path=target))
+        self._say(QCoreApplication.translate("Dashboard", "Đã ghi báo cáo {period}: {path}").format(period=period.label, path=target))

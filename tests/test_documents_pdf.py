@@ -105,3 +105,27 @@ def test_pdf_page_numbers_from_page_two(tmp_path: Path) -> None:
     assert "PHỤ LỤC" in body(appendix + 1)
     assert numbers[:appendix] == ["", *[str(n) for n in range(2, appendix + 1)]]  # none on page 1
     assert numbers[appendix:] == ["", *[str(n) for n in range(2, len(boxes) - appendix + 1)]]  # again from 1
+
+
+@pytest.mark.slow
+def test_pdf_keeps_the_signature_block_on_one_page(tmp_path: Path) -> None:
+    """Whatever the length of the body, Nơi nhận and the signer's name end up on the same page."""
+    import shutil
+    import subprocess
+
+    from kehoach_desktop.domain.plan import TextItem
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext) not installed")
+    plan = load_fixture("ke-hoach-xa-binh-giang-nd142")
+    filler = TextItem(None, [])
+    plan.sections[2].items.append(filler)
+    target = tmp_path / "ke-hoach.pdf"
+    for extra in range(0, 26):
+        filler.paragraphs = [f"Đoạn thêm số {n} để đẩy khối chữ ký xuống cuối trang." for n in range(extra)]
+        write_pdf(plan_document(plan), target)
+        pages = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        with_label = [i for i, page in enumerate(pages) if "Nơi nhận:" in page]
+        with_name = [i for i, page in enumerate(pages) if "Vũ Thị Hòa" in page]
+        assert with_label == with_name, f"{extra} extra paragraphs: split across pages {with_label} {with_name}"

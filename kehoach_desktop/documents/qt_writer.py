@@ -79,6 +79,8 @@ class _Builder:
         self.model = document
         self.qt_rulers = qt_rulers  # let Qt draw the rules (preview) instead of paint_document
         self.rules: list[tuple[int, Rule]] = []  # (cursor position of the rule's block, rule)
+        self.keep_next: list[int] = []  # positions of blocks kept on the page of the next block
+        self.kept_tables: list[Any] = []  # small tables whose rows never split (header, signature)
         self.scale = LAYOUT_DPI / 72  # margins, table widths: Qt scales these to the device
         self.page_scale = page_scale  # page size, first-line indent, ruler width: device units
 
@@ -136,6 +138,8 @@ class _Builder:
             cursor.insertBlock(self.block_format(par), mark)
         if par.rule is not None:
             self.rules.append((cursor.position(), par.rule))
+        if par.keep_with_next:
+            self.keep_next.append(cursor.position())
         for run in par.runs:
             text = "#" if run.field else run.text
             cursor.insertText(text, self.char_format(run.size or par.size, run.bold or par.bold,
@@ -148,7 +152,7 @@ class _Builder:
         # Qt's fixed column width excludes the cell padding and border that Word counts in.
         border = 1 if table.borders else 0
         fmt.setColumnWidthConstraints([
-            Q.QTextLength(Q.QTextLength.Type.FixedLength, max(w * s - 2 * table.cell_margin * s - border, 1))
+            Q.QTextLength(Q.QTextLength.Type.FixedLength, max(w * s - border, 1))
             for w in table.widths])
         fmt.setCellSpacing(0)
         fmt.setCellPadding(table.cell_margin * s)
@@ -164,6 +168,8 @@ class _Builder:
         fmt.setLeftMargin(table.indent * s)
         fmt.setHeaderRowCount(sum(1 for row in table.rows if row.header))
         qtable = cursor.insertTable(len(table.rows), len(table.widths), fmt)
+        if len(table.rows) <= 3 and all(row.cant_split for row in table.rows):
+            self.kept_tables.append(qtable)
         for r, row in enumerate(table.rows):
             for c, cell in enumerate(row.cells):
                 qcell = qtable.cellAt(r, c)
@@ -234,12 +240,13 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
             scale = device.logicalDpiY() / 72
             builder = _Builder(model, scale)
             doc = builder.new_document()
+            builder.fill(doc, section.blocks)  # before the layout exists: editing a laid-out table is slow
             doc.documentLayout().setPaintDevice(device)
             # Whole device units: Qt pages in fixed point, so a fractional page height lets a line
             # sit a hair above the page boundary and get clipped from both pages.
             w, h = int(page.text_width * scale), int(page.text_height * scale)
             doc.setPageSize(QSizeF(w, h))
-            builder.fill(doc, section.blocks)
+            _keep_together(builder, doc, h)
             count = doc.pageCount()
             for number in range(count):
                 if number > 0:
@@ -256,6 +263,45 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
         if painter is not None and painter.isActive():
             painter.end()
     return pages
+
+
+def _keep_together(builder: _Builder, doc: Any, page_height: float) -> None:
+    """Word's "keep with next" and "don't split row", which Qt lacks: break the page before them.
+
+    Walks the marked blocks and small tables in document order; where one would
+    be split from what follows (or torn across a page), it starts a new page
+    and the layout is redone from there on.
+    """
+    from PySide6.QtGui import QTextFormat
+
+    layout = doc.documentLayout()
+    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    items: list[tuple[int, Any]] = [(p, None) for p in builder.keep_next]
+    items += [(t.firstPosition(), t) for t in builder.kept_tables]
+    items.sort(key=lambda item: item[0])
+
+    def page(y: float) -> int:
+        return int(y // page_height)
+
+    for position, table in items:
+        if table is not None:
+            rect = layout.frameBoundingRect(table)
+            if rect.height() < page_height and page(rect.top()) != page(rect.bottom() - 1):
+                fmt = table.format()
+                fmt.setPageBreakPolicy(always)
+                table.setFormat(fmt)
+            continue
+        block = doc.findBlock(position)
+        following = block.next()
+        if not following.isValid():
+            continue
+        rect = layout.blockBoundingRect(block)
+        at_top = rect.top() - page(rect.top()) * page_height < 1
+        if not at_top and page(rect.top()) != page(layout.blockBoundingRect(following).bottom() - 1):
+            cursor = builder.Qt.QTextCursor(block)
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(always)
+            cursor.setBlockFormat(fmt)
 
 
 def _paint_rules(builder: _Builder, doc: Any, painter: Any, top: float, bottom: float) -> None:

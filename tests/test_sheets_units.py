@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from kehoach_desktop.domain.progress import DONE, IN_PROGRESS, Period
-from kehoach_desktop.errors import InvalidInput
+from kehoach_desktop.errors import InvalidInput, KnownError
 from kehoach_desktop.sheets.merge import import_unit_sheet
 from kehoach_desktop.sheets.tracking import make_unit_sheets
 from kehoach_desktop.sheets.unit_sheets import FIRST_ROW, KEY_COL, STAMP_SHEET
@@ -236,3 +236,26 @@ def test_cli_progress_sheets_lists_the_files(db_path, tmp_path):
         "tien-do-2026-year-phong-van-hoa-xa-hoi.xlsx", "tien-do-2026-year-trung-tam-dich-vu-su-nghiep-cong.xlsx"]
     bad = run_cli("progress-sheets", "999", "-o", str(tmp_path / "x"), db=db_path)
     assert bad.returncode == 1 and "Không có kế hoạch số 999" in bad.stderr
+
+
+def test_a_failure_while_applying_leaves_nothing_half_applied(store, lam_vy):
+    from kehoach_desktop.sheets.merge import apply_merge, prepare_merge
+
+    _plan_id, tasks, paths, _ = lam_vy
+    path = sheet_of(paths, "van-hoa")
+    fill(path, {tasks[0].key: {"status": "Hoàn thành"}, tasks[2].key: {"status": "Đang thực hiện"}})
+    merge = prepare_merge(store, path)
+    # The same sheet merged meanwhile from another window: the second apply must add nothing.
+    twin = prepare_merge(store, path)
+    assert apply_merge(store, twin) == 2
+    with pytest.raises(InvalidInput, match="vừa được nhập ở nơi khác"):
+        apply_merge(store, merge)
+    assert store.progress.count() == 2
+    # A task deleted between preview and apply: the first row's insert is rolled back too.
+    fill(path, {tasks[0].key: {"status": "Đang thực hiện"}, tasks[2].key: {"status": "Hoàn thành"}})
+    merge = prepare_merge(store, path)
+    assert [c.task.key for c in merge.changes] == [tasks[0].key, tasks[2].key]
+    store.plans.delete_task(tasks[2].id)
+    with pytest.raises(KnownError, match="Không có nhiệm vụ"):
+        apply_merge(store, merge)
+    assert [e.status for e in store.progress.for_task(tasks[0].id)] == [DONE]

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sqlite3
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -248,7 +249,13 @@ def prepare_merge(store: Store, path: str | os.PathLike[str], expected: Period |
 
 def apply_merge(store: Store, merge: MergePlan) -> int:
     """Add the new entries in one transaction (all or nothing); return how many were added."""
-    store.progress.add_many(c.entry for c in merge.changes)
+    try:
+        store.progress.add_many(c.entry for c in merge.changes)
+    except sqlite3.IntegrityError:  # the same answers were merged since the preview (another window)
+        for change in merge.changes:
+            change.entry.id = None
+        raise InvalidInput(f"Phiếu {merge.sheet.path.name} vừa được nhập ở nơi khác sau khi xem trước; "
+                           "không ghi thêm gì. Hãy nhập lại để xem những gì còn mới.") from None
     return len(merge.changes)
 
 

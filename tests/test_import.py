@@ -505,3 +505,31 @@ def test_header_typed_with_tabs_and_fields_on_one_line(tmp_path: Path) -> None:
     assert plan.signature.lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert plan.signature.signer == "Trần Văn Bình"
     assert result.unplaced == []
+
+
+def test_markdown_phu_luc_table_with_nested_rows(tmp_path: Path) -> None:
+    text = "\n".join([
+        "**ỦY BAN NHÂN DÂN**", "**XÃ HÒA BÌNH**", "Số: 15/KH-UBND", "Hòa Bình, ngày 03 tháng 4 năm 2026", "",
+        "**KẾ HOẠCH**", "**Phòng, chống thiên tai năm 2026**", "",
+        "Căn cứ Luật Phòng, chống thiên tai năm 2013;", "",
+        "**I. MỤC ĐÍCH, YÊU CẦU**", "", "Chủ động phòng ngừa.", "",
+        "**II. NHIỆM VỤ CỤ THỂ**", "", "(Chi tiết tại Phụ lục kèm theo)", "",
+        "Trên đây là Kế hoạch phòng, chống thiên tai năm 2026 của UBND xã./.", "",
+        "***Nơi nhận:***", "- UBND tỉnh;", "- Lưu: VT.", "", "**CHỦ TỊCH**", "", "**Lê Thị Hoa**", "",
+        "| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành | Kết quả/Sản phẩm |",
+        "|---|---|---|---|---|---|",
+        "| 1 | Kiện toàn Ban Chỉ huy | Văn phòng HĐND&UBND | Ban Chỉ huy quân sự xã; Công an xã | Tháng 4/2026 "
+        "| Quyết định |",
+        "| 2 | Diễn tập ứng phó bão lũ | BCHQS xã | Các thôn | Quý II/2026 | Báo cáo diễn tập |",
+        "| 2.1 | Xây dựng kịch bản | Ban Chỉ huy quân sự xã | | Tháng 5/2026 | Kịch bản |",
+    ])
+    path = tmp_path / "thien-tai.md"
+    path.write_text(text, encoding="utf-8")
+    plan = import_file(path, CATALOG).plan
+    t1, t2 = plan.sections[1].tasks
+    assert (t1.lead, t1.coordinators, t1.time, t1.product) == (
+        [VP], ["Ban Chỉ huy quân sự xã", "Công an xã"], "Tháng 4/2026", "Quyết định")
+    assert t2.lead == ["Ban Chỉ huy quân sự xã"]
+    assert [(c.number, c.title, c.time) for c in t2.children] == [("2.1", "Xây dựng kịch bản", "Tháng 5/2026")]
+    assert plan.labels == {"lead": "Đơn vị chủ trì", "coordinators": "Đơn vị phối hợp",
+                           "time": "Thời hạn hoàn thành", "product": "Kết quả/Sản phẩm"}

@@ -22,6 +22,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 P, TBL, TR, TC, R, T, TAB, BR, CR, SDT, SDTCONTENT = (
     _W + n for n in ("p", "tbl", "tr", "tc", "r", "t", "tab", "br", "cr", "sdt", "sdtContent"))
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 MAX_XML = 150 * 1024 * 1024  # uncompressed document.xml: a zip bomb guard (a 1000-page plan is ~10 MB)
 
 
@@ -328,6 +329,11 @@ class _Reader:
                     lines[-1].append(("-", bool(bold), bool(italic), font))
                 elif tag in (_W + "drawing", _W + "pict", _W + "object"):
                     for tb in node.iter(_W + "txbxContent"):
+                        self._container(tb, extra, cell)
+                elif tag == _MC_ALTERNATE:
+                    # a text box is written twice (Choice and Fallback): read the first only
+                    choice = next(iter(node), None)
+                    for tb in (choice.iter(_W + "txbxContent") if choice is not None else ()):
                         self._container(tb, extra, cell)
         number = ""
         if num_id and num_id != "0":

@@ -44,8 +44,10 @@ _HEADER_ANCHORS = re.compile(r"\s+(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI
 _SIGN_TITLE = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _SIGN_WORDS = ("chu tich", "pho chu tich", "giam doc", "truong phong", "pho truong phong", "bi thu")
 _TASK_TITLES = ("noi dung", "nhiem vu", "giai phap", "cac hoat dong", "hoat dong")
-_TEXT_TITLES = ("muc dich", "yeu cau", "kinh phi", "to chuc thuc hien", "che do bao cao", "trach nhiem",
-                "phan cong", "ket qua", "tinh hinh", "can cu", "nguon kinh phi", "dieu khoan")
+# Titles of text sections; the first three never hold the task tree, whatever their lines look like.
+_TEXT_TITLES = ("muc dich", "yeu cau", "kinh phi", "nguon kinh phi", "to chuc thuc hien", "che do bao cao",
+                "tinh hinh", "can cu", "dieu khoan", "ket qua dat duoc")
+_NEVER_TASKS = ("muc dich", "yeu cau", "kinh phi", "nguon kinh phi")
 
 
 def _is_upper(text: str) -> bool:
@@ -551,6 +553,12 @@ class Recogniser:
                 break
             parts.append(ln.text)
             pos += 1
+        if not parts and formatted and start < end:
+            # an unformatted trích yếu in a formatted file: the first line that reads like one
+            ln = lines[start]
+            if not quick_fold(ln.text[:20]).startswith(("can cu", "thuc hien ")) and not _roman(ln.text) \
+                    and not ln.text.endswith((";", ":", ".")) and len(ln.text) < 300:
+                parts, pos = [ln.text], start + 1
         plan.title = clean_line(" ".join(parts))
         return pos
 
@@ -606,10 +614,11 @@ class Recogniser:
             elif chunks:
                 chunks[-1][1].append(ln)
         kinds = [self._kind(title, body) for title, body in chunks]
-        if "tasks" not in kinds:
-            for i, (_title, body) in enumerate(chunks):
-                if sum(1 for ln in body if _has_field(ln.text)) >= 2:
-                    kinds[i] = "tasks"
+        for i, (title, body) in enumerate(chunks):
+            # whatever its title, a section whose items carry units and deadlines holds tasks
+            if kinds[i] == "text" and not quick_fold(title).startswith(_NEVER_TASKS) and \
+                    sum(1 for ln in body if _has_field(ln.text)) >= 2:
+                kinds[i] = "tasks"
         for (title, body), kind in zip(chunks, kinds, strict=True):
             if kind == "tasks":
                 builder = _TaskBuilder(self.catalog, self.notes, title)
@@ -708,7 +717,8 @@ class Recogniser:
             if existing:
                 self.notes.found.append("bảng phụ lục nhiệm vụ được lưu thành một mục riêng “NHIỆM VỤ CỤ THỂ”")
         target.tasks.extend(tasks)
-        self.notes.found.append(f"{len(tasks)} nhiệm vụ lấy từ bảng phụ lục")
+        count = sum(1 for t in tasks for _ in t.walk())
+        self.notes.found.append(f"{count} nhiệm vụ lấy từ bảng phụ lục")
 
     def _labels(self, plan: Plan) -> None:
         counts: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
@@ -820,6 +830,9 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
     roots: list[Task] = []
     stack: list[tuple[str, Task]] = []
     counter = 0
+    headings = [table.cell_text(h, c) for c in range(len(table.rows[h]))]
+    labels = {name: clean_line(headings[col].replace("\n", " ")) for name, col in mapping.items()
+              if name in FIELDS and col < len(headings)}
     for r in range(h + 1, len(table.rows)):
         row = table.rows[r]
 
@@ -875,6 +888,7 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
         task.product = product or None
         notes = _field_value(" ".join(cell("notes")))
         task.notes = notes or None
+        task.labels = dict(labels)
         # place it in the tree
         rank = {"group": 0, "roman": 0}.get(style)
         while stack and stack[-1][0] != style and rank is None and style.startswith("nested") and \

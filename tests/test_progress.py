@@ -194,3 +194,20 @@ def test_entries_are_added_never_overwritten_and_deleted_with_their_task(store):
 def test_entry_for_missing_task_is_refused(store):
     with pytest.raises(NotFound, match="Không có nhiệm vụ"):
         store.progress.add(ProgressEntry(999, D(2026, 5, 1), IN_PROGRESS))
+
+
+def test_dinh_ky_6_thang_is_due_at_both_cut_offs():
+    time = "Định kỳ 6 tháng, hằng năm và đột xuất khi có yêu cầu"
+    assert parse_timeframe(time).kind == "periodic"
+    assert status(time, [], D(2026, 6, 15)) == OVERDUE
+    assert status(time, [entry(D(2026, 6, 10))], D(2026, 6, 15)) == IN_PROGRESS
+    assert status(time, [entry(D(2026, 6, 10))], D(2026, 12, 15)) == OVERDUE
+    assert next_due(parse_timeframe(time), [], D(2026, 6, 15)) == D(2026, 12, 14)
+
+
+def test_truoc_ngay_with_a_full_date_is_a_deadline():
+    time = "Trước ngày 30/6/2026"
+    assert status(time, [entry(D(2026, 6, 30), DONE)], D(2026, 8, 1)) == DONE
+    assert status(time, [], D(2026, 7, 1)) == OVERDUE
+    assert next_due(parse_timeframe(time), [], D(2026, 6, 1)) == D(2026, 6, 30)
+    assert next_due(parse_timeframe(time), [entry(D(2026, 6, 1), DONE)], D(2026, 6, 2)) is None

@@ -130,18 +130,26 @@ def cmd_restore(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_model(store: Store, plan_id: int, args: argparse.Namespace):
+    """The plan laid out with the stored "layout" setting, margins from --margins if given."""
+    from .documents.layout import LayoutOptions, plan_document
+
+    options = LayoutOptions.from_setting(store.get_setting("layout"))
+    if getattr(args, "margins", None):
+        options = LayoutOptions.with_margins(args.margins, options)
+    return plan_document(store.load_plan(plan_id), options, appendix=getattr(args, "appendix", False))
+
+
 def _export_docx(store: Store, plan_id: int, target: Path, args: argparse.Namespace) -> Path:
     from .documents.docx_writer import write_docx
-    from .documents.layout import plan_document
 
-    return write_docx(plan_document(store.load_plan(plan_id), appendix=args.appendix), target)
+    return write_docx(_plan_model(store, plan_id, args), target)
 
 
 def _export_pdf(store: Store, plan_id: int, target: Path, args: argparse.Namespace) -> Path:
-    from .documents.layout import plan_document
     from .documents.qt_writer import write_pdf
 
-    return write_pdf(plan_document(store.load_plan(plan_id), appendix=args.appendix), target)
+    return write_pdf(_plan_model(store, plan_id, args), target)
 
 
 def _export_xlsx(store: Store, plan_id: int, target: Path, args: argparse.Namespace) -> Path:
@@ -246,6 +254,8 @@ def build_parser() -> _Parser:
     p.add_argument("plan", metavar="PLAN")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
     p.add_argument("--appendix", action="store_true", help="kèm phụ lục danh mục nhiệm vụ (trang ngang)")
+    p.add_argument("--margins", metavar="T,B,L,R",
+                   help="lề trên, dưới, trái, phải (mm) trong khoảng Nghị định 30; mặc định 20,20,30,15")
     p = add("progress-sheets", cmd_progress_sheets,
             "lập phiếu báo cáo tiến độ (.xlsx) cho từng đơn vị của kế hoạch, để gửi đơn vị điền")
     p.add_argument("plan", metavar="PLAN")

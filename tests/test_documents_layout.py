@@ -157,3 +157,17 @@ def test_appendix_lists_every_task() -> None:
     assert header == list(L.APPENDIX_HEADERS)
     assert len(table.rows) == 1 + sum(1 for _ in plan.walk_tasks())
     assert sum(table.widths) == pytest.approx(section.page.text_width)
+
+
+def test_layout_setting_and_margins_text() -> None:
+    options = L.LayoutOptions.from_setting({"left": 35, "right": 20, "body_size": 13, "other": "kept"})
+    assert (options.left, options.right, options.top, options.body_size) == (35, 20, 20, 13)
+    assert L.LayoutOptions.from_setting(None) == L.LayoutOptions()
+    with pytest.raises(InvalidInput, match="phải là một số"):
+        L.LayoutOptions.from_setting({"top": "hai mươi"})
+    margins = L.LayoutOptions.with_margins("25, 22, 32, 18", options)
+    assert (margins.top, margins.bottom, margins.left, margins.right, margins.body_size) == (25, 22, 32, 18, 13)
+    with pytest.raises(InvalidInput, match="20,20,30,15"):
+        L.LayoutOptions.with_margins("20 20 30")
+    with pytest.raises(InvalidInput, match="Lề phải"):
+        L.LayoutOptions.with_margins("20,20,30,10")

@@ -98,3 +98,13 @@ def _read_only_folder(tmp_path: Path) -> None:
     assert "quyền ghi" in result.stderr or "chỉ cho phép đọc" in result.stderr
     assert sha256(target) == before
     assert sorted(p.name for p in locked.iterdir()) == ["ke-hoach.docx"]
+
+
+def test_margins_option(tmp_path: Path, db_path: Path, plan_id: str) -> None:
+    out = tmp_path / "ke-hoach.docx"
+    run_cli("export", plan_id, "-o", str(out), "--margins", "25,25,35,20", db=db_path, check=True)
+    section = docx.Document(str(out)).sections[0]
+    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin,
+                                  section.right_margin)] == [25, 25, 35, 20]
+    result = run_cli("export", plan_id, "-o", str(out), "--margins", "10,10,10,10", db=db_path)
+    assert result.returncode == 1 and "Nghị định 30" in result.stderr and "Traceback" not in result.stderr

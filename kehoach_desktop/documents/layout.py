@@ -104,6 +104,39 @@ class LayoutOptions:
     def page(self) -> PageSetup:
         return PageSetup(top=mm(self.top), bottom=mm(self.bottom), left=mm(self.left), right=mm(self.right))
 
+    @classmethod
+    def from_setting(cls, value: object) -> LayoutOptions:
+        """From the stored setting ``"layout"``: ``{"top": 20, "bottom": 20, "left": 30, "right": 15,
+        "body_size": 14, "first_line_indent": 1.0, "paragraph_spacing": 6, "line_spacing": 1.0}``
+        (any subset; mm, pt, cm as in the fields)."""
+        if value is None:
+            return cls()
+        if not isinstance(value, dict):
+            raise InvalidInput("Cài đặt trình bày (layout) phải là một bảng giá trị.")
+        known = {"top", "bottom", "left", "right", "body_size", "first_line_indent", "paragraph_spacing",
+                 "line_spacing"}
+        values = {}
+        for key, item in value.items():
+            if key not in known:
+                continue
+            if isinstance(item, bool) or not isinstance(item, int | float):
+                raise InvalidInput(f"Cài đặt trình bày “{key}” phải là một số.")
+            values[key] = float(item)
+        return cls(**values)
+
+    @classmethod
+    def with_margins(cls, text: str, base: LayoutOptions | None = None) -> LayoutOptions:
+        """``"20,20,30,15"``: top, bottom, left, right in mm."""
+        parts = [p.strip() for p in text.replace(";", ",").split(",")]
+        try:
+            top, bottom, left, right = (float(p) for p in parts)
+        except ValueError:
+            raise InvalidInput(f"Lề “{text}” không hợp lệ: hãy viết 4 số mm trên, dưới, trái, phải, "
+                               "ví dụ 20,20,30,15.") from None
+        base = base or cls()
+        return cls(top, bottom, left, right, base.body_size, base.first_line_indent, base.paragraph_spacing,
+                   base.line_spacing)
+
 
 DEFAULT = LayoutOptions()
 

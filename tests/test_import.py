@@ -533,3 +533,23 @@ def test_markdown_phu_luc_table_with_nested_rows(tmp_path: Path) -> None:
     assert [(c.number, c.title, c.time) for c in t2.children] == [("2.1", "Xây dựng kịch bản", "Tháng 5/2026")]
     assert plan.labels == {"lead": "Đơn vị chủ trì", "coordinators": "Đơn vị phối hợp",
                            "time": "Thời hạn hoàn thành", "product": "Kết quả/Sản phẩm"}
+
+
+def test_units_split_per_sub_area_inside_a_task(tmp_path: Path) -> None:
+    # DOMAIN §3, Phủ Lý item 3: the lead unit is named per sub-area in the task's own lines
+    text = "\n".join([
+        "KẾ HOẠCH", "Xây dựng cơ sở dữ liệu", "II. NHIỆM VỤ",
+        "3. Xây dựng cơ sở dữ liệu",
+        "- Dữ liệu dân cư: Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội thực hiện.",
+        "- Dữ liệu đất đai: Phòng Kinh tế chủ trì.",
+        "- Thời gian thực hiện: Năm 2026.",
+    ])
+    path = tmp_path / "csdl.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_file(path, CATALOG)
+    (task,) = result.plan.sections[0].tasks
+    assert task.lead == ["Công an xã", "Phòng Kinh tế"] and task.coordinators == [PVH]
+    assert task.content == []
+    assert task.assignment == ["Dữ liệu dân cư: Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội thực hiện.",
+                               "Dữ liệu đất đai: Phòng Kinh tế chủ trì."]
+    assert any("chủ trì" in line for line in result.summary_lines)

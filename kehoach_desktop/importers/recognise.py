@@ -335,10 +335,10 @@ class _TaskBuilder:
 
     def finish(self) -> list[Task]:
         if self.pending is not None:
-            if self.pending.marker.style == "bold" and not self.roots:
-                self._resolve_pending_as_content()
-            else:
-                self._resolve_pending_as_content()
+            self._resolve_pending_as_content()
+        for node in self.all_nodes:
+            if not node.task.lead and not node.unit_lines:
+                self._units_from_content(node)
         for node in self.all_nodes:
             t = node.task
             t.lead = _dedupe(self.catalog.canonical_list(t.lead))
@@ -349,6 +349,30 @@ class _TaskBuilder:
             if node.field_marker not in (None, "-"):
                 t.labels["marker"] = node.field_marker or ""
         return [n.task for n in self.roots]
+
+
+    def _units_from_content(self, node: _Node) -> None:
+        """Units split per sub-area inside the task: "- Dữ liệu dân cư: Công an phường chủ trì, phối hợp ..."."""
+        kept: list[str] = []
+        moved: list[str] = []
+        for line in node.task.content:
+            text = _strip_bullet(line)
+            head, sep, tail = text.partition(":")
+            sentence = tail.strip() if sep and len(head) <= 60 else text
+            m = re.match(r"^(?P<unit>.{3,80}?)\s+chủ trì\b", sentence)
+            if m and not re.search(r"\b(?:chủ trì|phối hợp)\b", m.group("unit")):
+                a = split_assignment(sentence, self.catalog)
+                if a.lead:
+                    node.task.lead.extend(a.lead)
+                    node.task.coordinators.extend(a.coordinators)
+                    moved.append(line)
+                    continue
+            kept.append(line)
+        if moved:
+            node.task.content = kept
+            node.unit_lines = [_strip_bullet(x) if x.startswith(("- ", "+ ")) else x for x in moved]
+            node.unit_sentence = True
+            self.notes.found.append(f"nhiệm vụ {node.task.number}: đơn vị lấy từ câu “… chủ trì …” trong nội dung")
 
 
 def _dedupe(items: list[str]) -> list[str]:

@@ -538,7 +538,7 @@ def test_markdown_phu_luc_table_with_nested_rows(tmp_path: Path) -> None:
 def test_units_split_per_sub_area_inside_a_task(tmp_path: Path) -> None:
     # DOMAIN §3, Phủ Lý item 3: the lead unit is named per sub-area in the task's own lines
     text = "\n".join([
-        "KẾ HOẠCH", "Xây dựng cơ sở dữ liệu", "II. NHIỆM VỤ",
+        "KẾ HOẠCH", "Xây dựng cơ sở dữ liệu", "II. Nhiệm vụ cụ thể",  # a title-case section heading
         "3. Xây dựng cơ sở dữ liệu",
         "- Dữ liệu dân cư: Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội thực hiện.",
         "- Dữ liệu đất đai: Phòng Kinh tế chủ trì.",

@@ -773,9 +773,13 @@ def _roman(text: str) -> str | None:
     if not letters or len(title) > 200:
         return None
     upper_share = sum(c.isupper() for c in letters) / len(letters)
-    if upper_share < 0.6:
-        return None
+    if upper_share < 0.6 and not (len(title) < 80 and quick_fold(title[:30]).startswith(_SECTION_WORDS)):
+        return None  # "II. Nội dung thực hiện" in title case is still a section; other prose is not
     return title.rstrip(" :.")
+
+
+_SECTION_WORDS = ("muc dich", "muc tieu", "noi dung", "nhiem vu", "giai phap", "kinh phi", "to chuc thuc hien",
+                  "trach nhiem", "phan cong", "che do bao cao", "dieu khoan", "hieu luc")
 
 
 def _numbered_caps_section(text: str) -> str | None:

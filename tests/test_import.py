@@ -553,3 +553,19 @@ def test_units_split_per_sub_area_inside_a_task(tmp_path: Path) -> None:
     assert task.assignment == ["Dữ liệu dân cư: Công an xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội thực hiện.",
                                "Dữ liệu đất đai: Phòng Kinh tế chủ trì."]
     assert any("chủ trì" in line for line in result.summary_lines)
+
+
+@pytest.mark.parametrize("appendix", [False, True], ids=["plan", "plan+phu-luc"])
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_plans_exported_by_kehoach_import_back(name: str, appendix: bool, tmp_path: Path) -> None:
+    # The app's own Word export (with its phụ lục table repeating the tasks) is a plan like any other.
+    from kehoach_desktop.documents.docx_writer import write_docx
+    from kehoach_desktop.documents.layout import plan_document
+
+    want = load_fixture(name)
+    path = write_docx(plan_document(want, appendix=appendix), tmp_path / "export.docx")
+    result = import_file(path, CATALOG)
+    assert_same_plan(result.plan, want)
+    assert result.unplaced == []
+    if appendix:
+        assert any("bảng phụ lục liệt kê lại" in line for line in result.summary_lines)

@@ -375,6 +375,10 @@ class _TaskBuilder:
             self.notes.found.append(f"nhiệm vụ {node.task.number}: đơn vị lấy từ câu “… chủ trì …” trong nội dung")
 
 
+def _title_key(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", quick_fold(title[:120])).strip()[:80]
+
+
 def _dedupe(items: list[str]) -> list[str]:
     seen: set[str] = set()
     out = []
@@ -686,7 +690,10 @@ class Recogniser:
             if f.startswith("phu luc") and _is_upper(text):
                 mode = "appendix"
             if mode == "appendix":
-                self.notes.unplaced.append(f"Phụ lục: “{text}”")
+                if self.task_tables:  # the heading of the task table: made again when the plan is printed
+                    plan.extra.setdefault("appendix_heading", []).append(text)
+                else:
+                    self.notes.unplaced.append(f"Phụ lục: “{text}”")
                 continue
             seen = recipients_seen
             in_recipient_cell = recipient_col is not None and ln.table is not None and ln.col == recipient_col
@@ -725,6 +732,8 @@ class Recogniser:
         tasks: list[Task] = []
         for _, _, table_tasks_, _ in self.task_tables:
             tasks.extend(table_tasks_)
+        if self._same_as_body(plan, tasks):
+            return
         target = next((s for s in plan.sections if s.kind == "tasks" and not s.tasks), None)
         if target is None:
             target = next((s for s in plan.sections if s.kind == "text" and
@@ -743,6 +752,34 @@ class Recogniser:
         target.tasks.extend(tasks)
         count = sum(1 for t in tasks for _ in t.walk())
         self.notes.found.append(f"{count} nhiệm vụ lấy từ bảng phụ lục")
+
+    def _same_as_body(self, plan: Plan, tasks: list[Task]) -> bool:
+        """A phụ lục that lists again the tasks of section II: fill their blanks, do not duplicate them."""
+        body = {_title_key(t.title): t for t, _ in plan.walk_tasks()}
+        if not body:
+            return False
+        rows = [t for root in tasks for t, _ in root.walk()]
+        pairs = [(row, body.get(_title_key(row.title))) for row in rows]
+        matched = [(row, task) for row, task in pairs if task is not None]
+        if len(matched) < max(1, 0.6 * len(rows)):
+            return False
+        filled = 0
+        for row, task in matched:
+            for name in ("lead", "coordinators"):
+                if not getattr(task, name) and getattr(row, name):
+                    setattr(task, name, list(getattr(row, name)))
+                    filled += 1
+            for name in ("time", "product", "notes"):
+                if not getattr(task, name) and getattr(row, name):
+                    setattr(task, name, getattr(row, name))
+                    filled += 1
+        self.notes.found.append(
+            f"bảng phụ lục liệt kê lại {len(matched)}/{len(rows)} nhiệm vụ của mục nhiệm vụ: không nhập lại"
+            + (f", đã bổ sung {filled} ô còn trống" if filled else ""))
+        for row, task in pairs:
+            if task is None:
+                self.notes.unplaced.append(f"Phụ lục: dòng “{row.number} {row.title}” không khớp nhiệm vụ nào")
+        return True
 
     def _labels(self, plan: Plan) -> None:
         counts: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}

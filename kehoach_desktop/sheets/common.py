@@ -80,7 +80,9 @@ class RowWriter:
     def append(self, values: Sequence[object], styles: Sequence[str]) -> None:
         cells = []
         for value, style in zip(values, styles, strict=True):
-            if isinstance(value, str):
+            if value is None or value == "":
+                cell = Cell(self.ws, style_array=self.style(style))  # a bordered empty cell
+            elif isinstance(value, str):
                 cell = Cell(self.ws, style_array=self.style(style))
                 put_text(cell, value)
             else:
@@ -118,6 +120,8 @@ def estimate_lines(text: str | None, width_chars: float) -> int:
     if not text:
         return 1
     per_line = max(4.0, width_chars * 1.4)
+    if len(text) <= per_line and "\n" not in text:
+        return 1
     return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
 
 

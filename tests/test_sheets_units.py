@@ -259,3 +259,17 @@ def test_a_failure_while_applying_leaves_nothing_half_applied(store, lam_vy):
     with pytest.raises(KnownError, match="Không có nhiệm vụ"):
         apply_merge(store, merge)
     assert [e.status for e in store.progress.for_task(tasks[0].id)] == [DONE]
+
+
+def test_every_sample_plan_goes_out_and_back(store, sample_name, tmp_path):
+    plan_id = store.import_plan(load_fixture(sample_name))
+    written, _ = make_unit_sheets(store, plan_id, SIX, tmp_path)
+    assert written
+    for _unit, path, count in written:
+        wb = load_workbook(path)
+        keys = list(rows_by_key(wb.worksheets[0]))
+        assert len(keys) == count
+        fill(path, {keys[0]: {"status": "Đang thực hiện", "done": "Đã triển khai"}})
+        merge = import_unit_sheet(store, path)
+        assert len(merge.changes) == 1 and merge.blank == count - 1
+    assert store.progress.count(plan_id) == len(written)

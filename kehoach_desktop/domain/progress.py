@@ -35,6 +35,7 @@ from ..errors import InvalidInput
 from .plan import Plan, Task
 from .text import fold
 from .timeframe import Timeframe
+from .units import unit_key
 
 # Status codes (stored) and their Vietnamese labels (shown, printed, typed in sheets).
 NOT_STARTED, IN_PROGRESS, DONE, DONE_LATE, OVERDUE = "not_started", "in_progress", "done", "done_late", "overdue"
@@ -327,7 +328,10 @@ def track(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], today: dt
         if tf is None:
             tf = understood[task.time] = task.timeframe
         # The lead unit answers for the task; coordinators' reports count only when it has said nothing.
-        leading = [e for e in entries if e.unit in task.lead] or entries
+        leading = entries
+        if entries:
+            lead = {unit_key(name) for name in task.lead}
+            leading = [e for e in entries if unit_key(e.unit) in lead] or entries
         rows.append(TaskProgress(task, depth, task_status(tf, leading, today, since), entries,
                                  next_due(tf, leading, today)))
     return rows

@@ -50,15 +50,22 @@ LAYOUT_DPI = 96  # the resolution QTextDocument's lengths are given in
 
 
 def ensure_application() -> Any:
-    """A ``QGuiApplication`` (Qt's fonts need one); headless on a Linux machine without a display."""
-    keep_none_alive()
-    from PySide6.QtGui import QGuiApplication
+    """The running Qt application, or a new ``QApplication`` (Qt's fonts need one).
 
-    app = QGuiApplication.instance()
+    A full ``QApplication`` rather than a ``QGuiApplication``, so that the desktop
+    app (and pytest-qt) can still open windows in the same process afterwards.
+    Headless on a Linux machine without a display.
+    """
+    keep_none_alive()
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
     if app is None:
         if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["kehoach"])
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication(["kehoach"])
     return app
 
 

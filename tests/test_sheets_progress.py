@@ -130,3 +130,8 @@ def test_cli_export_xlsx_writes_the_progress_sheet(db_path, tmp_path):
     assert [c.value for c in ws[HEADER_ROW]] == HEADINGS
     titles = [r[1] for r in _rows(ws)]
     assert len(titles) == 9 and titles[2].startswith("Tham gia góp ý xây dựng văn bản")
+    # Task 4 only groups its sub-task: a bold heading row without a status; the sub-task is indented.
+    group, child = ws.cell(FIRST_ROW + 3, 2), ws.cell(FIRST_ROW + 4, 2)
+    assert group.font.bold and ws.cell(FIRST_ROW + 3, 7).value is None
+    assert child.value.startswith("Lồng ghép mục tiêu") and child.alignment.indent == 1
+    assert ws.cell(FIRST_ROW + 4, 1).value == "-" and ws.cell(FIRST_ROW + 4, 1).quotePrefix

@@ -43,8 +43,17 @@ def register_styles(wb: Workbook, size: int = 11) -> None:
         NamedStyle(STYLE_HEADER, font=Font(name=FONT, size=size, bold=True), border=BORDER, fill=HEADER_FILL,
                    alignment=Alignment(wrap_text=True, vertical="center", horizontal="center")),
     ]
+    # Sub-tasks are indented under their parent in the "Nội dung nhiệm vụ" column.
+    for depth in (1, 2, 3):
+        styles.append(NamedStyle(f"{STYLE_CELL}_{depth}", font=Font(name=FONT, size=size), border=BORDER,
+                                 alignment=Alignment(wrap_text=True, vertical="top", indent=depth)))
     for style in styles:
         wb.add_named_style(style)
+
+
+def indented(depth: int) -> str:
+    """The cell style of a task title ``depth`` levels down (0 = top level)."""
+    return f"{STYLE_CELL}_{min(depth, 3)}" if depth else STYLE_CELL
 
 
 def put_text(cell: Cell, text: str | None) -> Cell:

@@ -40,6 +40,7 @@ from .common import (
     STYLE_HEADER,
     RowWriter,
     estimate_lines,
+    indented,
     plan_reference,
     put_text,
     register_styles,
@@ -103,7 +104,7 @@ def _table(ws: Worksheet, plan: Plan, rows: list[TaskProgress], period: Period |
     by_task = {r.task.id: r for r in rows}
     writer = RowWriter(ws)
     r = FIRST_ROW - 1
-    for task, _depth in plan.walk_tasks():
+    for task, depth in plan.walk_tasks():
         r += 1
         progress = by_task.get(task.id)
         entries = []
@@ -124,7 +125,10 @@ def _table(ws: Worksheet, plan: Plan, rows: list[TaskProgress], period: Period |
             _joined(entries, "difficulties", several),
             _joined(entries, "proposals", several),
         )
-        writer.append(values, _CENTERED if progress else _GROUP)
+        styles = _CENTERED if progress else _GROUP
+        if depth:
+            styles = (*styles[:1], indented(depth), *styles[2:])
+        writer.append(values, styles)
         lines = max(estimate_lines(value, width) for value, width in zip(values, WIDTHS, strict=True))
         ws.row_dimensions[r].height = min(409, 13 * lines + 4)
     return r

@@ -569,3 +569,27 @@ def test_plans_exported_by_kehoach_import_back(name: str, appendix: bool, tmp_pa
     assert result.unplaced == []
     if appendix:
         assert any("bảng phụ lục liệt kê lại" in line for line in result.summary_lines)
+
+
+def test_group_letters_named_tasks_and_slash_dates(tmp_path: Path) -> None:
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP", "Số: 03/KH-UBND", "Tân Lập, ngày 5/1/2026",
+        "KẾ HOẠCH", "Cải cách hành chính năm 2026",
+        "I. MỤC TIÊU", "Nâng cao chỉ số.",
+        "II. NHIỆM VỤ",
+        "A. NHIỆM VỤ CHUNG",
+        "Nhiệm vụ 1: Tuyên truyền cải cách hành chính",
+        "- Chủ trì: Văn phòng HĐND và UBND", "- Phối hợp: Các thôn", "- Thời gian: Quý I/2026",
+        "B. NHIỆM VỤ CỤ THỂ",
+        "1. Số hóa hồ sơ", "- Cơ quan chủ trì: Trung tâm Phục vụ hành chính công", "- Thời gian: Năm 2026",
+    ])
+    path = tmp_path / "cchc.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = import_file(path, CATALOG).plan
+    assert plan.date.iso() == "2026-01-05" and plan.place == "Tân Lập"
+    a, b = plan.sections[1].tasks
+    assert (a.number, a.title, b.number, b.title) == ("A", "NHIỆM VỤ CHUNG", "B", "NHIỆM VỤ CỤ THỂ")
+    (t1,) = a.children
+    assert (t1.number, t1.title, t1.lead, t1.coordinators, t1.time) == (
+        "1", "Tuyên truyền cải cách hành chính", [VP], ["Các thôn"], "Quý I/2026")
+    assert [(c.number, c.lead) for c in b.children] == [("1", ["Trung tâm Phục vụ hành chính công"])]

@@ -40,6 +40,11 @@ _SO = re.compile(r"^Số\s*[:.]?\s*(?P<num>[\d.…\s]*?)\s*/\s*(?P<sym>\S+)", re
 _DATE = re.compile(
     r"^(?P<place>[^,\d][^,]{0,60}?)\s*,\s*ngày\b\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*"
     r"năm\s*(?P<y>\d{4})?", re.IGNORECASE)
+_DATE_SLASH = re.compile(
+    r"^(?P<place>[^,\d][^,]{0,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})",
+    re.IGNORECASE)
+_NAMED = re.compile(r"^(?:Nhiệm vụ|NHIỆM VỤ|Nội dung|NỘI DUNG)\s+(?:số\s+)?(?P<num>\d{1,2})\s*[:.)]\s*(?P<rest>\S.*)$")
+_GROUP = re.compile(r"^(?P<num>[A-HJ-UWYZĐ])\s*[.)]\s+(?P<rest>[^a-zà-ỹ]{3,}.*)$")
 _HEADER_ANCHORS = re.compile(r"\s+(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]|ĐỘC LẬP\s*[-–])")
 _SIGN_TITLE = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _SIGN_WORDS = ("chu tich", "pho chu tich", "giam doc", "truong phong", "pho truong phong", "bi thu")
@@ -88,6 +93,12 @@ def classify(text: str) -> _Marker:
     m = _LETTER.match(text)
     if m:
         return _Marker("letter", m.group("num") or m.group("num2"), m.group("rest") or m.group("rest2"))
+    m = _NAMED.match(text)
+    if m:  # "Nhiệm vụ 1: ..."
+        return _Marker("decimal", m.group("num"), m.group("rest"))
+    m = _GROUP.match(text)
+    if m:  # "A. NHIỆM VỤ CHUNG" groups the numbered tasks under it
+        return _Marker("group", m.group("num"), m.group("rest"))
     m = _BULLET.match(text)
     if (m and not re.match(r"^[-–]\s*\d", text[:3])) or (m and text[1:2] == " "):
         mark = m.group("mark")
@@ -206,7 +217,7 @@ class _TaskBuilder:
         if fld is not None:
             self._field(line, marker, fld)
             return
-        if marker.style in ("decimal", "letter") or marker.style.startswith("nested"):
+        if marker.style in ("decimal", "letter", "group") or marker.style.startswith("nested"):
             self.open_field = None
             self._resolve_pending_as_content()
             self._numbered(marker)
@@ -536,7 +547,7 @@ class Recogniser:
             self.notes.unplaced.append(f"Đầu văn bản: “{text}”")
 
     def _date_line(self, plan: Plan, text: str) -> bool:
-        m = _DATE.match(text)
+        m = _DATE.match(text) or _DATE_SLASH.match(text)
         if not m:
             return False
         plan.place = clean_line(m.group("place"))

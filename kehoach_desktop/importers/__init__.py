@@ -22,6 +22,7 @@ from .recognise import Recogniser
 from .text_reader import read_text
 
 SUPPORTED = (".docx", ".docm", ".txt", ".md", ".markdown")
+FILE_FILTER = "Văn bản kế hoạch (*.docx *.txt *.md)"  # for the desktop app's open dialog
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a plan as text is at most a few hundred KB
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -170,4 +171,4 @@ def _result(plan: Plan, source: Source, recogniser: Recogniser, catalog: UnitCat
     return ImportResult(plan=plan, summary_lines=lines, unplaced=unplaced, new_units=new_units)
 
 
-__all__ = ["ImportResult", "UnreadableDocument", "import_file", "read_source"]
+__all__ = ["FILE_FILTER", "SUPPORTED", "ImportResult", "UnreadableDocument", "import_file", "read_source"]

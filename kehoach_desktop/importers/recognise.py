@@ -484,7 +484,7 @@ class Recogniser:
         # header and title
         if kh is not None:
             self._header(plan, lines[:kh])
-            plan.doc_type = "KẾ HOẠCH"
+            plan.doc_type = _DOC_TYPES.get(quick_fold(lines[kh].text).replace(" ", "").rstrip(":."), "KẾ HOẠCH")
             pos = self._title(plan, lines, kh + 1, first_section if first_section is not None else body_end)
             if title_head:
                 plan.title = clean_line(f"{title_head} {plan.title}")
@@ -837,8 +837,12 @@ def _numbered_caps_section(text: str) -> str | None:
     return None
 
 
+_DOC_TYPES = {"kehoach": "KẾ HOẠCH", "kehoachlientich": "KẾ HOẠCH LIÊN TỊCH", "chuongtrinh": "CHƯƠNG TRÌNH",
+              "chuongtrinhhanhdong": "CHƯƠNG TRÌNH HÀNH ĐỘNG", "phuongan": "PHƯƠNG ÁN"}
+
+
 def _is_doc_type(text: str) -> bool:
-    return len(text) < 20 and fold(text).replace(" ", "") == "kehoach" and _is_upper(text)
+    return len(text) < 30 and _is_upper(text) and quick_fold(text).replace(" ", "").rstrip(":.") in _DOC_TYPES
 
 
 def _has_field(text: str) -> bool:

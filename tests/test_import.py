@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_desktop.domain.plan import Plan, Task
+from kehoach_desktop.domain.plan import Plan, Signature, Task
 from kehoach_desktop.domain.units import UnitCatalog, preset_units
 from kehoach_desktop.errors import InvalidInput
 from kehoach_desktop.importers import UnreadableDocument, import_file
@@ -593,3 +593,77 @@ def test_group_letters_named_tasks_and_slash_dates(tmp_path: Path) -> None:
     assert (t1.number, t1.title, t1.lead, t1.coordinators, t1.time) == (
         "1", "Tuyên truyền cải cách hành chính", [VP], ["Các thôn"], "Quý I/2026")
     assert [(c.number, c.lead) for c in b.children] == [("1", ["Trung tâm Phục vụ hành chính công"])]
+
+
+
+def test_a_plan_issued_by_a_phong(tmp_path: Path) -> None:
+    # Another commune, another office: a phòng's plan, "Đơn vị thực hiện: X chủ trì, phối hợp với Y",
+    # nested 2.1 tasks, a sentence that carries its own deadline, a TRƯỞNG PHÒNG signature.
+    lines = [
+        "UBND XÃ PHÚ LỘC",
+        "PHÒNG VĂN HÓA - XÃ HỘI",
+        "Số: 12/KH-VHXH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Phú Lộc, ngày 10 tháng 02 năm 2026",
+        "KẾ HOẠCH",
+        "Tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm 2026",
+        "Căn cứ Quyết định số 505/QĐ-TTg ngày 22/4/2022 của Thủ tướng Chính phủ;",
+        "Căn cứ Kế hoạch số 45/KH-UBND ngày 05/01/2026 của UBND xã Phú Lộc,",
+        "Phòng Văn hóa - Xã hội xây dựng Kế hoạch như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "- Nâng cao nhận thức về chuyển đổi số.",
+        "2. Yêu cầu",
+        "- Thiết thực, hiệu quả.",
+        "II. NỘI DUNG, THỜI GIAN THỰC HIỆN",
+        "1. Công tác tuyên truyền",
+        "a) Treo băng rôn, khẩu hiệu tại trụ sở UBND xã và các thôn.",
+        "- Thời gian: Từ ngày 01/10 đến ngày 15/10/2026.",
+        "- Đơn vị thực hiện: Trung tâm Dịch vụ tổng hợp chủ trì, phối hợp với các thôn.",
+        "b) Đăng tải tin bài trên Trang thông tin điện tử xã.",
+        "- Thời gian: Tháng 10/2026.",
+        "- Đơn vị thực hiện: Trung tâm Dịch vụ tổng hợp.",
+        "2. Tổ chức các hoạt động hưởng ứng",
+        "2.1. Hội thi tìm hiểu về chuyển đổi số",
+        "- Đơn vị chủ trì: Phòng Văn hóa - Xã hội.",
+        "- Đơn vị phối hợp: Đoàn Thanh niên xã; Hội Liên hiệp Phụ nữ xã.",
+        "- Thời gian: Quý IV/2026.",
+        "- Kết quả: Tổ chức thành công hội thi.",
+        "2.2. Hướng dẫn người dân cài đặt VNeID",
+        "Giao Công an xã chủ trì, phối hợp với Đoàn Thanh niên xã và các thôn thực hiện trong tháng 10/2026.",
+        "III. KINH PHÍ",
+        "Từ nguồn ngân sách xã năm 2026.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Văn hóa - Xã hội: Tham mưu tổ chức các hoạt động.",
+        "2. Trung tâm Dịch vụ tổng hợp: Thực hiện tuyên truyền.",
+        "Trên đây là Kế hoạch tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm 2026./.",
+        "Nơi nhận:",
+        "- UBND xã (b/c);",
+        "- Các đơn vị liên quan;",
+        "- Lưu: VT.",
+        "TRƯỞNG PHÒNG",
+        "Nguyễn Thị Lan",
+    ]
+    path = tmp_path / "phu-loc.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = import_file(path, CATALOG)
+    plan = result.plan
+    assert plan.issuer == ["UBND XÃ PHÚ LỘC", "PHÒNG VĂN HÓA - XÃ HỘI"]
+    assert (plan.number, plan.symbol, plan.date.iso()) == ("12", "KH-VHXH", "2026-02-10")
+    assert len(plan.bases) == 2 and plan.preamble == ["Phòng Văn hóa - Xã hội xây dựng Kế hoạch như sau:"]
+    assert [s.kind for s in plan.sections] == ["text", "tasks", "text", "text"]
+    t1, t2 = plan.sections[1].tasks
+    a, b = t1.children
+    assert (a.lead, a.coordinators, a.time) == (["Trung tâm Dịch vụ tổng hợp"], ["Các thôn"],
+                                                "Từ ngày 01/10 đến ngày 15/10/2026")
+    assert (b.lead, b.coordinators, b.time) == (["Trung tâm Dịch vụ tổng hợp"], [], "Tháng 10/2026")
+    c, d = t2.children
+    assert (c.number, c.coordinators, c.product) == ("2.1", ["Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"],
+                                                     "Tổ chức thành công hội thi")
+    assert (d.number, d.lead, d.coordinators) == ("2.2", ["Công an xã"], ["Đoàn Thanh niên xã", "Các thôn"])
+    assert d.time == "Trong tháng 10/2026"
+    assert any("lấy từ câu" in line for line in result.summary_lines)
+    assert plan.signature == Signature(["TRƯỞNG PHÒNG"], "Nguyễn Thị Lan")
+    assert plan.recipients == ["UBND xã (b/c)", "Các đơn vị liên quan", "Lưu: VT"]
+    assert sorted(result.new_units) == ["Hội Liên hiệp Phụ nữ xã", "Đoàn Thanh niên xã"]

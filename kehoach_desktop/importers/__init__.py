@@ -154,6 +154,9 @@ def _result(plan: Plan, source: Source, recogniser: Recogniser, catalog: UnitCat
     leaves_without = [t.number or t.title[:30] for t, _ in tasks if not t.children and not t.lead]
     if leaves_without:
         lines.append("Nhiệm vụ chưa có đơn vị chủ trì: " + ", ".join(leaves_without) + ".")
+    without_time = [t.number or t.title[:30] for t, _ in tasks if not t.children and not t.time]
+    if without_time:
+        lines.append("Nhiệm vụ chưa có thời gian thực hiện: " + ", ".join(without_time) + ".")
     new_units: list[str] = []
     for task, _ in tasks:
         for unit in task.lead + task.coordinators:

@@ -140,6 +140,11 @@ _TRAILERS = re.compile(
     r"|\s+(?:theo|trong phạm vi) chức năng,? nhiệm vụ(?: được giao)?)\s*$", re.IGNORECASE)
 
 
+# Where a list of units in a sentence ends: "... với Y và các thôn thực hiện trong tháng 10/2026".
+_AFTER_UNITS = re.compile(r"\s+(?:để\s+|cùng\s+)?(?:tổ chức\s+|triển khai\s+)?thực hiện\b|\s+triển khai\b"
+                          r"|\s+(?:trong|trước|từ|theo)\s+(?:ngày|tháng|quý|năm|kế hoạch)\b")
+
+
 def unit_prefix(text: str, catalog: UnitCatalog) -> tuple[str | None, str]:
     """The catalog unit that ``text`` starts with (longest), and the rest of the text."""
     best: tuple[str | None, str] = (None, text)
@@ -223,7 +228,7 @@ def split_assignment(value: str, catalog: UnitCatalog) -> Assignment:
                      r"(?P<coord>.+)$", text)
     if m:
         lead_text = _TRAILERS.sub("", m.group("lead")).strip(" ,;")
-        coord_text = _TRAILERS.sub("", m.group("coord")).strip(" ,;")
+        coord_text = _TRAILERS.sub("", _AFTER_UNITS.split(m.group("coord"))[0]).strip(" ,;")
         lead, _ = split_units(lead_text, catalog)
         coords, _ = split_units(coord_text, catalog)
         return Assignment(lead, coords, True)

@@ -45,6 +45,9 @@ _DATE_SLASH = re.compile(
     re.IGNORECASE)
 _NAMED = re.compile(r"^(?:Nhiệm vụ|NHIỆM VỤ|Nội dung|NỘI DUNG)\s+(?:số\s+)?(?P<num>\d{1,2})\s*[:.)]\s*(?P<rest>\S.*)$")
 _GROUP = re.compile(r"^(?P<num>[A-HJ-UWYZĐ])\s*[.)]\s+(?P<rest>[^a-zà-ỹ]{3,}.*)$")
+_TIME_IN_SENTENCE = re.compile(
+    r"\bthực hiện\s+(?P<time>(?:trong|trước|từ|hằng|hàng|định kỳ|thường xuyên|trong năm|năm|quý|tháng)\b.*)$",
+    re.IGNORECASE)
 _HEADER_ANCHORS = re.compile(r"\s+(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]|ĐỘC LẬP\s*[-–])")
 _SIGN_TITLE = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 _SIGN_WORDS = ("chu tich", "pho chu tich", "giam doc", "truong phong", "pho truong phong", "bi thu")
@@ -131,6 +134,7 @@ class _Node:
     unit_lines: list[str] = field(default_factory=list)
     unit_sentence: bool = False
     labels: dict[str, str] = field(default_factory=dict)
+    sentence_time: str | None = None  # "... thực hiện trong tháng 10/2026" in a unit sentence
 
 
 @dataclass
@@ -313,6 +317,9 @@ class _TaskBuilder:
             target.task.product = f"{target.task.product}; {value}" if target.task.product else value
 
     def _units(self, node: _Node, name: str, value: str, sentence: bool) -> None:
+        m = _TIME_IN_SENTENCE.search(value)
+        if m and node.sentence_time is None:
+            node.sentence_time = _field_value(m.group("time"))
         if name == "lead":
             a = split_assignment(value, self.catalog)
             node.task.lead.extend(a.lead)
@@ -352,6 +359,9 @@ class _TaskBuilder:
                 self._units_from_content(node)
         for node in self.all_nodes:
             t = node.task
+            if not t.time and node.sentence_time:
+                t.time = node.sentence_time[0].upper() + node.sentence_time[1:]
+                self.notes.found.append(f"nhiệm vụ {t.number}: thời gian “{t.time}” lấy từ câu giao nhiệm vụ")
             t.lead = _dedupe(self.catalog.canonical_list(t.lead))
             t.coordinators = _dedupe(self.catalog.canonical_list(t.coordinators))
             if node.unit_sentence:

@@ -40,6 +40,15 @@ EXCLUDED_MODULES = [
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtSvgWidgets",
+    # python-docx and the importers use lxml.etree only; the rest of lxml is 4 MB
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.cssselect", "lxml.doctestcompare",
+    "lxml.usedoctest",
+    # debugging tools that only the above pulled in (with readline)
+    "doctest", "pdb", "pydoc",
+    # no network, no worker processes (and no start-up cost for PyInstaller's multiprocessing hook)
+    "ssl", "multiprocessing",
+    # East Asian codecs: plan files are UTF-8, UTF-16, Windows-1258/1252 or TCVN3/VNI (importers/encoding.py)
+    "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
 ]
 
 # Files (paths inside the bundle, any OS) left out even when a hook or a plugin's
@@ -57,8 +66,25 @@ UNUSED_FILES = [
     "*/platforms/*qvnc*", "*/platforms/*qlinuxfb*", "*/platforms/*qminimalegl*", "*/platforms/*qeglfs*",
     "*/platforms/*qvkkhrdisplay*", "*/egldeviceintegrations/*",
     "*/generic/*",
-    # the GTK look on Linux pulls in the whole GTK stack (about 15 MB); Qt's own Fusion style is used instead
-    "*/platformthemes/*qgtk3*",
+    # image formats nobody puts into a plan (PNG is built in; JPEG, GIF, ICO and SVG are kept)
+    "*/imageformats/*qtiff*", "*/imageformats/*qwebp*", "*/imageformats/*qicns*", "*/imageformats/*qtga*",
+    "*/imageformats/*qwbmp*",
+    # Linux: the GTK look pulls in the whole GTK stack (Qt's Fusion style is used instead); OpenGL
+    # integrations are for OpenGL/Quick, not widgets; on a Wayland desktop Qt runs through XWayland (xcb)
+    "*/platformthemes/*qgtk3*", "*/xcbglintegrations/*", "*/wayland-*/*", "*/platforms/*qwayland*",
+    "*qt6waylandclient*", "*qt6wlshellintegration*", "*qt6eglfs*",
+]
+
+# Linux: libraries every desktop already has, left to the host instead of copied (like libGL and
+# libEGL, which Qt needs and PyInstaller never copies). D-Bus (and what libdbus links) is among
+# the packages the README lists for Qt anyway. Then the CUPS client and what it links (TLS,
+# Kerberos, Avahi): where CUPS is installed the print plugin finds them and lists the printers;
+# where it is not, Qt skips the plugin and prints to PDF.
+HOST_LIBRARIES = [
+    "libdbus-1.so*", "libsystemd.so*", "libgcrypt.so*", "libgpg-error.so*", "liblz4.so*", "libcap.so*",
+    "libcups.so*", "libgnutls.so*", "libkrb5.so*", "libkrb5support.so*", "libgssapi_krb5.so*", "libk5crypto.so*",
+    "libcom_err.so*", "libkeyutils.so*", "libavahi-client.so*", "libavahi-common.so*", "libp11-kit.so*",
+    "libunistring.so*", "libidn2.so*", "libnettle.so*", "libhogweed.so*", "libgmp.so*", "libtasn1.so*",
 ]
 
 # Qt's own translations: only Vietnamese (and English, the source) are kept.
@@ -76,7 +102,10 @@ def is_unused(dest: str) -> bool:
     if "/translations/" in path and path.endswith(".qm"):
         match = _QM_LANGUAGE.search(path)
         return not match or match.group(1) not in KEPT_QT_LANGUAGES
-    return any(fnmatch.fnmatchcase(path, pattern) for pattern in UNUSED_FILES)
+    if any(fnmatch.fnmatchcase(path, pattern) for pattern in UNUSED_FILES):
+        return True
+    name = path.rsplit("/", 1)[-1]
+    return not name.endswith(".dll") and any(fnmatch.fnmatchcase(name, pattern) for pattern in HOST_LIBRARIES)
 
 
 def prune_unreachable(binaries: list[tuple[str, str, str]],

@@ -131,6 +131,8 @@ NEEDED = [
     "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
     "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
     "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",  # Vietnamese typing (IBus)
+    "libicuuc.so.73", "libfontconfig.so.1", "libxcb-cursor.so.0", "libsqlite3.so.0", "libcrypto.so.3",
+    "_internal/PySide6/plugins/printsupport/windowsprintersupport.dll",
     "kehoach_desktop/data/template-luat-ai.json", "kehoach_desktop/data/kehoach_vi.qm",
     "kehoach_desktop\\data\\kehoach_en.qm", "resources/icons/kehoach.ico",
 ]
@@ -142,6 +144,8 @@ UNUSED = [
     "PySide6/Qt/plugins/platforms/libqvnc.so", "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
     "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", "PySide6/Qt/translations/qtbase_de.qm",
     "PySide6/Qt/translations/qt_help_pt_BR.qm", "PySide6\\translations\\qt_zh_CN.qm",
+    "PySide6/Qt/plugins/imageformats/libqtiff.so", "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+    "_internal/libcups.so.2", "_internal/libgnutls.so.30", "_internal/libdbus-1.so.3",  # the host's are used
 ]
 
 

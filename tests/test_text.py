@@ -23,7 +23,8 @@ def test_old_and_new_tone_placement_fold_to_one_spelling():
     assert normalize_tone_placement("Uỷ ban") == "Ủy ban"
     assert normalize_tone_placement("khoẻ mạnh") == "khỏe mạnh"
     # words where the tone is already right, or that are not open syllables, are untouched
-    for word in ("quý", "hoàn thành", "khuyến khích", "thuế", "ngoài"):
+    for word in ("quý", "hoàn thành", "khuyến khích", "thuế", "ngoài", "Trí tuệ", "huệ", "khuya", "thuở",
+                 "Nguyễn", "luận", "quyết"):
         assert normalize_tone_placement(word) == word
 
 

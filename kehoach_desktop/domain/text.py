@@ -59,7 +59,7 @@ def matches(query: str, text: str) -> bool:
 # syllables oa, oe, uy on the first vowel: hóa, khỏe, thúy. We fold both to one form.
 _TONE_SYLLABLE = re.compile(
     r"(?P<q>[qQ])?(?P<v1>[oOuU])(?P<tone>[\u0300\u0301\u0303\u0309\u0323])?"
-    r"(?P<v2>[aAeEyY])(?P<tone2>[\u0300\u0301\u0303\u0309\u0323])?(?![^\W\d_])",
+    r"(?P<v2>[aAeEyY])(?P<tone2>[\u0300\u0301\u0303\u0309\u0323])?(?![^\W\d_]|[\u0300-\u036f])",
 )
 
 
@@ -75,8 +75,9 @@ def _move_tone(match: re.Match[str]) -> str:
 def normalize_tone_placement(text: str) -> str:
     """Put the tone of open syllables oa/oe/uy on the first vowel (``hoá`` -> ``hóa``).
 
-    Only syllables that end right after the two vowels are touched ("hoàn",
-    "khuyến" keep their spelling), so ordinary words are never changed.
+    Only syllables that end right after the two plain vowels are touched ("hoàn",
+    "khuyến" keep their spelling, and so do "tuệ", "thuế" whose e carries a
+    circumflex), so ordinary words are never changed.
     """
     decomposed = unicodedata.normalize("NFD", text)
     return nfc(_TONE_SYLLABLE.sub(_move_tone, decomposed))

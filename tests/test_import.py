@@ -667,3 +667,59 @@ def test_a_plan_issued_by_a_phong(tmp_path: Path) -> None:
     assert plan.signature == Signature(["TRƯỞNG PHÒNG"], "Nguyễn Thị Lan")
     assert plan.recipients == ["UBND xã (b/c)", "Các đơn vị liên quan", "Lưu: VT"]
     assert sorted(result.new_units) == ["Hội Liên hiệp Phụ nữ xã", "Đoàn Thanh niên xã"]
+
+
+
+def test_word_list_styles_and_a_two_row_header_table(tmp_path: Path) -> None:
+    # Numbers and bullets from the "List Number"/"List Bullet" styles (numbering via the style),
+    # section headings in "Heading 1", the header as a 2 x 2 table.
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc = Document()
+    t = doc.add_table(rows=2, cols=2)
+    t.cell(0,0).text = "ỦY BAN NHÂN DÂN"
+    t.cell(0,0).add_paragraph().add_run("XÃ ĐÔNG SƠN").bold = True
+    t.cell(0,1).paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold = True
+    t.cell(0,1).add_paragraph().add_run("Độc lập - Tự do - Hạnh phúc").bold = True
+    t.cell(1,0).text = "Số: 21/KH-UBND"
+    t.cell(1,1).paragraphs[0].add_run("Đông Sơn, ngày 09 tháng 9 năm 2026").italic = True
+    for text in ("KẾ HOẠCH", "Phát triển phong trào thể dục thể thao năm 2026"):
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(text).bold = True
+    doc.add_paragraph("Thực hiện Kế hoạch số 10/KH-UBND của UBND tỉnh, UBND xã ban hành Kế hoạch như sau:")
+    doc.add_heading("I. MỤC ĐÍCH, YÊU CẦU", level=1)
+    doc.add_paragraph("Phát triển phong trào rộng khắp.", style="List Bullet")
+    doc.add_heading("II. NHIỆM VỤ, GIẢI PHÁP", level=1)
+    doc.add_paragraph("Tổ chức Đại hội Thể dục thể thao xã", style="List Number")
+    doc.add_paragraph("Đơn vị chủ trì: Phòng Văn hóa - Xã hội", style="List Bullet")
+    doc.add_paragraph("Thời gian thực hiện: Tháng 10/2026", style="List Bullet")
+    doc.add_paragraph("Xây dựng sân thể thao thôn", style="List Number")
+    doc.add_paragraph("Đơn vị chủ trì: Các thôn", style="List Bullet")
+    doc.add_paragraph("Đơn vị phối hợp: Phòng Kinh tế", style="List Bullet")
+    doc.add_paragraph("Thời gian thực hiện: Năm 2026", style="List Bullet")
+    doc.add_heading("III. TỔ CHỨC THỰC HIỆN", level=1)
+    doc.add_paragraph("Các đơn vị triển khai thực hiện.")
+    doc.add_paragraph("Trên đây là Kế hoạch phát triển phong trào thể dục thể thao năm 2026./.")
+    s = doc.add_table(rows=1, cols=2)
+    s.cell(0,0).paragraphs[0].add_run("Nơi nhận:").bold = True
+    s.cell(0,0).add_paragraph("- Sở Văn hóa, Thể thao và Du lịch;")
+    s.cell(0,0).add_paragraph("- Lưu: VT.")
+    s.cell(0,1).paragraphs[0].add_run("TM. ỦY BAN NHÂN DÂN").bold = True
+    s.cell(0,1).add_paragraph().add_run("CHỦ TỊCH").bold = True
+    s.cell(0,1).add_paragraph()
+    s.cell(0,1).add_paragraph().add_run("Hoàng Văn Nam").bold = True
+    doc.save(str(tmp_path / "styled.docx"))
+    result = import_file(tmp_path / "styled.docx", CATALOG)
+    plan = result.plan
+    assert (plan.issuer, plan.number, plan.date.iso()) == (["ỦY BAN NHÂN DÂN", "XÃ ĐÔNG SƠN"], "21", "2026-09-09")
+    assert [(s.title, s.kind) for s in plan.sections] == [
+        ("MỤC ĐÍCH, YÊU CẦU", "text"), ("NHIỆM VỤ, GIẢI PHÁP", "tasks"), ("TỔ CHỨC THỰC HIỆN", "text")]
+    assert plan.sections[0].items[0].paragraphs == ["- Phát triển phong trào rộng khắp."]
+    assert [(t.number, t.title, t.lead, t.coordinators, t.time) for t in plan.sections[1].tasks] == [
+        ("1", "Tổ chức Đại hội Thể dục thể thao xã", [PVH], [], "Tháng 10/2026"),
+        ("2", "Xây dựng sân thể thao thôn", ["Các thôn"], ["Phòng Kinh tế"], "Năm 2026")]
+    assert plan.signature == Signature(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Hoàng Văn Nam")
+    assert plan.recipients == ["Sở Văn hóa, Thể thao và Du lịch", "Lưu: VT"]
+    assert result.unplaced == []

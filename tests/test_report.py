@@ -128,3 +128,13 @@ def test_report_with_the_progress_sheet_as_appendix(store, tmp_path):
     table = next(b for b in appendix.blocks if hasattr(b, "rows"))
     assert [c.paragraphs[0].text for c in table.rows[0].cells][:3] == ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì"]
     assert len(table.rows) == 1 + 8
+
+
+def test_report_follows_the_offices_stored_layout(store, tmp_path):
+    from kehoach_desktop.sheets.tracking import write_period_report
+
+    plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    store.set_setting("layout", {"left": 35, "right": 20, "body_size": 13})
+    path = write_period_report(store, plan_id, Period("6m", 2026), tmp_path / "bc.docx", today=dt.date(2026, 7, 1))
+    section = docx.Document(str(path)).sections[0]
+    assert round(section.left_margin.mm) == 35 and round(section.right_margin.mm) == 20

@@ -54,8 +54,13 @@ def default_period(today: dt.date | None = None) -> Period:
 
 def write_period_report(store: Store, plan_id: int, period: Period, target: str | os.PathLike[str],
                         today: dt.date | None = None, **options: object) -> Path:
-    """``kehoach report PLAN --period 6m|year --year YYYY -o bc.docx``: the Báo cáo of that period."""
+    """``kehoach report PLAN --period 6m|year --year YYYY -o bc.docx``: the Báo cáo of that period.
+
+    Laid out with the office's stored "layout" setting (margins, body size), like the plan.
+    """
+    from ..documents.layout import LayoutOptions
     from ..documents.report import write_report
 
     plan = store.plans.load(plan_id)
+    options.setdefault("options", LayoutOptions.from_setting(store.get_setting("layout")))
     return write_report(plan, store.progress.for_plan(plan_id), period, target, today=today, **options)

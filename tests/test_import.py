@@ -723,3 +723,18 @@ def test_word_list_styles_and_a_two_row_header_table(tmp_path: Path) -> None:
     assert plan.signature == Signature(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Hoàng Văn Nam")
     assert plan.recipients == ["Sở Văn hóa, Thể thao và Du lịch", "Lưu: VT"]
     assert result.unplaced == []
+
+
+def test_tasks_as_bold_paragraphs_without_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "vsmt.md"
+    path.write_text("\n".join([
+        "**KẾ HOẠCH**", "**Vệ sinh môi trường năm 2026**", "**I. NỘI DUNG**",
+        "**Tổng vệ sinh các tuyến đường**", "- Đơn vị chủ trì: Các thôn", "- Thời gian: Hằng tháng",
+        "**Thu gom rác thải nhựa**", "Vận động Nhân dân phân loại rác.",
+        "- Đơn vị chủ trì: Trung tâm Dịch vụ tổng hợp", "- Thời gian: Quý II/2026",
+    ]), encoding="utf-8")
+    tasks = import_file(path, CATALOG).plan.sections[0].tasks
+    assert [(t.number, t.title, t.content, t.lead, t.time) for t in tasks] == [
+        ("", "Tổng vệ sinh các tuyến đường", [], ["Các thôn"], "Hằng tháng"),
+        ("", "Thu gom rác thải nhựa", ["Vận động Nhân dân phân loại rác."], ["Trung tâm Dịch vụ tổng hợp"],
+         "Quý II/2026")]

@@ -143,6 +143,7 @@ class _Pending:
     marker: _Marker
     parent: _Node | None
     sublines: list[str] = field(default_factory=list)
+    home: _Node | None = None  # where its lines go if it turns out not to be a task
 
 
 class _TaskBuilder:
@@ -156,10 +157,12 @@ class _TaskBuilder:
         self.open_field: tuple[str, _Node] | None = None
         self.all_nodes: list[_Node] = []
         self.intro: list[str] = []
+        self.parent_of: dict[int, _Node | None] = {}
 
     # the tree
     def _add(self, marker: _Marker, title: str, parent: _Node | None) -> _Node:
         node = _Node(Task(title=title, number=marker.number), marker.style)
+        self.parent_of[id(node)] = parent
         if parent is None:
             self.roots.append(node)
             self.stack = [node]
@@ -184,7 +187,14 @@ class _TaskBuilder:
         if self.pending is None:
             return
         p, self.pending = self.pending, None
-        target = p.parent
+        target = p.parent or p.home
+        if p.parent is None and p.home is not None and not self.stack:
+            path: list[_Node] = []
+            node: _Node | None = p.home
+            while node is not None:
+                path.insert(0, node)
+                node = self.parent_of.get(id(node))
+            self.stack = path  # not a task after all: go on where we were
         lines = [p.line, *p.sublines]
         if target is None:
             self.intro.extend(lines)
@@ -243,9 +253,15 @@ class _TaskBuilder:
             return
         # a paragraph without number
         if self.pending is not None:
+            if self.pending.marker.style == "bold" and not line.bold:
+                self.pending.sublines.append(text)
+                return
             self._resolve_pending_as_content()
-        if line.bold and not self.stack and len(text) < 400:
-            self.pending = _Pending(text, _Marker("bold", "", text), None)
+        if line.bold and len(text) < 400 and (not self.stack or self.stack[0].style == "bold"):
+            # tasks written as bold paragraphs without numbers, each followed by its field lines
+            home = self._deepest()
+            self.stack = []
+            self.pending = _Pending(text, _Marker("bold", "", text), None, home=home)
             return
         self._content(text)
 

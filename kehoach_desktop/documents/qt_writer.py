@@ -27,23 +27,6 @@ from .model import Document, Paragraph, Rule, Section, Table
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtGui import QPagedPaintDevice, QTextDocument
 
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11 dropping a reference to ``None`` on every void call.
-
-    Before Python 3.12 ``None`` is reference-counted, and when its count reaches
-    zero (after enough Qt calls, or while the interpreter shuts down) Python
-    aborts with "none_dealloc: deallocating None". ``None`` is never really freed,
-    so we raise its count far out of reach, as Python 3.12 does by making it
-    immortal. Nothing to do on 3.12 and later, or outside CPython.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    if sys.getrefcount(None) < 1 << 40:
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 50
-
-
 FONT_FAMILIES = ["Times New Roman", "Liberation Serif", "Tinos", "Nimbus Roman", "DejaVu Serif"]
 PDF_DPI = 1200
 LAYOUT_DPI = 96  # the resolution QTextDocument's lengths are given in
@@ -56,7 +39,6 @@ def ensure_application() -> Any:
     app (and pytest-qt) can still open windows in the same process afterwards.
     Headless on a Linux machine without a display.
     """
-    keep_none_alive()
     from PySide6.QtCore import QCoreApplication
 
     app = QCoreApplication.instance()

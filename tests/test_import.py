@@ -377,13 +377,14 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     with zipfile.ZipFile(other_zip, "w") as zf:
         zf.writestr("photos/a.txt", "không phải Word")
     files["zip of something else"] = (other_zip, "không chứa văn bản Word")
-    # What Word writes for a password-protected .docx: an OLE compound file whose
-    # directory names the EncryptedPackage and EncryptionInfo streams.
-    encrypted = tmp_path / "mat-khau.docx"
-    directory = "EncryptionInfo".encode("utf-16-le") + b"\x00" * 40 + "EncryptedPackage".encode("utf-16-le")
-    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + directory + b"\x00" * 4096)
-    files["password"] = (encrypted, "mật khẩu")
     good = plan_docx(load_fixture("ke-hoach-xa-lam-vy"), tmp_path / "good.docx")
+    # a real password-protected .docx, encrypted the way Word does it (ECMA-376 agile encryption)
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    encrypted = tmp_path / "mat-khau.docx"
+    with good.open("rb") as src, encrypted.open("wb") as dst:
+        OOXMLFile(src).encrypt("matkhau", dst)
+    files["password"] = (encrypted, "mật khẩu")
     corrupt = tmp_path / "hong.docx"
     corrupt.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     files["truncated"] = (corrupt, "hỏng")

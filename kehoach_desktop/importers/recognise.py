@@ -168,10 +168,17 @@ class _TaskBuilder:
             self.stack = [node]
         else:
             parent.task.children.append(node.task)
-            idx = self.stack.index(parent)
-            self.stack = [*self.stack[: idx + 1], node]
+            self.stack = [*self._path(parent), node]
         self.all_nodes.append(node)
         return node
+
+    def _path(self, node: _Node | None) -> list[_Node]:
+        """The open tasks from the root down to ``node``."""
+        path: list[_Node] = []
+        while node is not None:
+            path.insert(0, node)
+            node = self.parent_of.get(id(node))
+        return path
 
     def _deepest(self) -> _Node | None:
         return self.stack[-1] if self.stack else None
@@ -189,12 +196,7 @@ class _TaskBuilder:
         p, self.pending = self.pending, None
         target = p.parent or p.home
         if p.parent is None and p.home is not None and not self.stack:
-            path: list[_Node] = []
-            node: _Node | None = p.home
-            while node is not None:
-                path.insert(0, node)
-                node = self.parent_of.get(id(node))
-            self.stack = path  # not a task after all: go on where we were
+            self.stack = self._path(p.home)  # not a task after all: go on where we were
         lines = [p.line, *p.sublines]
         if target is None:
             self.intro.extend(lines)
@@ -205,8 +207,6 @@ class _TaskBuilder:
         p = self.pending
         assert p is not None
         self.pending = None
-        if p.parent is not None and p.parent not in self.stack:
-            self.stack.append(p.parent)
         node = self._add(p.marker, p.marker.rest, p.parent)
         node.task.content.extend(p.sublines)
         return node

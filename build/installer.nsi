@@ -13,7 +13,11 @@
 
 Unicode true
 ManifestDPIAware true
-SetCompressor /SOLID lzma
+!ifdef CHECK_ONLY
+  SetCompress off  ; build/build.py on Linux only proves the script: no need to spend minutes on LZMA
+!else
+  SetCompressor /SOLID lzma
+!endif
 RequestExecutionLevel user
 
 !macro REQUIRE NAME

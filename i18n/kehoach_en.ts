@@ -120,6 +120,261 @@ Details were written to %1</translation>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Biểu đồ số nhiệm vụ theo tình trạng</source>
+        <translation>Chart of tasks by status</translation>
+    </message>
+    <message>
+        <source>Nhập phiếu báo cáo tiến độ: {name}</source>
+        <translation>Import progress sheet: {name}</translation>
+    </message>
+    <message>
+        <source>Những gì sẽ thay đổi</source>
+        <translation>What will change</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập vào cơ sở dữ liệu</source>
+        <translation>&amp;Import into the database</translation>
+    </message>
+    <message>
+        <source>Xem trước những gì sẽ thay đổi (chưa ghi gì):</source>
+        <translation>Preview of what will change (nothing written yet):</translation>
+    </message>
+    <message>
+        <source>Phiếu này không có gì mới so với những gì đã nhập.</source>
+        <translation>This sheet has nothing new compared with what was already imported.</translation>
+    </message>
+    <message>
+        <source>Ghi nhận tiến độ nhiệm vụ</source>
+        <translation>Record task progress</translation>
+    </message>
+    <message>
+        <source>(không ghi)</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>Số văn bản, đường dẫn tệp…</source>
+        <translation>Document numbers, file paths…</translation>
+    </message>
+    <message>
+        <source>Chưa có báo cáo nào.</source>
+        <translation>No reports yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Ngày báo cáo:</source>
+        <translation>Report &amp;date:</translation>
+    </message>
+    <message>
+        <source>Đơn &amp;vị báo cáo:</source>
+        <translation>Reporting &amp;unit:</translation>
+    </message>
+    <message>
+        <source>&amp;Tình hình thực hiện:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Nội dung đã thực &amp;hiện:</source>
+        <translation>What was &amp;done:</translation>
+    </message>
+    <message>
+        <source>&amp;Kết quả:</source>
+        <translation>&amp;Result:</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ hoàn thành:</source>
+        <translation>Completion rate:</translation>
+    </message>
+    <message>
+        <source>Khó khăn, vướng &amp;mắc:</source>
+        <translation>Di&amp;fficulties:</translation>
+    </message>
+    <message>
+        <source>Đề xuất, kiến &amp;nghị:</source>
+        <translation>&amp;Proposals:</translation>
+    </message>
+    <message>
+        <source>Văn bản, &amp;minh chứng:</source>
+        <translation>&amp;Evidence:</translation>
+    </message>
+    <message>
+        <source>Các lần báo cáo trước (giữ nguyên, không bị ghi đè):</source>
+        <translation>Earlier reports (kept, never overwritten):</translation>
+    </message>
+    <message>
+        <source>6 tháng đầu năm (15/12 năm trước – 14/6)</source>
+        <translation>First half-year (15/12 of the previous year – 14/6)</translation>
+    </message>
+    <message>
+        <source>Cả năm (15/12 năm trước – 14/12)</source>
+        <translation>Whole year (15/12 of the previous year – 14/12)</translation>
+    </message>
+    <message>
+        <source>&amp;Kỳ báo cáo:</source>
+        <translation>Reporting &amp;period:</translation>
+    </message>
+    <message>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>&amp;Ghi tiến độ nhiệm vụ đang chọn…</source>
+        <translation>&amp;Record progress of the selected task…</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập phiếu của đơn vị…</source>
+        <translation>&amp;Import a unit’s sheet…</translation>
+    </message>
+    <message>
+        <source>&amp;Lập phiếu cho các đơn vị…</source>
+        <translation>&amp;Make sheets for the units…</translation>
+    </message>
+    <message>
+        <source>&amp;Xuất bảng tiến độ (.xlsx)…</source>
+        <translation>E&amp;xport the progress sheet (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Lập &amp;báo cáo kỳ…</source>
+        <translation>Write the period &amp;report…</translation>
+    </message>
+    <message>
+        <source>Bảng đơn vị × tình trạng</source>
+        <translation>Units × status table</translation>
+    </message>
+    <message>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ quá hạn</source>
+        <translation>Overdue task</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>Thời gian thực hiện</source>
+        <translation>Timeframe</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ theo lựa chọn</source>
+        <translation>Selected tasks</translation>
+    </message>
+    <message>
+        <source>Ghi tiến độ…</source>
+        <translation>Record progress…</translation>
+    </message>
+    <message>
+        <source>Số nhiệm vụ theo tình trạng</source>
+        <translation>Tasks by status</translation>
+    </message>
+    <message>
+        <source>Theo đơn vị chủ trì (bấm một ô để xem nhiệm vụ)</source>
+        <translation>By lead unit (click a cell to see its tasks)</translation>
+    </message>
+    <message>
+        <source>Tiến độ thực hiện: {title} — đến ngày {date}</source>
+        <translation>Progress: {title} — as of {date}</translation>
+    </message>
+    <message>
+        <source>Tổng số: {n} nhiệm vụ được theo dõi</source>
+        <translation>In all: {n} tasks tracked</translation>
+    </message>
+    <message>
+        <source>Quá hạn ({n})</source>
+        <translation>Overdue ({n})</translation>
+    </message>
+    <message>
+        <source>Đến hạn trong {days} ngày tới ({n})</source>
+        <translation>Due in the next {days} days ({n})</translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ: {what}{unit} ({n})</source>
+        <translation>Tasks: {what}{unit} ({n})</translation>
+    </message>
+    <message>
+        <source>Hãy bấm chọn một nhiệm vụ trong các danh sách trước.</source>
+        <translation>Click a task in one of the lists first.</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận tiến độ.</source>
+        <translation>Progress recorded.</translation>
+    </message>
+    <message>
+        <source>Chọn phiếu báo cáo đơn vị đã điền</source>
+        <translation>Choose the filled-in unit sheets</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đã thêm {n} mục tiến độ từ {files} phiếu.</source>
+        <translation>Added {n} progress entries from {files} sheets.</translation>
+    </message>
+    <message>
+        <source>Lập phiếu báo cáo cho các đơn vị</source>
+        <translation>Make report sheets for the units</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục ghi các phiếu</source>
+        <translation>Choose the folder for the sheets</translation>
+    </message>
+    <message>
+        <source>Đã lập {n} phiếu trong {folder}.</source>
+        <translation>Made {n} sheets in {folder}.</translation>
+    </message>
+    <message>
+        <source>Không lập phiếu riêng cho nhóm chung: {groups}.</source>
+        <translation>No separate sheet for general groups: {groups}.</translation>
+    </message>
+    <message>
+        <source>Xuất bảng theo dõi tiến độ</source>
+        <translation>Export the progress sheet</translation>
+    </message>
+    <message>
+        <source>Đã ghi {path}</source>
+        <translation>Wrote {path}</translation>
+    </message>
+    <message>
+        <source>Lập báo cáo kết quả thực hiện</source>
+        <translation>Write the implementation report</translation>
+    </message>
+    <message>
+        <source>Ghi báo cáo</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Tài liệu Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Đã ghi báo cáo {period}: {path}</source>
+        <translation>Wrote the {period} report: {path}</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Lỗi không mong muốn khi xuất tệp. Chi tiết đã ghi vào %1.</source>
@@ -271,12 +526,9 @@ XÃ …</translation>
         <source>Những đoạn chưa xếp được vào kế hoạch (hãy kiểm tra và chép vào chỗ phù hợp):</source>
         <translation>Text that could not be placed in the plan (check it and copy it where it belongs):</translation>
     </message>
-    <message numerus="yes">
-        <source>Thêm %n đơn vị chưa có vào danh mục:</source>
-        <translation>
-            <numerusform>Add %n new unit to the catalog:</numerusform>
-            <numerusform>Add %n new units to the catalog:</numerusform>
-        </translation>
+    <message>
+        <source>Thêm các đơn vị chưa có vào danh mục (%1):</source>
+        <translation>Add the units missing from the catalog (%1):</translation>
     </message>
     <message>
         <source>&amp;Tạo kế hoạch</source>
@@ -683,6 +935,29 @@ or “Import from file…” to open a plan written in Word.</translation>
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <source>Chưa thực hiện</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Hoàn thành quá hạn</source>
+        <translation>Done late</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
     <name>TaskForm</name>
     <message>
         <source>Gõ để tìm, không cần dấu…</source>
@@ -904,19 +1179,17 @@ or click “Add task” (Ctrl+Enter).</translation>
         <source>Tên phần</source>
         <translation>Part title</translation>
     </message>
-    <message numerus="yes">
-        <source>%n nhiệm vụ</source>
-        <translation>
-            <numerusform>%n task</numerusform>
-            <numerusform>%n tasks</numerusform>
-        </translation>
+    <message>
+        <source>Số nhiệm vụ: %1</source>
+        <translation>Tasks: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Đang lọc: hiện %1 trong %n nhiệm vụ</source>
-        <translation>
-            <numerusform>Filtered: %1 of %n task shown</numerusform>
-            <numerusform>Filtered: %1 of %n tasks shown</numerusform>
-        </translation>
+    <message>
+        <source>Đang lọc: %1/%2 nhiệm vụ khớp</source>
+        <translation>Filtered: %1 of %2 tasks match</translation>
+    </message>
+    <message>
+        <source>Xóa nhiệm vụ “%1” cùng các nhiệm vụ con của nó (%2)? (Có thể hoàn tác bằng Ctrl+Z.)</source>
+        <translation>Delete task “%1” with its sub-tasks (%2)? (Ctrl+Z undoes it.)</translation>
     </message>
     <message>
         <source>Mọi đơn vị</source>
@@ -925,13 +1198,6 @@ or click “Add task” (Ctrl+Enter).</translation>
     <message>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
-    </message>
-    <message numerus="yes">
-        <source>Xóa nhiệm vụ “%1” cùng %n nhiệm vụ con? (Có thể hoàn tác bằng Ctrl+Z.)</source>
-        <translation>
-            <numerusform>Delete task “%1” and its %n sub-task? (Ctrl+Z undoes it.)</numerusform>
-            <numerusform>Delete task “%1” and its %n sub-tasks? (Ctrl+Z undoes it.)</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -338,7 +338,7 @@ class ImportPreviewDialog(QDialog):
                                                               "(hãy kiểm tra và chép vào chỗ phù hợp):")))
             layout.addWidget(missed, 1)
         self.add_units = QCheckBox(QCoreApplication.translate(
-            "ImportPreviewDialog", "Thêm %n đơn vị chưa có vào danh mục:", "", len(new_units or [])))
+            "ImportPreviewDialog", "Thêm các đơn vị chưa có vào danh mục (%1):").replace("%1", str(len(new_units or []))))
         self.add_units.setVisible(bool(new_units))
         layout.addWidget(self.add_units)
         if new_units:

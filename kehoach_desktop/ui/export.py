@@ -8,6 +8,7 @@ moved into place by the writers (``fileio.atomic_path``).
 from __future__ import annotations
 
 import copy
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,13 +62,21 @@ def writer_for(name: str) -> Callable[[Plan, Path], Path] | None:
     return None
 
 
-def print_preview_available() -> bool:
+def _has(module: str) -> bool:
     try:
-        from ..documents.layout import plan_document  # noqa: F401
-        from ..documents.qt_writer import paint_document  # noqa: F401
-    except ImportError:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
         return False
-    return True
+
+
+def available(name: str) -> bool:
+    """Whether format ``name`` can be exported, without importing its writer (start-up stays fast)."""
+    needed = {"json": [], "docx": ["docx_writer"], "docx_appendix": ["docx_writer"], "pdf": ["qt_writer"]}[name]
+    return all(_has(f"kehoach_desktop.documents.{m}") for m in ["layout", *needed]) if needed else True
+
+
+def print_preview_available() -> bool:
+    return _has("kehoach_desktop.documents.layout") and _has("kehoach_desktop.documents.qt_writer")
 
 
 class _Worker(QObject):

@@ -22,9 +22,8 @@ from ..domain.text import fold
 from ..errors import KnownError
 from ..logsetup import log_bug
 from ..services import SETTING_COMMUNE, Store
-from .dialogs import CommuneDialog, ImportPreviewDialog, SettingsDialog, UnitsDialog
-from .export import Exporter, print_preview, print_preview_available, writer_for
-from .newplan import blank_plan, plan_from_template
+from .export import Exporter, print_preview_available
+from .export import available as export_available
 from .planeditor import PlanEditor
 from .planlist import PlanListPage
 from .session import PlanSession
@@ -42,6 +41,11 @@ QListWidget#partsNav::item { padding: 6px 4px; }
 def safe_filename(text: str, fallback: str = "ke-hoach") -> str:
     words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return (words[:60].rstrip("-") or fallback)
+
+
+def last_plan_key(db_path: Path) -> str:
+    """The QSettings key remembering the plan last open in a database (reopened at start-up)."""
+    return "session/lastPlan/" + fold(str(Path(db_path).resolve())).replace("/", "_").replace("\\", "_")
 
 
 class MainWindow(QMainWindow):
@@ -134,7 +138,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_plan = self.session is not None
         for name, action in self.export_actions.items():
-            available = writer_for(name) is not None
+            available = export_available(name)
             action.setEnabled(has_plan and available)
             if not available:
                 action.setToolTip(QCoreApplication.translate("MainWindow", "Chưa có trong bản cài đặt này"))
@@ -245,9 +249,13 @@ class MainWindow(QMainWindow):
             self.open_plan(plan_id)
 
     def new_from_template(self) -> None:
+        from .newplan import plan_from_template
+
         self._create_and_open(plan_from_template(self.commune()))
 
     def new_blank(self) -> None:
+        from .newplan import blank_plan
+
         self._create_and_open(blank_plan(self.commune()))
         if self.editor is not None:
             self.editor.general.title.setFocus()
@@ -273,6 +281,8 @@ class MainWindow(QMainWindow):
         result = self._run(import_file, path, self.store.units.catalog())
         if result is None:
             return
+        from .dialogs import ImportPreviewDialog
+
         new_units = list(getattr(result, "new_units", []) or [])
         dialog = ImportPreviewDialog(result.plan.title, list(result.summary_lines), list(result.unplaced), self,
                                      new_units)
@@ -325,16 +335,21 @@ class MainWindow(QMainWindow):
         if self.session is None or self.editor is None:
             return
         self.editor.flush()
+        from .export import print_preview
+
         self._run(print_preview, self, self.session.plan)
 
     # --- tools -----------------------------------------------------------------------------------------
 
     def edit_units(self) -> None:
+        from .dialogs import UnitsDialog
+
         UnitsDialog(self.store, self).exec()
         if self.editor is not None:
             self.editor.tasks.refresh_catalog()
 
     def edit_settings(self) -> None:
+        from .dialogs import SettingsDialog
         from .i18n import current_language, set_language
 
         dialog = SettingsDialog(self.store, self)
@@ -372,12 +387,14 @@ class MainWindow(QMainWindow):
     def first_run(self) -> None:
         """Ask for the commune when the database has never been set up."""
         if not self.commune():
+            from .dialogs import CommuneDialog
+
             CommuneDialog(self.store, self).exec()
 
     # --- layout ------------------------------------------------------------------------------------------
 
     def _last_plan_key(self) -> str:
-        return "session/lastPlan/" + fold(str(self.store.database.path)).replace("/", "_").replace("\\", "_")
+        return last_plan_key(self.store.database.path)
 
     def last_plan_id(self) -> int | None:
         value = QSettings().value(self._last_plan_key())

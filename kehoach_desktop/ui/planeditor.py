@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 
 from PySide6.QtCore import (
@@ -12,6 +13,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
@@ -46,6 +48,8 @@ from .taskmodel import COL_LEAD, COL_TIME, COL_TITLE, TaskFilterProxy
 from .widgets import CommitLineEdit
 
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
+INSTANT_FILTER_TASKS = 250  # up to this many tasks the tree is filtered at every keystroke
+SEARCH_PAUSE_MS = 200  # beyond, when typing pauses this long
 
 # The timeframe kinds as the filter names them (domain.timeframe.KIND_LABELS, translatable here).
 KIND_NAMES = {
@@ -116,7 +120,11 @@ class TasksPage(QWidget):
         header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_LEAD, 150)
         header.resizeSection(COL_TIME, 120)
-        self.tree.expandAll()
+        self._collapsed: set[str] = set()  # tasks the user folded away
+        self._expanding = False
+        self.tree.expanded.connect(lambda index: self._folded(index, False))
+        self.tree.collapsed.connect(lambda index: self._folded(index, True))
+        self._resetting = False
         self.form = TaskForm()
         self.form.set_catalog(session.store.units.catalog())
         self.form.commit.connect(self._form_commit)
@@ -125,7 +133,11 @@ class TasksPage(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(QCoreApplication.translate("TasksPage", "Tìm (không cần dấu)…  Ctrl+F"))
-        self.search.textChanged.connect(self._filter_changed)
+        self.search.textChanged.connect(self._search_typed)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self._filter_changed)
         self.unit_filter = QComboBox()
         self.unit_filter.setMinimumContentsLength(16)
         self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -223,7 +235,12 @@ class TasksPage(QWidget):
         session.taskChanged.connect(self._task_changed)
         session.structureChanged.connect(self._structure_changed)
         session.model.rowsInserted.connect(lambda parent, *_: self.tree.expand(self.proxy.mapFromSource(parent)))
+        self.restore_expansion()
         self._structure_changed()
+        self._warm = QTimer(self)  # prepare the search of every task while the user reads
+        self._warm.setInterval(0)
+        self._warm.timeout.connect(lambda: session.model.warm_search() or self._warm.stop())
+        self._warm.start()
         if session.section.tasks:
             self.select_key(session.section.tasks[0].key)
         else:
@@ -255,6 +272,8 @@ class TasksPage(QWidget):
         self._show(key)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._resetting and not current.isValid():
+            return  # the filter changed; the form keeps its task
         task = self.session.model.task_at(self.proxy.mapToSource(current))
         self._show(task.key if task else None)
 
@@ -269,24 +288,23 @@ class TasksPage(QWidget):
         if key == self.form.key:
             self.form.load(self.session.plan, self.session.model.task(key))
 
-    def _structure_changed(self) -> None:
+    def _update_count(self) -> None:
         count = sum(1 for _ in self.session.model.walk())
-        shown = QCoreApplication.translate("TasksPage", "%n nhiệm vụ", "", count)
+        # No %n plurals: the lupdate of some PySide6 releases misses them; counts are "%1" here.
+        shown = QCoreApplication.translate("TasksPage", "Số nhiệm vụ: %1").replace("%1", str(count))
         if self.proxy.is_filtering():
-            shown = QCoreApplication.translate("TasksPage", "Đang lọc: hiện %1 trong %n nhiệm vụ", "", count
-                                               ).replace("%1", str(self._visible_rows()))
+            shown = (QCoreApplication.translate("TasksPage", "Đang lọc: %1/%2 nhiệm vụ khớp")
+                     .replace("%1", str(len(self.proxy.matches))).replace("%2", str(count)))
         self.count_label.setText(shown)
+
+    def _structure_changed(self) -> None:
+        self._update_count()
         number = next(i for i, s in enumerate(self.session.plan.sections, 1) if s is self.session.section)
         self.numeral.setText(f"{roman(number)}.")
         self.section_title.set_value(self.session.section.title)
         if self.form.key and self.session.model.has(self.form.key):
             self.form.load(self.session.plan, self.session.model.task(self.form.key))
         self._update_actions()
-
-    def _visible_rows(self, parent: QModelIndex | None = None) -> int:
-        parent = parent or QModelIndex()
-        rows = self.proxy.rowCount(parent)
-        return rows + sum(self._visible_rows(self.proxy.index(r, 0, parent)) for r in range(rows))
 
     def _title_committed(self) -> None:
         title = self.section_title.value()
@@ -328,13 +346,53 @@ class TasksPage(QWidget):
         self.unit_filter.setCurrentIndex(max(index, 0))
         self.unit_filter.blockSignals(False)
 
+    def _search_typed(self) -> None:
+        # A short plan filters at every key; a long one when typing pauses, so keys never wait.
+        if len(self.session.model.flat()) <= INSTANT_FILTER_TASKS:
+            self._filter_changed()
+        else:
+            self._search_timer.start()
+
     def _filter_changed(self) -> None:
-        self.proxy.set_query(self.search.text())
-        self.proxy.set_unit(self.unit_filter.currentData())
-        self.proxy.set_kind(self.kind_filter.currentData())
-        if self.proxy.is_filtering():
-            self.tree.expandAll()
-        self._structure_changed()
+        self._search_timer.stop()
+        key = self.form.key
+        self._resetting = True
+        try:
+            self.proxy.set_filters(self.search.text(), self.unit_filter.currentData(),
+                                   self.kind_filter.currentData())
+            self.restore_expansion()
+            if key is not None:
+                index = self.proxy.mapFromSource(self.session.model.index_of(key))
+                if index.isValid():
+                    self.tree.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._resetting = False
+        self._update_count()
+
+    def _folded(self, index: QModelIndex, collapsed: bool) -> None:
+        if self._expanding or self.proxy.is_filtering():
+            return
+        task = self.session.model.task_at(self.proxy.mapToSource(index))
+        if task is not None:
+            (self._collapsed.add if collapsed else self._collapsed.discard)(task.key)
+
+    def restore_expansion(self) -> None:
+        """Open every task with sub-tasks, except those the user folded; while filtering, every shown one."""
+        model = self.session.model
+        filtering = self.proxy.is_filtering()
+        self._expanding = True
+        try:
+            for task in model.flat():
+                if not task.children:
+                    continue
+                if (task.key in self.proxy._shown) if filtering else (task.key not in self._collapsed):
+                    index = self.proxy.mapFromSource(model.index_of(task.key))
+                    if index.isValid() and not self.tree.isExpanded(index):
+                        self.tree.expand(index)
+        finally:
+            self._expanding = False
 
     # --- edits ---------------------------------------------------------------------------------------
 
@@ -386,10 +444,13 @@ class TasksPage(QWidget):
             return
         task = self.session.model.task(key)
         if task.children:
+            sub_tasks = sum(1 for _ in task.walk()) - 1
             answer = QMessageBox.question(
                 self, QCoreApplication.translate("TasksPage", "Xóa nhiệm vụ"),
-                QCoreApplication.translate("TasksPage", "Xóa nhiệm vụ “%1” cùng %n nhiệm vụ con? (Có thể hoàn tác bằng Ctrl+Z.)", "",
-                   sum(1 for _ in task.walk()) - 1).replace("%1", task.title[:80]))
+                QCoreApplication.translate("TasksPage", "Xóa nhiệm vụ “%1” cùng các nhiệm vụ con của nó (%2)? "
+                                                        "(Có thể hoàn tác bằng Ctrl+Z.)")
+                .replace("%1", task.title[:80]).replace("%2", str(sub_tasks)))
+
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._run(self.session.delete_task, key)
@@ -478,6 +539,7 @@ class PlanEditor(QWidget):
         self.tasks.error.connect(self.error)
         self.text_pages: list[TextSectionPage] = []
         self.dashboard: QWidget | None = None
+        self._dashboard_built = False
         self.stack.addWidget(self.general)
         self.stack.addWidget(self.tasks)
         self.stack.addWidget(self.closing)
@@ -495,19 +557,28 @@ class PlanEditor(QWidget):
         self.nav.setCurrentRow(0)
 
     def _add_dashboard(self) -> None:
-        try:
-            from .dashboard import DashboardWidget  # written beside this editor; shown when present
-        except ImportError:
+        """The progress dashboard (ui/dashboard.py) as the last part; built the first time it is shown."""
+        if importlib.util.find_spec("kehoach_desktop.ui.dashboard") is None:
             return
+        self.dashboard = QWidget()  # placeholder until first shown
+        self.stack.addWidget(self.dashboard)
+
+    def _build_dashboard(self) -> None:
+        from .dashboard import DashboardWidget
+
+        placeholder = self.dashboard
         try:
-            self.dashboard = DashboardWidget(self.session.store, self.session.plan_id)
+            widget = DashboardWidget(self.session.store, self.session.plan_id)
         except KnownError as exc:
             self.error.emit(exc.message)
             return
-        signal = getattr(self.dashboard, "taskActivated", None)
-        if signal is not None:
-            signal.connect(self._task_activated)
-        self.stack.addWidget(self.dashboard)
+        widget.taskActivated.connect(self._task_activated)
+        self.dashboard = widget
+        self.stack.insertWidget(self.stack.indexOf(placeholder), widget)
+        self._pages[self._pages.index(placeholder)] = widget
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._dashboard_built = True
 
     def _task_activated(self, task_id: int) -> None:
         for task, _ in self.session.model.walk():
@@ -561,6 +632,10 @@ class PlanEditor(QWidget):
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self._pages):
             self.flush()
+            if self._pages[row] is self.dashboard and not self._dashboard_built:
+                self._build_dashboard()
+            elif self._pages[row] is self.dashboard and hasattr(self.dashboard, "refresh"):
+                self.dashboard.refresh()  # edits made since it was last shown
             self.stack.setCurrentWidget(self._pages[row])
 
     def show_part(self, name: str) -> None:

@@ -1,0 +1,145 @@
+"""The entry point and the window around the editor: start-up, errors, layout remembered, dashboard, tab order."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from kehoach_desktop import app as app_module
+from kehoach_desktop.errors import StorageError
+from kehoach_desktop.services import Store
+from kehoach_desktop.ui.mainwindow import MainWindow, last_plan_key
+from tests.conftest import load_fixture
+
+
+@pytest.fixture
+def no_event_loop(monkeypatch):
+    """main() builds everything, then returns instead of waiting for the user."""
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+
+
+def _main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def test_main_reopens_the_last_plan(qtbot, db_path, no_event_loop):
+    with Store.open(db_path) as store:
+        store.set_setting("commune", {"name": "Lam Vỹ", "kind": "xa", "province": "", "signers": []})
+        plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "KeHoach", "KeHoach")
+    settings.setValue(last_plan_key(db_path), plan_id)  # where the app, named KeHoach, will look
+    settings.sync()
+    before = set(_main_windows())
+    assert app_module.main(["--db", str(db_path)]) == 0
+    window = next(w for w in _main_windows() if w not in before)
+    qtbot.addWidget(window)
+    assert window.session is not None and window.session.plan_id == plan_id
+    assert window.windowTitle().startswith("05/KH-UBND — Triển khai thi hành Luật Trí tuệ nhân tạo")
+
+
+def test_main_asks_the_commune_on_first_run(qtbot, db_path, no_event_loop):
+    seen = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        dialog.form.name.setText("Bình Giang")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    before = set(_main_windows())
+    assert app_module.main(["--db", str(db_path)]) == 0
+    for window in set(_main_windows()) - before:
+        qtbot.addWidget(window)
+    assert seen == ["CommuneDialog"]
+    with Store.open(db_path) as store:
+        assert store.get_setting("commune")["name"] == "Bình Giang"
+
+
+def test_unusable_database_is_one_message(qtbot, tmp_path, monkeypatch, no_event_loop):
+    messages = []
+    monkeypatch.setattr(app_module, "_message_box", lambda title, text, critical=False: messages.append(text))
+    folder = tmp_path / "a-folder.sqlite"
+    folder.mkdir()
+    assert app_module.main(["--db", str(folder)]) == 1
+    assert len(messages) == 1 and "thư mục" in messages[0]
+
+
+def test_errors_escaping_a_slot_are_messages_and_bugs_are_logged(monkeypatch, tmp_path):
+    messages = []
+    monkeypatch.setattr(app_module, "_message_box", lambda title, text, critical=False: messages.append(text))
+    app_module._excepthook(StorageError, StorageError("Ổ đĩa đã đầy."), None)
+    assert messages == ["Ổ đĩa đã đầy."]
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as exc:
+        app_module._excepthook(ZeroDivisionError, exc, exc.__traceback__)
+    from kehoach_desktop.paths import log_path
+
+    assert str(log_path()) in messages[1] and "Traceback" not in messages[1]
+    assert "ZeroDivisionError: division by zero" in log_path().read_text("utf-8")  # the traceback, in the log
+
+
+def test_window_layout_is_remembered(qtbot, commune_store):
+    first = MainWindow(commune_store)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)  # within the headless screen (800x600)
+    plan_id = commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    first.open_plan(plan_id)
+    first.editor.tasks.splitter.setSizes([300, 700])
+    sizes = first.editor.tasks.splitter.sizes()
+    first.close()
+    second = MainWindow(commune_store)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (700, 500)
+    second.open_plan(plan_id)
+    assert second.editor.tasks.splitter.sizes() == sizes
+
+
+def test_progress_dashboard_is_a_part_of_the_editor(qtbot, window, store):
+    plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    window.open_plan(plan_id)
+    editor = window.editor
+    labels = [editor.nav.item(i).text() for i in range(editor.nav.count())]
+    assert labels[-1] == "Theo dõi tiến độ"
+    editor.nav.setCurrentRow(editor.nav.count() - 1)
+    dashboard = editor.dashboard
+    assert type(dashboard).__name__ == "DashboardWidget" and editor.stack.currentWidget() is dashboard
+    third = window.session.section.tasks[2]
+    dashboard.taskActivated.emit(third.id)
+    assert editor.stack.currentWidget() is editor.tasks
+    assert editor.tasks.form.key == third.key
+
+
+def test_task_form_tab_order_follows_the_form(qtbot, window, store):
+    window.open_plan(store.import_plan(load_fixture("ke-hoach-xa-lam-vy")))
+    form = window.editor.tasks.form
+    chain = [form.title]
+    widget = form.title
+    for _ in range(6):
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or widget.focusProxy() is not None:
+            widget = widget.nextInFocusChain()
+        chain.append(widget)
+    assert chain == [form.title, form.content, form.lead, form.coordinators.search, form.time, form.product,
+                     form.notes]
+
+
+def test_print_preview_opens_on_the_plan(qtbot, window, store):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    window.open_plan(store.import_plan(load_fixture("ke-hoach-xa-lam-vy")))
+    seen = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(isinstance(dialog, QPrintPreviewDialog))
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    QTimer.singleShot(200, close_it)
+    assert window.act_preview.isEnabled()
+    window.act_preview.trigger()
+    assert seen == [True]

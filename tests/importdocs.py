@@ -350,3 +350,14 @@ def tcvn3_bytes(text: str) -> bytes:
         else:
             out += ch.encode("cp1252")
     return bytes(out)
+
+
+def cp1258_bytes(text: str) -> bytes:
+    """Windows-1258, as old Vietnamese Windows text files hold it: letters, then the tone as its own byte."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for ch in text:
+        d = unicodedata.normalize("NFD", ch)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in d if c not in tones))
+                   + "".join(c for c in d if c in tones))
+    return "".join(out).encode("cp1258")

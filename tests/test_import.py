@@ -20,7 +20,7 @@ from kehoach_desktop.importers import UnreadableDocument, import_file
 from kehoach_desktop.services import Store
 
 from .conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture, run_cli
-from .importdocs import PlanDocx, plan_docx, plan_text, tcvn3_bytes, vni
+from .importdocs import PlanDocx, cp1258_bytes, plan_docx, plan_text, tcvn3_bytes, vni
 
 CATALOG = UnitCatalog(preset_units(None))
 PVH = "Phòng Văn hóa - Xã hội"
@@ -179,6 +179,14 @@ def test_vni_text_file(tmp_path: Path) -> None:
     want = load_fixture("ke-hoach-xa-binh-giang-nd142")
     path = tmp_path / "plan.txt"
     path.write_bytes(vni(plan_text(want)).encode("cp1252"))
+    assert_same_plan(import_file(path, CATALOG).plan, want)
+
+
+def test_windows_1258_text_file(tmp_path: Path) -> None:
+    want = load_fixture("ke-hoach-phuong-bach-dang")
+    path = tmp_path / "plan.txt"
+    path.write_bytes(cp1258_bytes(plan_text(want)))
+    assert b"\xec" in path.read_bytes()  # a tone mark stored as its own byte
     assert_same_plan(import_file(path, CATALOG).plan, want)
 
 

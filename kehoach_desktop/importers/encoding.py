@@ -182,9 +182,10 @@ def fix_legacy(text: str, font: str | None = None, kind: str | None = None) -> t
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16, else Windows-1258/Latin-1.
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16, else the legacy encoding that reads best.
 
-    Returns the text and the name of the encoding used.
+    Returns the text (already Unicode) and the encoding found: "utf-8", "utf-16", "cp1258"
+    (Windows-1258, tones as combining marks), "tcvn3", "vni" or "cp1252".
     """
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace"), "utf-8"
@@ -198,13 +199,44 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         latin = raw.decode("cp1252")  # the same as Latin-1 from 0xA0 up, where TCVN3 and VNI live
     except UnicodeDecodeError:
         latin = raw.decode("latin-1")
-    if legacy_kind(latin):
-        return latin, "latin-1"  # TCVN3/VNI bytes: converted line by line afterwards
-    # Windows-1258 keeps tones as combining marks after the letter; NFC composes them.
-    try:
-        cp = raw.decode("cp1258")
-    except UnicodeDecodeError:
-        return latin, "latin-1"
-    if _VN_ONLY.search(unicodedata.normalize("NFC", cp)):
-        return cp, "cp1258"
-    return raw.decode("cp1252", errors="replace"), "cp1252"
+    lines = latin.split("\n")
+    candidates = {
+        "cp1258": unicodedata.normalize("NFC", raw.decode("cp1258", errors="replace")),
+        "tcvn3": "\n".join(tcvn3_to_unicode(line) for line in lines),
+        "vni": "\n".join(vni_to_unicode(line) for line in lines),
+        "cp1252": latin,
+    }
+    best = max(candidates, key=lambda name: _readability(candidates[name]))
+    return candidates[best], best
+
+
+_JUNK = _TCVN3_SIGNS | _VNI_SIGNS | {"\ufffd"}
+
+
+_NUCLEI = ("iêu yêu oai oay uây uôi ươi ươu uya uyê oeo uyu ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi "
+           "oo ua uâ uê ui uô uơ ưa ưi ưu ươ uy yê a ă â e ê i o ô ơ u ư y").split()
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    "(?:" + "|".join(_NUCLEI) + r")(?:ch|ng|nh|c|m|n|p|t)?")
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def _is_syllable(word: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(1 for c in decomposed if c in _TONE_MARKS)
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    return tones <= 1 and bool(_SYLLABLE.fullmatch(bare))
+
+
+def _readability(text: str) -> int:
+    """How well ``text`` reads as Vietnamese: accented words that are real syllables, minus the rest."""
+    good = bad = 0
+    for word in re.findall(r"[^\W\d_]+", text[:200_000]):
+        if word.isascii():
+            continue
+        if _is_syllable(word):
+            good += 1
+        else:
+            bad += 1
+    junk = sum(1 for c in text[:200_000] if c in _JUNK or unicodedata.combining(c))
+    return good - 2 * bad - 3 * junk

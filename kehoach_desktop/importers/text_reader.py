@@ -72,9 +72,11 @@ def _split_columns(line: str) -> list[str]:
 def read_text(raw: bytes, markdown: bool) -> Source:
     text, encoding = decode_bytes(raw)
     source = Source(formatted=markdown, kind="md" if markdown else "txt")
-    # a legacy file is legacy throughout: decide once for the whole text
-    document_kind = legacy_kind(text) if encoding == "latin-1" else None
-    if document_kind is None:
+    if encoding in ("tcvn3", "vni"):
+        source.encodings.add(encoding)  # the whole file was converted while decoding
+    document_kind = None
+    if encoding in ("utf-8", "utf-16"):
+        # a legacy text pasted into a UTF-8 file: decide once for the whole text
         kinds = [legacy_kind(line) for line in text.splitlines() if needs_decision(line)]
         counted = Counter(k for k in kinds if k)
         if counted and counted.most_common(1)[0][1] >= max(3, len(kinds) // 2):
@@ -87,7 +89,8 @@ def read_text(raw: bytes, markdown: bool) -> Source:
         # columns typed with tabs or runs of spaces (a header or signature without a table)
         lines.extend(_split_columns(line.strip()) if not _TABLE_ROW.match(line) else [line])
     for line in lines:
-        fixed, kind = fix_legacy(line, kind=document_kind if needs_decision(line) else None)
+        fixed, kind = (fix_legacy(line, kind=document_kind if needs_decision(line) else None)
+                       if encoding in ("utf-8", "utf-16") else (line, None))
         if kind:
             source.encodings.add(kind)
         row = _TABLE_ROW.match(fixed)

@@ -31,8 +31,8 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="kehoach-shots-"))
     os.environ["KEHOACH_DATA_DIR"] = str(folder)
 
-    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-    from PySide6.QtGui import QFont
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+    from PySide6.QtGui import QFont, QImage
     from PySide6.QtWidgets import QApplication, QWidget
 
     from kehoach_desktop.app import create_application
@@ -52,6 +52,9 @@ def main() -> int:
     def save(widget: QWidget, name: str) -> None:
         app.processEvents()
         image = widget.grab().toImage()
+        # 256 colours without dithering: a quarter of the size, no visible loss on a UI
+        image = image.convertToFormat(QImage.Format.Format_Indexed8,
+                                      Qt.ImageConversionFlag.AvoidDither | Qt.ImageConversionFlag.ThresholdDither)
         image.save(str(out / name), "PNG", 9)
         print(out / name)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -242,7 +243,7 @@ class TaskForm(QWidget):
         self.time_preview.setWordWrap(True)
         self.time_preview.setTextFormat(Qt.TextFormat.PlainText)
         self.time_understood = QLabel()
-        self.time_understood.setWordWrap(True)
+        self.time_understood.setWordWrap(False)
         self.time_understood.setObjectName("hint")
         self.product = CommitLineEdit()
         self.product.setPlaceholderText(QCoreApplication.translate("TaskForm", "Có thể để trống"))
@@ -282,8 +283,16 @@ class TaskForm(QWidget):
         form.addRow(QCoreApplication.translate("TaskForm", "Đơn vị &chủ trì:"), self.lead)
         form.addRow(QCoreApplication.translate("TaskForm", "Đơn vị &phối hợp:"), self.coordinators)
         form.addRow(QCoreApplication.translate("TaskForm", "Thời &gian thực hiện:"), self.time)
-        form.addRow("", self.time_preview)
-        form.addRow("", self.time_understood)
+        previews = QWidget()
+        preview_layout = QVBoxLayout(previews)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.setSpacing(2)
+        preview_layout.addWidget(self.time_preview)
+        preview_layout.addWidget(self.time_understood)
+        preview_layout.addStretch(1)
+        for label in (self.time_preview, self.time_understood):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        form.addRow("", previews)
         form.addRow(QCoreApplication.translate("TaskForm", "&Sản phẩm:"), self.product)
         form.addRow(QCoreApplication.translate("TaskForm", "Ghi c&hú:"), self.notes)
         form.addRow(self.more)

@@ -170,15 +170,20 @@ def fix_legacy(text: str, font: str | None = None, kind: str | None = None) -> t
     """
     if kind is not None and _VN_ONLY.search(text):
         kind = None
+    told = kind is not None or (font or "").lower().startswith((".vn", "vni"))
     kind = kind or legacy_kind(text, font)
     if kind == "tcvn3":
         upper_font = None
         if font and font.lower().startswith(".vn"):
             upper_font = font.rstrip().lower().endswith("h")
-        return tcvn3_to_unicode(text, upper_font), kind
-    if kind == "vni":
-        return vni_to_unicode(text), kind
-    return text, None
+        converted = tcvn3_to_unicode(text, upper_font)
+    elif kind == "vni":
+        converted = vni_to_unicode(text)
+    else:
+        return text, None
+    if not told and _readability(converted) <= _readability(text):
+        return text, None  # guessed from the characters alone, and it reads no better: leave it
+    return converted, kind
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:

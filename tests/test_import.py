@@ -747,3 +747,25 @@ def test_tasks_as_bold_paragraphs_without_numbers(tmp_path: Path) -> None:
         ("", "Tổng vệ sinh các tuyến đường", [], ["Các thôn"], "Hằng tháng"),
         ("", "Thu gom rác thải nhựa", ["Vận động Nhân dân phân loại rác."], ["Trung tâm Dịch vụ tổng hợp"],
          "Quý II/2026")]
+
+
+def test_a_table_inside_the_header_table(tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    header = doc.add_table(rows=1, cols=2)
+    inner = header.cell(0, 0).add_table(rows=2, cols=1)  # the agency lines laid out in an inner table
+    inner.cell(0, 0).text = "ỦY BAN NHÂN DÂN"
+    inner.cell(1, 0).text = "XÃ AN BÌNH"
+    header.cell(0, 0).add_paragraph("Số: 01/KH-UBND")
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    header.cell(0, 1).add_paragraph("An Bình, ngày 02 tháng 3 năm 2026")
+    for text in ["KẾ HOẠCH", "Thử nghiệm", "I. NỘI DUNG", "1. Việc một", "- Cơ quan chủ trì: Công an xã",
+                 "- Thời gian: 2026"]:
+        doc.add_paragraph().add_run(text).bold = text in ("KẾ HOẠCH", "Thử nghiệm")
+    doc.save(str(tmp_path / "nested.docx"))
+    result = import_file(tmp_path / "nested.docx", CATALOG)
+    plan = result.plan
+    assert (plan.issuer, plan.number, plan.date.iso(), plan.title) == (
+        ["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"], "01", "2026-03-02", "Thử nghiệm")
+    assert [(t.number, t.lead, t.time) for t in plan.sections[0].tasks] == [("1", ["Công an xã"], "2026")]

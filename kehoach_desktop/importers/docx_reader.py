@@ -264,6 +264,7 @@ class _Reader:
                     blocks = above.get(col, [])  # a vertically merged cell repeats the one above
                 else:
                     self._container(tc, blocks, (table.index, r, len(row)))
+                    blocks = _flatten_nested(blocks)
                     above[col] = blocks
                 row.append(blocks)
                 col += span
@@ -391,6 +392,21 @@ class _Reader:
                     for cell in row:
                         for block in cell:
                             fix(block)
+
+
+def _flatten_nested(items: list) -> list[Block]:
+    """A table inside a cell (a header laid out with an inner table) reads as the cell's lines."""
+    if all(isinstance(item, Block) for item in items):
+        return items
+    out: list[Block] = []
+    for item in items:
+        if isinstance(item, Table):
+            for row in item.rows:
+                for cell in row:
+                    out.extend(_flatten_nested(cell))
+        else:
+            out.append(item)
+    return out
 
 
 def _inside_textbox(r, p) -> bool:

@@ -127,7 +127,7 @@ def folder_size(folder: Path) -> int:
 
 
 def biggest_files(folder: Path, count: int = 12) -> list[tuple[int, str]]:
-    files = [(p.stat().st_size, str(p.relative_to(folder))) for p in folder.rglob("*") if p.is_file()]
+    files = [(p.stat().st_size, str(p.relative_to(folder))) for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
     return sorted(files, reverse=True)[:count]
 
 
@@ -140,9 +140,9 @@ def frozen(name: str, folder: Path = BUNDLE) -> Path:
 def isolated_env(home: Path) -> dict[str, str]:
     """An environment whose per-user folders are inside ``home``, so no check touches real data."""
     env = {k: v for k, v in os.environ.items() if k != "KEHOACH_DATA_DIR"}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "xdg-data"), APPDATA=str(home / "AppData" / "Roaming"),
-               LOCALAPPDATA=str(home / "AppData" / "Local"), QT_QPA_PLATFORM="offscreen",
-               PYTHONIOENCODING="utf-8")
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "xdg-data"), XDG_CONFIG_HOME=str(home / "xdg-config"),
+               APPDATA=str(home / "AppData" / "Roaming"), LOCALAPPDATA=str(home / "AppData" / "Local"),
+               QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
     return env
 
 
@@ -212,8 +212,17 @@ def check_gui(report: Report, tmp: Path, env: dict[str, str]) -> bool:
         report.skip("frozen GUI offscreen", "kehoach_desktop/app.py did not exist when the bundle was built")
         return False
     code, elapsed, windows = smoke_gui([frozen("kehoach-desktop")], env, tmp / "gui.sqlite", 300, tmp / "gui.txt")
-    return report.check(code == 0, "frozen GUI starts offscreen, shows a window, exits 0",
-                        f"exit {code} in {elapsed:.1f} s; windows: {windows.replace(chr(10), ' | ')}")
+    started = report.check(code == 0, "frozen GUI starts offscreen, shows a window, exits 0",
+                           f"exit {code} in {elapsed:.1f} s; windows: {windows.replace(chr(10), ' | ')}")
+    if started and not WINDOWS:  # Qt keeps its settings in an INI file here (the registry on Windows)
+        config = Path(env["XDG_CONFIG_HOME"]) / "KeHoach" / "KeHoach.conf"
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text("[ui]\nlanguage=en\n", encoding="utf-8")
+        code, _, english = smoke_gui([frozen("kehoach-desktop")], env, tmp / "gui-en.sqlite", 300, tmp / "gui-en.txt")
+        config.unlink()
+        report.check(code == 0 and english != windows, "frozen GUI in English (the bundled .qm translations load)",
+                     f"exit {code}; windows: {english.replace(chr(10), ' | ')}")
+    return started
 
 
 def times_of(command: list[str | Path], env: dict[str, str], runs: int) -> list[float]:

@@ -317,10 +317,15 @@ runpy.run_path({shim!r}, run_name="__main__")
 """
 
 
+def _private_settings(tmp_path: Path) -> dict[str, str]:
+    """The app's Qt settings (window layout, last plan) go to tmp_path, not the tester's profile (Linux)."""
+    return {"HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+
+
 def _run_shim(code: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], str]:
     report = tmp_path / "windows.txt"
     env = dict(os.environ, KEHOACH_SMOKE_EXIT_MS="50", KEHOACH_SMOKE_REPORT=str(report), QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=str(ROOT))
+               PYTHONPATH=str(ROOT), **_private_settings(tmp_path))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
                             check=False)
     return result, report.read_text(encoding="utf-8") if report.is_file() else ""
@@ -339,7 +344,7 @@ def test_smoke_test_exits_0_only_when_a_window_is_shown(show: bool, exit_code: i
 def test_the_real_app_starts_shows_its_window_and_exits(tmp_path: Path) -> None:
     report = tmp_path / "windows.txt"
     env = dict(os.environ, KEHOACH_SMOKE_EXIT_MS="200", KEHOACH_SMOKE_REPORT=str(report), QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=str(ROOT))
+               PYTHONPATH=str(ROOT), **_private_settings(tmp_path))
     result = subprocess.run([sys.executable, str(BUILD / "entry_kehoach_desktop.py"), "--db",
                              str(tmp_path / "kehoach.sqlite")], capture_output=True, text=True, env=env,
                             timeout=120, check=False)

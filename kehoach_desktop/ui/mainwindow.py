@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_undo)
         edit_menu.addAction(self.act_redo)
         self.task_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Nhiệm vụ"))
+        self.task_menu.aboutToShow.connect(self._fill_task_menu)
         tools = bar.addMenu(QCoreApplication.translate("MainWindow", "&Công cụ"))
         self._action(tools, QCoreApplication.translate("MainWindow", "&Danh mục đơn vị…"), self.edit_units, "Ctrl+U")
         self._action(tools, QCoreApplication.translate("MainWindow", "&Cài đặt…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
@@ -145,12 +146,18 @@ class MainWindow(QMainWindow):
         self.act_preview.setEnabled(has_plan and print_preview_available())
         self.task_menu.clear()
         self.task_menu.setEnabled(has_plan)
-        if self.editor is not None:
-            for name in ("add", "add_child", "delete", "up", "down", "indent", "outdent", "copy", "cut", "paste"):
-                self.task_menu.addAction(self.editor.tasks.actions_[name])
-                if name in ("add_child", "delete", "outdent"):
-                    self.task_menu.addSeparator()
         self.menuBar().setNativeMenuBar(False)
+
+    def _fill_task_menu(self) -> None:
+        """The Tasks menu shows section II's own actions (and opens that part when used)."""
+        self.task_menu.clear()
+        if self.editor is None:
+            return
+        page = self.editor.tasks
+        for name in ("add", "add_child", "delete", "up", "down", "indent", "outdent", "copy", "cut", "paste"):
+            self.task_menu.addAction(page.actions_[name])
+            if name in ("add_child", "delete", "outdent"):
+                self.task_menu.addSeparator()
 
     # --- messages --------------------------------------------------------------------------------
 
@@ -346,7 +353,11 @@ class MainWindow(QMainWindow):
 
         UnitsDialog(self.store, self).exec()
         if self.editor is not None:
-            self.editor.tasks.refresh_catalog()
+            self._refresh_catalog()
+
+    def _refresh_catalog(self) -> None:
+        if self.editor is not None and self.editor._tasks is not None:
+            self.editor._tasks.refresh_catalog()
 
     def edit_settings(self) -> None:
         from .dialogs import SettingsDialog
@@ -357,8 +368,8 @@ class MainWindow(QMainWindow):
             if dialog.chosen_language() != current_language():
                 set_language(dialog.chosen_language())
                 self.languageChanged.emit(dialog.chosen_language())
-            elif self.editor is not None:
-                self.editor.tasks.refresh_catalog()
+            else:
+                self._refresh_catalog()
 
     def show_shortcuts(self) -> None:
         rows = [
@@ -415,13 +426,17 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _restore_editor_layout(self) -> None:
+        if self.editor is not None:
+            self.editor.tasksBuilt.connect(self._restore_splitter)
+
+    def _restore_splitter(self) -> None:
         state = QSettings().value("editor/tasksSplitter")
-        if self.editor is not None and isinstance(state, QByteArray):
-            self.editor.tasks.splitter.restoreState(state)
+        if self.editor is not None and self.editor._tasks is not None and isinstance(state, QByteArray):
+            self.editor._tasks.splitter.restoreState(state)
 
     def _save_editor_layout(self) -> None:
-        if self.editor is not None:
-            QSettings().setValue("editor/tasksSplitter", self.editor.tasks.splitter.saveState())
+        if self.editor is not None and self.editor._tasks is not None:
+            QSettings().setValue("editor/tasksSplitter", self.editor._tasks.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.editor is not None:

@@ -520,6 +520,7 @@ class PlanEditor(QWidget):
     """General information, I., II. (tasks), III., IV., closing and signature, and progress when available."""
 
     error = Signal(str)
+    tasksBuilt = Signal()
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -535,13 +536,13 @@ class PlanEditor(QWidget):
         self.general.commit.connect(self._plan_commit)
         self.closing = ClosingPage()
         self.closing.commit.connect(self._plan_commit)
-        self.tasks = TasksPage(session)
-        self.tasks.error.connect(self.error)
+        self._tasks: TasksPage | None = None  # section II is built the first time it is shown
+        self._tasks_placeholder = QWidget()
         self.text_pages: list[TextSectionPage] = []
         self.dashboard: QWidget | None = None
         self._dashboard_built = False
         self.stack.addWidget(self.general)
-        self.stack.addWidget(self.tasks)
+        self.stack.addWidget(self._tasks_placeholder)
         self.stack.addWidget(self.closing)
         self.nav.currentRowChanged.connect(self._nav_changed)
         layout = QHBoxLayout(self)
@@ -608,7 +609,7 @@ class PlanEditor(QWidget):
             label = f"{roman(number)}. {section.title}"
             if section.kind == "tasks":
                 if section is self.session.section:
-                    add(label, self.tasks)
+                    add(label, self._tasks or self._tasks_placeholder)
                 continue
             if text_index >= len(self.text_pages):
                 page = TextSectionPage(number - 1, roman(number))
@@ -627,11 +628,31 @@ class PlanEditor(QWidget):
         self.nav.blockSignals(False)
         if current in self._pages:
             self.nav.setCurrentRow(self._pages.index(current))
-        self.tasks._structure_changed()
+        if self._tasks is not None:
+            self._tasks._structure_changed()
+
+    @property
+    def tasks(self) -> TasksPage:
+        """Section II (the task tree and form), built on first use so a plan opens faster."""
+        if self._tasks is None:
+            page = TasksPage(self.session)
+            page.error.connect(self.error)
+            self._tasks = page
+            placeholder = self._tasks_placeholder
+            self.stack.insertWidget(self.stack.indexOf(placeholder), page)
+            if placeholder in self._pages:
+                self._pages[self._pages.index(placeholder)] = page
+            if self.stack.currentWidget() is placeholder:
+                self.stack.setCurrentWidget(page)
+            self.stack.removeWidget(placeholder)
+            self.tasksBuilt.emit()
+        return self._tasks
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self._pages):
             self.flush()
+            if self._pages[row] is self._tasks_placeholder:
+                self.tasks  # noqa: B018 - builds the page in place of its placeholder
             if self._pages[row] is self.dashboard and not self._dashboard_built:
                 self._build_dashboard()
             elif self._pages[row] is self.dashboard and hasattr(self.dashboard, "refresh"):
@@ -661,8 +682,8 @@ class PlanEditor(QWidget):
     def _plan_changed(self, fields: list) -> None:
         self.general.load(self.session.plan)
         self.closing.load(self.session.plan)
-        if "labels" in fields:
-            self.tasks._structure_changed()
+        if "labels" in fields and self._tasks is not None:
+            self._tasks._structure_changed()
 
     def flush(self) -> None:
         """Commit whatever is being typed (before export, closing, switching parts)."""
@@ -670,4 +691,5 @@ class PlanEditor(QWidget):
         self.closing.flush()
         for page in self.text_pages:
             page.flush()
-        self.tasks.flush()
+        if self._tasks is not None:
+            self._tasks.flush()

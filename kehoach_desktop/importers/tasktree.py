@@ -1,0 +1,397 @@
+"""The task tree of a tasks section: numbering levels, field lines, sub-tasks told from content.
+
+Numbered items (``1.``, ``1.1.``, ``a)``, ``A.``, "Nhiệm vụ 1:") are tasks; a ``-``/``+``
+item is a sub-task only when its own field lines follow with another bullet
+("- Lồng ghép ..." then "+ Cơ quan thực hiện: ..."), else it is content of the task
+above; a field line belongs to the deepest open task; a label alone on its line
+("b) Cơ quan thực hiện") collects the lines under it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..domain.plan import Task
+from ..domain.units import UnitCatalog
+from .assign import (
+    Field,
+    match_field,
+    quick_fold,
+    split_assignment,
+    split_fields,
+    split_units,
+    unit_of_sentence,
+)
+from .blocks import Block
+
+_NESTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\s*[.)]?\s+(?P<rest>\S.*)$")
+_DECIMAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$")
+_LETTER = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$|^(?P<num2>[a-zđ])\.\s+(?P<rest2>\S.*)$")
+_BULLET = re.compile(r"^(?P<mark>[-–—•●▪■◦·*+])\s*(?P<rest>\S.*)$")
+_NAMED = re.compile(r"^(?:Nhiệm vụ|NHIỆM VỤ|Nội dung|NỘI DUNG)\s+(?:số\s+)?(?P<num>\d{1,2})\s*[:.)]\s*(?P<rest>\S.*)$")
+_GROUP = re.compile(r"^(?P<num>[A-HJ-UWYZĐ])\s*[.)]\s+(?P<rest>[^a-zà-ỹ]{3,}.*)$")
+_TIME_IN_SENTENCE = re.compile(
+    r"\bthực hiện\s+(?P<time>(?:trong|trước|từ|hằng|hàng|định kỳ|thường xuyên|trong năm|năm|quý|tháng)\b.*)$",
+    re.IGNORECASE)
+
+
+@dataclass
+class _Line:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    align: str | None = None
+    table: int | None = None
+    col: int | None = None
+    row: int | None = None
+
+    @classmethod
+    def of(cls, b: Block) -> _Line:
+        return cls(b.text, b.bold, b.italic, b.align, b.table, b.col, b.row)
+
+
+@dataclass
+class _Marker:
+    style: str  # "decimal", "nested2", "letter", "bullet:-", "bullet:+", "" (none)
+    number: str  # "1", "1.2", "a", "-", "+"
+    rest: str
+
+
+def classify(text: str) -> _Marker:
+    m = _NESTED.match(text)
+    if m:
+        num = m.group("num")
+        return _Marker(f"nested{num.count('.') + 1}", num, m.group("rest"))
+    m = _DECIMAL.match(text)
+    if m and not re.match(r"^\d{1,2}\s*[.)]\s*\d", text):
+        return _Marker("decimal", m.group("num"), m.group("rest"))
+    m = _LETTER.match(text)
+    if m:
+        return _Marker("letter", m.group("num") or m.group("num2"), m.group("rest") or m.group("rest2"))
+    m = _NAMED.match(text)
+    if m:  # "Nhiệm vụ 1: ..."
+        return _Marker("decimal", m.group("num"), m.group("rest"))
+    m = _GROUP.match(text)
+    if m:  # "A. NHIỆM VỤ CHUNG" groups the numbered tasks under it
+        return _Marker("group", m.group("num"), m.group("rest"))
+    m = _BULLET.match(text)
+    if (m and not re.match(r"^[-–]\s*\d", text[:3])) or (m and text[1:2] == " "):
+        mark = m.group("mark")
+        mark = "-" if mark in "-–—" else mark
+        return _Marker(f"bullet:{mark}", mark, m.group("rest"))
+    return _Marker("", "", text)
+
+
+@dataclass
+class ImportNotes:
+    unplaced: list[str] = field(default_factory=list)  # lines kept in a note, listed in the summary
+    found: list[str] = field(default_factory=list)
+
+
+def _strip_bullet(text: str) -> str:
+    return re.sub(r"^[-–—•+*]\s*", "", text).strip()
+
+
+def _field_value(text: str) -> str:
+    return text.strip().rstrip(" .;").strip()
+
+
+@dataclass
+class _Node:
+    task: Task
+    style: str
+    field_marker: str | None = None
+    unit_lines: list[str] = field(default_factory=list)
+    unit_sentence: bool = False
+    labels: dict[str, str] = field(default_factory=dict)
+    sentence_time: str | None = None  # "... thực hiện trong tháng 10/2026" in a unit sentence
+
+
+@dataclass
+class _Pending:
+    line: str
+    marker: _Marker
+    parent: _Node | None
+    sublines: list[str] = field(default_factory=list)
+    home: _Node | None = None  # where its lines go if it turns out not to be a task
+
+
+class _TaskBuilder:
+    def __init__(self, catalog: UnitCatalog, notes: ImportNotes, section_title: str) -> None:
+        self.catalog = catalog
+        self.notes = notes
+        self.section_title = section_title
+        self.roots: list[_Node] = []
+        self.stack: list[_Node] = []
+        self.pending: _Pending | None = None
+        self.open_field: tuple[str, _Node] | None = None
+        self.all_nodes: list[_Node] = []
+        self.intro: list[str] = []
+        self.parent_of: dict[int, _Node | None] = {}
+
+    # the tree
+    def _add(self, marker: _Marker, title: str, parent: _Node | None) -> _Node:
+        node = _Node(Task(title=title, number=marker.number), marker.style)
+        self.parent_of[id(node)] = parent
+        if parent is None:
+            self.roots.append(node)
+            self.stack = [node]
+        else:
+            parent.task.children.append(node.task)
+            self.stack = [*self._path(parent), node]
+        self.all_nodes.append(node)
+        return node
+
+    def _path(self, node: _Node | None) -> list[_Node]:
+        """The open tasks from the root down to ``node``."""
+        path: list[_Node] = []
+        while node is not None:
+            path.insert(0, node)
+            node = self.parent_of.get(id(node))
+        return path
+
+    def _deepest(self) -> _Node | None:
+        return self.stack[-1] if self.stack else None
+
+    def _content(self, text: str) -> None:
+        node = self._deepest()
+        if node is None:
+            self.intro.append(text)
+        else:
+            node.task.content.append(text)
+
+    def _resolve_pending_as_content(self) -> None:
+        if self.pending is None:
+            return
+        p, self.pending = self.pending, None
+        target = p.parent or p.home
+        if p.parent is None and p.home is not None and not self.stack:
+            self.stack = self._path(p.home)  # not a task after all: go on where we were
+        lines = [p.line, *p.sublines]
+        if target is None:
+            self.intro.extend(lines)
+        else:
+            target.task.content.extend(lines)
+
+    def _confirm_pending(self) -> _Node:
+        p = self.pending
+        assert p is not None
+        self.pending = None
+        node = self._add(p.marker, p.marker.rest, p.parent)
+        node.task.content.extend(p.sublines)
+        return node
+
+    def feed(self, line: _Line) -> None:
+        text = line.text
+        marker = classify(text)
+        if not marker.style or marker.style.startswith("bullet"):
+            several = split_fields(marker.rest)
+            if several:
+                prefix = f"{marker.number} " if marker.style else ""
+                for piece in several:
+                    self.feed(_Line(prefix + piece, line.bold, line.italic, line.align, line.table, line.col,
+                                    line.row))
+                return
+        fld = match_field(marker.rest if marker.style else text, self.catalog)
+        if fld is not None and fld.label is None and marker.style and not marker.style.startswith("bullet"):
+            fld = None  # "1. Phòng X chủ trì ..." / "a) Giao ..." is a numbered task, not a field line
+        if fld is not None and marker.style in ("decimal", "nested2", "nested3") and fld.name in (
+                "content", "notes"):
+            fld = None
+        if fld is not None:
+            self._field(line, marker, fld)
+            return
+        if marker.style in ("decimal", "letter", "group") or marker.style.startswith("nested"):
+            self.open_field = None
+            self._resolve_pending_as_content()
+            self._numbered(marker)
+            return
+        if self.open_field is not None:
+            self._open_field_line(text, marker)
+            return
+        if marker.style.startswith("bullet"):
+            if self.pending is not None:
+                if marker.style != self.pending.marker.style and self.pending.marker.style == "bullet:-":
+                    self.pending.sublines.append(text)
+                    return
+                self._resolve_pending_as_content()
+            deepest = self._deepest()
+            while deepest is not None and deepest.style == marker.style:
+                self.stack.pop()
+                deepest = self._deepest()
+            self.pending = _Pending(text, marker, deepest)
+            return
+        # a paragraph without number
+        if self.pending is not None:
+            if self.pending.marker.style == "bold" and not line.bold:
+                self.pending.sublines.append(text)
+                return
+            self._resolve_pending_as_content()
+        if line.bold and len(text) < 400 and (not self.stack or self.stack[0].style == "bold"):
+            # tasks written as bold paragraphs without numbers, each followed by its field lines
+            home = self._deepest()
+            self.stack = []
+            self.pending = _Pending(text, _Marker("bold", "", text), None, home=home)
+            return
+        self._content(text)
+
+    def _numbered(self, marker: _Marker) -> None:
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].style == marker.style:
+                parent = self.stack[k - 1] if k > 0 else None
+                self.stack = self.stack[:k]
+                self._add(marker, marker.rest, parent)
+                return
+        # nested numbers know their parent: "2.1" goes under "2"
+        if marker.style.startswith("nested"):
+            prefix = marker.number.rsplit(".", 1)[0]
+            for k in range(len(self.stack) - 1, -1, -1):
+                if self.stack[k].task.number == prefix:
+                    self.stack = self.stack[: k + 1]
+                    self._add(marker, marker.rest, self.stack[k])
+                    return
+        self._add(marker, marker.rest, self._deepest())
+
+    def _field(self, line: _Line, marker: _Marker, fld: Field) -> None:
+        self.open_field = None
+        if self.pending is not None:
+            p = self.pending
+            if marker.style and marker.style != p.marker.style and not marker.style == "letter":
+                self._confirm_pending()
+            elif p.marker.style == "bold":
+                self._confirm_pending()
+            else:
+                self._resolve_pending_as_content()
+        target = self._deepest()
+        if target is not None and marker.style.startswith("bullet") and target.style == marker.style \
+                and len(self.stack) > 1:
+            self.stack.pop()
+            target = self._deepest()
+        if target is None:
+            self.intro.append(line.text)
+            return
+        field_marker = marker.number if marker.style.startswith("bullet") else ""
+        if fld.name == "content":
+            target.task.content.append(line.text)
+            if fld.value is None:
+                self.open_field = ("content", target)
+            return
+        if fld.name == "notes":
+            target.task.notes = _field_value(fld.value or "") or None
+            return
+        if target.field_marker is None:
+            target.field_marker = field_marker
+        verbatim = line.text if marker.style == "letter" or not marker.style else marker.rest
+        if fld.label is not None:
+            label = f"{marker.number}) {fld.label}" if marker.style == "letter" else fld.label
+            target.labels.setdefault(fld.name, label)
+        if fld.name in ("lead", "coordinators"):
+            target.unit_lines.append(verbatim)
+            if fld.value is None:
+                self.open_field = (fld.name, target)
+                target.unit_sentence = True
+                return
+            self._units(target, fld.name, fld.value, fld.label is None)
+            return
+        if fld.value is None:
+            self.open_field = (fld.name, target)
+            return
+        value = _field_value(fld.value)
+        if fld.name == "time":
+            target.task.time = f"{target.task.time}; {value}" if target.task.time else value
+        else:
+            target.task.product = f"{target.task.product}; {value}" if target.task.product else value
+
+    def _units(self, node: _Node, name: str, value: str, sentence: bool) -> None:
+        m = _TIME_IN_SENTENCE.search(value)
+        if m and node.sentence_time is None:
+            node.sentence_time = _field_value(m.group("time"))
+        if name == "lead":
+            a = split_assignment(value, self.catalog)
+            node.task.lead.extend(a.lead)
+            node.task.coordinators.extend(a.coordinators)
+            node.unit_sentence = node.unit_sentence or a.sentence or sentence
+        else:
+            text = re.sub(r"^(?:với|cùng)\s+", "", value.strip())
+            units, used_and = split_units(text, self.catalog)
+            node.task.coordinators.extend(units)
+            node.unit_sentence = node.unit_sentence or used_and
+
+    def _open_field_line(self, text: str, marker: _Marker) -> None:
+        assert self.open_field is not None
+        name, node = self.open_field
+        if name == "content":
+            node.task.content.append(text)
+            return
+        if name in ("lead", "coordinators"):
+            node.unit_lines.append(text)
+            unit = unit_of_sentence(marker.rest if marker.style else text, self.catalog)
+            if unit:
+                (node.task.lead if name == "lead" else node.task.coordinators).append(unit)
+            else:
+                self.notes.unplaced.append(f"Nhiệm vụ {node.task.number}: không rõ đơn vị trong “{text}”")
+            return
+        value = _field_value(marker.rest if marker.style else text)
+        if name == "time":
+            node.task.time = f"{node.task.time}; {value}" if node.task.time else value
+        elif name == "product":
+            node.task.product = f"{node.task.product}; {value}" if node.task.product else value
+
+    def finish(self) -> list[Task]:
+        if self.pending is not None:
+            self._resolve_pending_as_content()
+        for node in self.all_nodes:
+            if not node.task.lead and not node.unit_lines:
+                self._units_from_content(node)
+        for node in self.all_nodes:
+            t = node.task
+            if not t.time and node.sentence_time:
+                t.time = node.sentence_time[0].upper() + node.sentence_time[1:]
+                self.notes.found.append(f"nhiệm vụ {t.number}: thời gian “{t.time}” lấy từ câu giao nhiệm vụ")
+            t.lead = _dedupe(self.catalog.canonical_list(t.lead))
+            t.coordinators = _dedupe(self.catalog.canonical_list(t.coordinators))
+            if node.unit_sentence:
+                t.assignment = list(node.unit_lines)
+            t.labels = dict(node.labels)
+            if node.field_marker not in (None, "-"):
+                t.labels["marker"] = node.field_marker or ""
+        return [n.task for n in self.roots]
+
+
+    def _units_from_content(self, node: _Node) -> None:
+        """Units split per sub-area inside the task: "- Dữ liệu dân cư: Công an phường chủ trì, phối hợp ..."."""
+        kept: list[str] = []
+        moved: list[str] = []
+        for line in node.task.content:
+            text = _strip_bullet(line)
+            head, sep, tail = text.partition(":")
+            sentence = tail.strip() if sep and len(head) <= 60 else text
+            m = re.match(r"^(?P<unit>.{3,80}?)\s+chủ trì\b", sentence)
+            if m and not re.search(r"\b(?:chủ trì|phối hợp)\b", m.group("unit")):
+                a = split_assignment(sentence, self.catalog)
+                if a.lead:
+                    node.task.lead.extend(a.lead)
+                    node.task.coordinators.extend(a.coordinators)
+                    moved.append(line)
+                    continue
+            kept.append(line)
+        if moved:
+            node.task.content = kept
+            node.unit_lines = [_strip_bullet(x) if x.startswith(("- ", "+ ")) else x for x in moved]
+            node.unit_sentence = True
+            self.notes.found.append(f"nhiệm vụ {node.task.number}: đơn vị lấy từ câu “… chủ trì …” trong nội dung")
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", quick_fold(title[:120])).strip()[:80]
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out

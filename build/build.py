@@ -191,6 +191,33 @@ def check_import_export(report: Report, tmp: Path, env: dict[str, str]) -> None:
             report.check(found, f"frozen kehoach export {suffix}", f"{out.stat().st_size} bytes, title present: {found}")
         else:
             report.check(bool(text), f"frozen kehoach export {suffix}", f"{out.stat().st_size} bytes")
+    check_more_commands(report, tmp, env, db, plan_id)
+
+
+def check_more_commands(report: Report, tmp: Path, env: dict[str, str], db: Path, plan_id: str) -> None:
+    """The rest of the command line in the frozen program: each must exit 0 (and write its file)."""
+    kehoach = frozen("kehoach")
+    sheets = tmp / "sheets"
+    commands = [
+        (["import", tmp / "plan.docx"], None),  # the importer (lxml) reads back what the writer wrote
+        (["progress-sheets", plan_id, "-o", sheets], sheets),
+        (["report", plan_id, "--period", "year", "--year", "2026", "-o", tmp / "report.docx"], tmp / "report.docx"),
+        (["check"], None),
+    ]
+    for args, output in commands:
+        name = f"frozen kehoach {args[0]}"
+        if run([kehoach, args[0], "--help"], env=env).returncode != 0:
+            report.skip(name, f"`kehoach {args[0]}` does not exist in this version")
+            continue
+        if args[0] == "import" and not (tmp / "plan.docx").is_file():
+            report.skip(name, "no .docx was exported to import")
+            continue
+        result = run([kehoach, "--db", db, *args], env=env, timeout=300)
+        wrote = output is None or (output.is_dir() and any(output.iterdir())) or output.is_file()
+        last = (result.stdout.strip().splitlines() or [""])[-1]
+        report.check(result.returncode == 0 and wrote, name,
+                     f"exit {result.returncode}; {last[:120]}" + (f"; {result.stderr.strip()[-300:]}"
+                                                                  if result.returncode else ""))
 
 
 def smoke_gui(exe: list[str | Path], env: dict[str, str], db: Path, delay_ms: int, report_file: Path,

@@ -769,3 +769,35 @@ def test_a_table_inside_the_header_table(tmp_path: Path) -> None:
     assert (plan.issuer, plan.number, plan.date.iso(), plan.title) == (
         ["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"], "01", "2026-03-02", "Thử nghiệm")
     assert [(t.number, t.lead, t.time) for t in plan.sections[0].tasks] == [("1", ["Công an xã"], "2026")]
+
+
+def test_phu_luc_with_a_two_row_merged_heading(tmp_path: Path) -> None:
+    # | STT | Nội dung | Đơn vị thực hiện (2 columns) | Thời gian |   then   | Chủ trì | Phối hợp |
+    base = load_fixture("ke-hoach-xa-lam-vy")
+
+    def body(doc: PlanDocx) -> None:
+        doc.para("I. NHIỆM VỤ CỤ THỂ", bold=True)
+        doc.para("(Có Phụ lục kèm theo)")
+
+    doc = PlanDocx()
+    _plan_frame(doc, base, body)
+    table = doc.doc.add_table(rows=5, cols=5)
+    for c, text in enumerate(["STT", "Nội dung công việc", "Đơn vị thực hiện", "", "Thời gian thực hiện"]):
+        table.cell(0, c).text = text
+    table.cell(1, 2).text, table.cell(1, 3).text = "Chủ trì", "Phối hợp"
+    table.cell(0, 2).merge(table.cell(0, 3))  # gridSpan
+    for c in (0, 1, 4):
+        table.cell(0, c).merge(table.cell(1, c))  # vMerge
+    table.cell(2, 0).merge(table.cell(2, 4)).text = "I. CÔNG TÁC TUYÊN TRUYỀN"  # a group row
+    for r, row in enumerate([["1", "Tuyên truyền trên loa truyền thanh", "Trung tâm Dịch vụ tổng hợp", "Các thôn",
+                              "Hằng tháng"],
+                             ["2", "Cấp phát tờ rơi", "Phòng Văn hóa - Xã hội", "", "Quý II/2026"]], start=3):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = doc.save(tmp_path / "two-row.docx")
+    plan = import_file(path, CATALOG).plan
+    (group,) = plan.sections[0].tasks
+    assert (group.number, group.title, group.lead, group.time) == ("I", "CÔNG TÁC TUYÊN TRUYỀN", [], "")
+    assert [(t.number, t.title, t.lead, t.coordinators, t.time) for t in group.children] == [
+        ("1", "Tuyên truyền trên loa truyền thanh", ["Trung tâm Dịch vụ tổng hợp"], ["Các thôn"], "Hằng tháng"),
+        ("2", "Cấp phát tờ rơi", [PVH], [], "Quý II/2026")]

@@ -29,6 +29,16 @@ class Table:
 
     index: int
     rows: list[list[list[Block]]] = field(default_factory=list)
+    spans: list[list[int]] = field(default_factory=list)  # grid columns each cell spans (Word gridSpan)
+
+    def grid_row(self, row: int) -> list[list[Block]]:
+        """The row by grid column: a cell merged across columns fills each of them."""
+        cells = self.rows[row]
+        spans = self.spans[row] if row < len(self.spans) else [1] * len(cells)
+        out: list[list[Block]] = []
+        for cell, span in zip(cells, spans, strict=False):
+            out.extend([cell] * max(span, 1))
+        return out
 
     def cell_text(self, row: int, col: int) -> str:
         cells = self.rows[row]

@@ -248,6 +248,7 @@ class _Reader:
         above: dict[int, list[Block]] = {}
         for r, tr in enumerate(child for child in tbl if child.tag == TR):
             row: list[list[Block]] = []
+            spans: list[int] = []
             col = 0
             for tc in (c for c in tr if c.tag == TC):
                 tcpr = tc.find(_W + "tcPr")
@@ -267,8 +268,10 @@ class _Reader:
                     blocks = _flatten_nested(blocks)
                     above[col] = blocks
                 row.append(blocks)
+                spans.append(span)
                 col += span
             table.rows.append(row)
+            table.spans.append(spans)
         return table
 
     def _paragraph(self, p, cell: tuple[int, int, int] | None) -> list[Block]:

@@ -35,23 +35,48 @@ def _map_columns(cells: list[str]) -> dict[str, int] | None:
     return None
 
 
+def _heading_texts(table: Table, first: int, last: int) -> list[str]:
+    """The heading of each grid column over rows ``first``..``last`` ("Đơn vị thực hiện" over "Chủ trì")."""
+    rows = [table.grid_row(r) for r in range(first, last + 1)]
+    width = max(len(r) for r in rows)
+    texts = []
+    for col in range(width):
+        parts: list[str] = []
+        for row in rows:
+            text = " ".join(b.text for b in row[col]) if col < len(row) else ""
+            if text and text not in parts:
+                parts.append(text)
+        texts.append(" ".join(parts))
+    return texts
+
+
+def _is_sub_heading(table: Table, row: int) -> bool:
+    texts = [" ".join(b.text for b in cell) for cell in table.grid_row(row)]
+    words = [t for t in texts if t]
+    return bool(words) and all(len(t) < 40 and not re.search(r"\d", t) for t in words) and \
+        any(re.search(r"chu tri|phoi hop|thuc hien|bat dau|ket thuc|hoan thanh", quick_fold(t)) for t in words)
+
+
 def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
     """Tasks of a phụ lục table mapped by its column headings, or None when it is no task table."""
     for h in range(min(3, len(table.rows))):
-        cells = [table.cell_text(h, c) for c in range(len(table.rows[h]))]
-        mapping = _map_columns(cells)
+        mapping = _map_columns(_heading_texts(table, h, h))
         if mapping:
             break
     else:
         return None
+    first = h
+    if h + 1 < len(table.rows) and _is_sub_heading(table, h + 1):
+        h += 1  # a two-row heading: "Đơn vị thực hiện" split into "Chủ trì" | "Phối hợp"
+        mapping = _map_columns(_heading_texts(table, first, h)) or mapping
     roots: list[Task] = []
     stack: list[tuple[str, Task]] = []
     counter = 0
-    headings = [table.cell_text(h, c) for c in range(len(table.rows[h]))]
+    headings = _heading_texts(table, h, h)
     labels = {name: clean_line(headings[col].replace("\n", " ")) for name, col in mapping.items()
               if name in FIELDS and col < len(headings)}
     for r in range(h + 1, len(table.rows)):
-        row = table.rows[r]
+        row = table.grid_row(r)
 
         def cell(name: str, row: list[list[Block]] = row) -> list[str]:
             col = mapping.get(name)
@@ -66,8 +91,13 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
         values = [b.text for c in row for b in c if b.text.strip()]
         if values and all(re.fullmatch(r"\(?\d+\)?", v.strip()) for v in values):
             continue  # the (1) (2) (3) row under the headings
-        if len(set(b.text for c in row for b in c)) == 1 and not number:
-            style = "group"  # a merged row: a group heading
+        merged = len({" ".join(b.text for b in c) for c in row}) == 1
+        if merged:  # one cell across the whole row: a group heading ("I. CÔNG TÁC TUYÊN TRUYỀN")
+            style = "group"
+            m = re.match(r"^([IVX]+|[A-ZĐ]|\d{1,2})\s*[.)]\s+(\S.*)$", title_lines[0])
+            number, title_lines = (m.group(1), [m.group(2), *title_lines[1:]]) if m else ("", title_lines)
+        elif "number" in mapping and not number and len({" ".join(b.text for b in c) for c in row if c}) == 1:
+            style = "group"  # only the title cell filled
         elif re.fullmatch(r"[IVX]+", number):
             style = "roman"
         elif re.fullmatch(r"\d+(\.\d+)+", number):
@@ -82,10 +112,10 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
             style = "decimal"
             counter += 1
             number = number or str(counter)
-        lead_lines = cell("lead")
-        coord_lines = cell("coordinators")
+        lead_lines = [] if merged else cell("lead")
+        coord_lines = [] if merged else cell("coordinators")
         task = Task(title=_strip_bullet(title_lines[0]) if style.startswith("bullet") else title_lines[0],
-                    number=number if style != "group" else "")
+                    number=number)
         task.content = title_lines[1:]
         lead_text = "\n".join(_strip_bullet(x) for x in lead_lines)
         if lead_text:
@@ -100,11 +130,12 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
             task.coordinators.extend(units)
         task.lead = catalog.canonical_list(task.lead)
         task.coordinators = catalog.canonical_list(task.coordinators)
-        task.time = _field_value(" ".join(cell("time")))
-        product = _field_value("; ".join(_field_value(x) for x in cell("product")))
-        task.product = product or None
-        notes = _field_value(" ".join(cell("notes")))
-        task.notes = notes or None
+        if not merged:
+            task.time = _field_value(" ".join(cell("time")))
+            product = _field_value("; ".join(_field_value(x) for x in cell("product")))
+            task.product = product or None
+            notes = _field_value(" ".join(cell("notes")))
+            task.notes = notes or None
         task.labels = dict(labels)
         # place it in the tree
         rank = {"group": 0, "roman": 0}.get(style)

@@ -763,6 +763,18 @@ Database: %2</translation>
         <translation>Parts of the plan</translation>
     </message>
     <message>
+        <source>Thêm &amp;phần</source>
+        <translation>Add &amp;part</translation>
+    </message>
+    <message>
+        <source>Thêm một phần có đánh số La Mã (ví dụ V. CHẾ ĐỘ BÁO CÁO) trước phần kết thúc</source>
+        <translation>Add a part with a Roman numeral (e.g. V. CHẾ ĐỘ BÁO CÁO) before the closing</translation>
+    </message>
+    <message>
+        <source>&amp;Bỏ phần này</source>
+        <translation>&amp;Remove this part</translation>
+    </message>
+    <message>
         <source>Thông tin chung</source>
         <translation>General information</translation>
     </message>
@@ -773,6 +785,22 @@ Database: %2</translation>
     <message>
         <source>Theo dõi tiến độ</source>
         <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Thêm phần</source>
+        <translation>Add part</translation>
+    </message>
+    <message>
+        <source>Tên phần (in hoa, không cần số La Mã):</source>
+        <translation>Title of the part (capitals, without the Roman numeral):</translation>
+    </message>
+    <message>
+        <source>Bỏ phần</source>
+        <translation>Remove part</translation>
+    </message>
+    <message>
+        <source>Bỏ phần “%1” khỏi kế hoạch? (Có thể hoàn tác bằng Ctrl+Z.)</source>
+        <translation>Remove the part “%1” from the plan? (Ctrl+Z undoes it.)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -35,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.plan import Section, Task
+from ..domain.plan import Section, Task, TextItem
 from ..domain.planjson import plan_from_dict, task_to_dict
 from ..domain.text import vi_sort_key
 from ..domain.timeframe import KINDS
@@ -545,9 +548,25 @@ class PlanEditor(QWidget):
         self.stack.addWidget(self._tasks_placeholder)
         self.stack.addWidget(self.closing)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.add_section_button = QPushButton(QCoreApplication.translate("PlanEditor", "Thêm &phần"))
+        self.add_section_button.setToolTip(QCoreApplication.translate(
+            "PlanEditor", "Thêm một phần có đánh số La Mã (ví dụ V. CHẾ ĐỘ BÁO CÁO) trước phần kết thúc"))
+        self.add_section_button.clicked.connect(self.add_section)
+        self.remove_section_button = QPushButton(QCoreApplication.translate("PlanEditor", "&Bỏ phần này"))
+        self.remove_section_button.clicked.connect(self.remove_section)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.nav, 1)
+        side_buttons = QHBoxLayout()
+        side_buttons.addWidget(self.add_section_button)
+        side_buttons.addWidget(self.remove_section_button)
+        side.addLayout(side_buttons)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setMaximumWidth(230)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.nav)
+        layout.addWidget(side_widget)
         layout.addWidget(self.stack, 1)
         self._add_dashboard()
         self._rebuild_nav()
@@ -649,6 +668,8 @@ class PlanEditor(QWidget):
         return self._tasks
 
     def _nav_changed(self, row: int) -> None:
+        self.remove_section_button.setEnabled(0 <= row < len(self._pages)
+                                              and isinstance(self._pages[row], TextSectionPage))
         if 0 <= row < len(self._pages):
             self.flush()
             if self._pages[row] is self._tasks_placeholder:
@@ -658,6 +679,47 @@ class PlanEditor(QWidget):
             elif self._pages[row] is self.dashboard and hasattr(self.dashboard, "refresh"):
                 self.dashboard.refresh()  # edits made since it was last shown
             self.stack.setCurrentWidget(self._pages[row])
+
+    def current_text_page(self) -> TextSectionPage | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, TextSectionPage) else None
+
+    def add_section(self) -> None:
+        title, ok = QInputDialog.getText(
+            self, QCoreApplication.translate("PlanEditor", "Thêm phần"),
+            QCoreApplication.translate("PlanEditor", "Tên phần (in hoa, không cần số La Mã):"))
+        title = title.strip().upper()
+        if not ok or not title:
+            return
+        sections = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks")
+                    for s in self.session.plan.sections]
+        sections.append(Section(title, "text", [TextItem(None, [])]))
+        try:
+            self.session.set_sections(sections)
+        except KnownError as exc:
+            self.error.emit(exc.message)
+            return
+        self.show_part(f"section:{len(sections) - 1}")
+
+    def remove_section(self) -> None:
+        page = self.current_text_page()
+        if page is None:
+            return
+        section = self.session.plan.sections[page.index]
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("PlanEditor", "Bỏ phần"),
+            QCoreApplication.translate("PlanEditor", "Bỏ phần “%1” khỏi kế hoạch? (Có thể hoàn tác bằng Ctrl+Z.)")
+            .replace("%1", section.title))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        sections = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks")
+                    for i, s in enumerate(self.session.plan.sections) if i != page.index]
+        try:
+            self.session.set_sections(sections)
+        except KnownError as exc:
+            self.error.emit(exc.message)
+            return
+        self.nav.setCurrentRow(0)
 
     def show_part(self, name: str) -> None:
         page = {"general": self.general, "tasks": self.tasks, "closing": self.closing}.get(name)

@@ -111,3 +111,36 @@ def test_text_section_items_are_saved_and_undone(qtbot, window, commune_store):
     window.session.undo_stack.undo()  # the new item
     assert len(commune_store.plans.load(plan_id).sections[2].items) == count - 1
     assert len(page.editors) == count - 1
+
+
+def test_add_and_remove_a_section_with_undo(qtbot, window, commune_store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot.mouseClick(window.plan_list.new_template, Qt.MouseButton.LeftButton)
+    editor = window.editor
+    plan_id = window.session.plan_id
+
+    def name_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("Chế độ báo cáo")
+        dialog.accept()
+
+    QTimer.singleShot(0, name_it)
+    qtbot.mouseClick(editor.add_section_button, Qt.MouseButton.LeftButton)
+    titles = [s.title for s in commune_store.plans.load(plan_id).sections]
+    assert titles[-1] == "CHẾ ĐỘ BÁO CÁO" and len(titles) == 5
+    assert editor.nav.item(editor.nav.currentRow()).text() == "V. CHẾ ĐỘ BÁO CÁO"
+    # remove III. KINH PHÍ THỰC HIỆN: IV. and V. move up a numeral
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    editor.show_part("section:2")
+    qtbot.mouseClick(editor.remove_section_button, Qt.MouseButton.LeftButton)
+    titles = [s.title for s in commune_store.plans.load(plan_id).sections]
+    assert "KINH PHÍ THỰC HIỆN" not in titles and len(titles) == 4
+    labels = [editor.nav.item(i).text() for i in range(editor.nav.count())]
+    assert "III. TỔ CHỨC THỰC HIỆN" in labels and "IV. CHẾ ĐỘ BÁO CÁO" in labels
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    titles = [s.title for s in commune_store.plans.load(plan_id).sections]
+    assert titles == ["MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG", "KINH PHÍ THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"]
+    assert len(commune_store.plans.load(plan_id).sections[2].items) > 0  # its text came back too

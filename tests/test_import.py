@@ -801,3 +801,32 @@ def test_phu_luc_with_a_two_row_merged_heading(tmp_path: Path) -> None:
     assert [(t.number, t.title, t.lead, t.coordinators, t.time) for t in group.children] == [
         ("1", "Tuyên truyền trên loa truyền thanh", ["Trung tâm Dịch vụ tổng hợp"], ["Các thôn"], "Hằng tháng"),
         ("2", "Cấp phát tờ rơi", [PVH], [], "Quý II/2026")]
+
+
+def test_a_task_table_inside_a_section_whatever_its_title(tmp_path: Path) -> None:
+    base = load_fixture("ke-hoach-xa-binh-giang-nd142")
+
+    def body(doc: PlanDocx) -> None:
+        doc.para("I. MỤC ĐÍCH, YÊU CẦU", bold=True)
+        doc.para("Bảo đảm thống nhất.")
+        doc.para("II. PHÂN CÔNG THỰC HIỆN", bold=True)
+        doc.para("Các nhiệm vụ được phân công theo bảng sau:")
+        table = doc.doc.add_table(rows=3, cols=4)
+        for r, row in enumerate([["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+                                 ["1", "Rà soát thủ tục hành chính", "Văn phòng HĐND và UBND", "Quý I/2026"],
+                                 ["2", "Số hóa kết quả giải quyết", "Trung tâm Phục vụ hành chính công",
+                                  "Năm 2026"]]):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        doc.para("III. KINH PHÍ", bold=True)
+        doc.para("Ngân sách xã.")
+
+    doc = PlanDocx()
+    _plan_frame(doc, base, body)
+    result = import_file(doc.save(tmp_path / "bang.docx"), CATALOG)
+    plan = result.plan
+    assert [(s.title, s.kind) for s in plan.sections] == [
+        ("MỤC ĐÍCH, YÊU CẦU", "text"), ("PHÂN CÔNG THỰC HIỆN", "tasks"), ("KINH PHÍ", "text")]
+    assert [(t.number, t.lead, t.time) for t in plan.sections[1].tasks] == [
+        ("1", [VP], "Quý I/2026"), ("2", ["Trung tâm Phục vụ hành chính công"], "Năm 2026")]
+    assert any("Các nhiệm vụ được phân công theo bảng sau:" in u for u in result.unplaced)

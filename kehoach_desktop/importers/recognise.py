@@ -22,6 +22,7 @@ from .blocks import Source, Table
 from .phuluc import table_tasks
 from .tasktree import ImportNotes, _Line, _Marker, _TaskBuilder, _title_key, classify
 
+_TABLE_MARK = "\ue000task-table"  # stands in the line list where a task table was
 _ROMAN_HEAD = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(?P<title>\S.*)$")
 _RULE = re.compile(r"^[\s_\-–—=.*~]{3,}$")
 _SO = re.compile(r"^Số\s*[:.]?\s*(?P<num>[\d.…\s]*?)\s*/\s*(?P<sym>\S+)", re.IGNORECASE)
@@ -82,6 +83,9 @@ class Recogniser:
         self.tables: list[Table] = []
         self.task_tables: list[tuple[int, Table, list[Task], str]] = []  # (line index, table, tasks, title)
         self.roman_mode = True
+        self.table_at: dict[int, int] = {}  # task table -> index of the line that followed it
+        self.section_at: list[tuple[int, Section]] = []  # (index of the heading line, section)
+        self.section_end = 0
 
     def _flatten(self) -> list[_Line]:
         lines: list[_Line] = []
@@ -90,6 +94,7 @@ class Recogniser:
                 tasks = table_tasks(item, self.catalog)
                 if tasks is not None:
                     self.task_tables.append((len(lines), item, tasks, ""))
+                    lines.append(_Line(_TABLE_MARK, table=-1, col=len(self.task_tables) - 1))
                     continue
                 for row in item.rows:
                     for cell in row:
@@ -98,6 +103,9 @@ class Recogniser:
                 lines.append(_Line.of(item))
         out: list[_Line] = []
         for line in lines:
+            if line.text == _TABLE_MARK:  # where a task table stood: the section it belongs to
+                self.table_at[line.col or 0] = len(out)
+                continue
             text = line.text.strip()
             if not text or _RULE.match(text):
                 continue
@@ -145,7 +153,7 @@ class Recogniser:
         # sections
         closing_start = self._closing_start(lines, intro_end, body_end)
         if first_section is not None:
-            self._sections(plan, lines[first_section:closing_start])
+            self._sections(plan, lines[first_section:closing_start], first_section, closing_start)
         plan.closing = [ln.text for ln in lines[closing_start:body_end]]
         self._signature(plan, lines[body_end:])
         self._attach_table_tasks(plan)
@@ -290,15 +298,22 @@ class Recogniser:
                 break
         return end
 
-    def _sections(self, plan: Plan, lines: list[_Line]) -> None:
+    def _sections(self, plan: Plan, lines: list[_Line], start: int, end: int) -> None:
         chunks: list[tuple[str, list[_Line]]] = []
-        for ln in lines:
+        heading_at: list[int] = []
+        for k, ln in enumerate(lines):
             title = _roman(ln.text) if self.roman_mode else _numbered_caps_section(ln.text)
             if title:
                 chunks.append((title, []))
+                heading_at.append(start + k)
             elif chunks:
                 chunks[-1][1].append(ln)
         kinds = [self._kind(title, body) for title, body in chunks]
+        bounds = [*heading_at[1:], end]
+        holding = {i for i in range(len(chunks)) for pos in self.table_at.values() if heading_at[i] < pos <= bounds[i]}
+        for i in holding:  # a task table inside a section makes it the tasks section
+            if not quick_fold(chunks[i][0]).startswith(_NEVER_TASKS):
+                kinds[i] = "tasks"
         for i, (title, body) in enumerate(chunks):
             # whatever its title, a section whose items carry units and deadlines holds tasks
             if kinds[i] == "text" and not quick_fold(title).startswith(_NEVER_TASKS) and \
@@ -317,6 +332,8 @@ class Recogniser:
             else:
                 section = Section(title=title, kind="text", items=_text_items(body, self.source.formatted))
             plan.sections.append(section)
+        self.section_at = list(zip(heading_at, plan.sections[-len(chunks):] if chunks else [], strict=True))
+        self.section_end = end
 
     def _kind(self, title: str, body: list[_Line]) -> str:
         f = fold(title)
@@ -387,9 +404,15 @@ class Recogniser:
         if not self.task_tables:
             return
         tasks: list[Task] = []
-        for _, _, table_tasks_, _ in self.task_tables:
-            tasks.extend(table_tasks_)
-        if self._same_as_body(plan, tasks):
+        for k, (_, _, table_tasks_, _) in enumerate(self.task_tables):
+            home = self._section_of_table(k)
+            if home is not None and home.kind == "tasks":  # the table stands inside its section
+                home.tasks.extend(table_tasks_)
+                count = sum(1 for t in table_tasks_ for _ in t.walk())
+                self.notes.found.append(f"{count} nhiệm vụ lấy từ bảng trong mục {home.title}")
+            else:
+                tasks.extend(table_tasks_)
+        if not tasks or self._same_as_body(plan, tasks):
             return
         target = next((s for s in plan.sections if s.kind == "tasks" and not s.tasks), None)
         if target is None:
@@ -409,6 +432,16 @@ class Recogniser:
         target.tasks.extend(tasks)
         count = sum(1 for t in tasks for _ in t.walk())
         self.notes.found.append(f"{count} nhiệm vụ lấy từ bảng phụ lục")
+
+    def _section_of_table(self, k: int) -> Section | None:
+        pos = self.table_at.get(k)
+        if pos is None or not self.section_at or pos > self.section_end:
+            return None
+        home = None
+        for start, section in self.section_at:
+            if start < pos:
+                home = section
+        return home
 
     def _same_as_body(self, plan: Plan, tasks: list[Task]) -> bool:
         """A phụ lục that lists again the tasks of section II: fill their blanks, do not duplicate them."""

@@ -51,8 +51,8 @@ Details were written to %1</translation>
         <translation>Signing &amp;authority:</translation>
     </message>
     <message>
-        <source>&amp;Người ký:</source>
-        <translation>&amp;Signer:</translation>
+        <source>N&amp;gười ký:</source>
+        <translation>Si&amp;gner:</translation>
     </message>
     <message>
         <source>Kết thúc, nơi nhận và chữ ký</source>
@@ -838,8 +838,12 @@ Database: %2</translation>
         <translation>Find plans by number or subject (diacritics optional)…</translation>
     </message>
     <message>
-        <source>Xem &amp;thùng rác</source>
+        <source>Xem thùng &amp;rác</source>
         <translation>Show &amp;bin</translation>
+    </message>
+    <message>
+        <source>Nhân &amp;bản</source>
+        <translation>Dupli&amp;cate</translation>
     </message>
     <message>
         <source>Kế hoạch mới từ &amp;mẫu</source>
@@ -856,10 +860,6 @@ Database: %2</translation>
     <message>
         <source>&amp;Mở</source>
         <translation>&amp;Open</translation>
-    </message>
-    <message>
-        <source>&amp;Nhân bản</source>
-        <translation>D&amp;uplicate</translation>
     </message>
     <message>
         <source>&amp;Xóa</source>

@@ -239,7 +239,7 @@ class ClosingPage(PlanPage):
         form.addRow(QCoreApplication.translate("ClosingPage", "Đoạn &kết:"), self.closing)
         form.addRow(QCoreApplication.translate("ClosingPage", "&Nơi nhận:"), self.recipients)
         form.addRow(QCoreApplication.translate("ClosingPage", "&Thẩm quyền ký:"), self.signature_lines)
-        form.addRow(QCoreApplication.translate("ClosingPage", "&Người ký:"), self.signer)
+        form.addRow(QCoreApplication.translate("ClosingPage", "N&gười ký:"), self.signer)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(_page_title(QCoreApplication.translate("ClosingPage", "Kết thúc, nơi nhận và chữ ký")))

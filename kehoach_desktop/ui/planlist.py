@@ -151,7 +151,7 @@ class PlanListPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(QCoreApplication.translate("PlanList", "Tìm kế hoạch theo số, trích yếu (gõ không dấu cũng được)…"))
         self.search.textChanged.connect(self.proxy.set_query)
-        self.bin = QCheckBox(QCoreApplication.translate("PlanList", "Xem &thùng rác"))
+        self.bin = QCheckBox(QCoreApplication.translate("PlanList", "Xem thùng &rác"))
         self.bin.toggled.connect(lambda _on: self.refresh_requested.emit())
 
         self.new_template = QPushButton(QCoreApplication.translate("PlanList", "Kế hoạch mới từ &mẫu"))
@@ -163,7 +163,7 @@ class PlanListPage(QWidget):
         self.import_button.clicked.connect(self.importFile)
         self.open_button = QPushButton(QCoreApplication.translate("PlanList", "&Mở"))
         self.open_button.clicked.connect(self._open)
-        self.duplicate_button = QPushButton(QCoreApplication.translate("PlanList", "&Nhân bản"))
+        self.duplicate_button = QPushButton(QCoreApplication.translate("PlanList", "Nhân &bản"))
         self.duplicate_button.clicked.connect(lambda: self._emit_current(self.duplicatePlan))
         self.delete_button = QPushButton(QCoreApplication.translate("PlanList", "&Xóa"))
         self.delete_button.setToolTip(QCoreApplication.translate("PlanList", "Chuyển vào thùng rác (có thể khôi phục)"))

@@ -988,6 +988,22 @@ or “Import from file…” to open a plan written in Word.</translation>
 <context>
     <name>TaskForm</name>
     <message>
+        <source>%1: hạn %2</source>
+        <translation>%1: due %2</translation>
+    </message>
+    <message>
+        <source>%1: trước ngày %2 mỗi năm</source>
+        <translation>%1: before %2 every year</translation>
+    </message>
+    <message>
+        <source>%1 %2 tháng</source>
+        <translation>%1, every %2 months</translation>
+    </message>
+    <message>
+        <source>%1, từ năm %2</source>
+        <translation>%1, from %2</translation>
+    </message>
+    <message>
         <source>Gõ để tìm, không cần dấu…</source>
         <translation>Type to search, diacritics optional…</translation>
     </message>

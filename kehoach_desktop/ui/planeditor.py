@@ -7,7 +7,6 @@ import importlib.util
 import json
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -46,25 +45,13 @@ from ..errors import KnownError
 from . import set_clipboard
 from .pages import ClosingPage, GeneralPage, TextSectionPage, scrolled, sections_with
 from .session import PlanSession
-from .taskform import TaskForm
+from .taskform import KIND_NAMES, TaskForm
 from .taskmodel import COL_LEAD, COL_TIME, COL_TITLE, TaskFilterProxy
 from .widgets import CommitLineEdit
 
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
 INSTANT_FILTER_TASKS = 250  # up to this many tasks the tree is filtered at every keystroke
 SEARCH_PAUSE_MS = 200  # beyond, when typing pauses this long
-
-# The timeframe kinds as the filter names them (domain.timeframe.KIND_LABELS, translatable here).
-KIND_NAMES = {
-    "continuous": QT_TRANSLATE_NOOP("TimeKind", "Thường xuyên"),
-    "yearly": QT_TRANSLATE_NOOP("TimeKind", "Hằng năm"),
-    "periodic": QT_TRANSLATE_NOOP("TimeKind", "Định kỳ"),
-    "yearly_by": QT_TRANSLATE_NOOP("TimeKind", "Trước một ngày hằng năm"),
-    "deadline": QT_TRANSLATE_NOOP("TimeKind", "Có thời hạn"),
-    "on_request": QT_TRANSLATE_NOOP("TimeKind", "Khi có yêu cầu"),
-    "follow_plan": QT_TRANSLATE_NOOP("TimeKind", "Theo kế hoạch cấp trên"),
-    "unknown": QT_TRANSLATE_NOOP("TimeKind", "Chưa xác định"),
-}
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,18 @@ from ..domain.units import UnitCatalog
 from ..errors import InvalidInput
 from .widgets import IDLE_MS, CommitLineEdit, CommitTextEdit, FoldingCompleter, next_merge_id
 
+# The timeframe kinds as the filter names them (domain.timeframe.KIND_LABELS, translatable here).
+KIND_NAMES = {
+    "continuous": QT_TRANSLATE_NOOP("TimeKind", "Thường xuyên"),
+    "yearly": QT_TRANSLATE_NOOP("TimeKind", "Hằng năm"),
+    "periodic": QT_TRANSLATE_NOOP("TimeKind", "Định kỳ"),
+    "yearly_by": QT_TRANSLATE_NOOP("TimeKind", "Trước một ngày hằng năm"),
+    "deadline": QT_TRANSLATE_NOOP("TimeKind", "Có thời hạn"),
+    "on_request": QT_TRANSLATE_NOOP("TimeKind", "Khi có yêu cầu"),
+    "follow_plan": QT_TRANSLATE_NOOP("TimeKind", "Theo kế hoạch cấp trên"),
+    "unknown": QT_TRANSLATE_NOOP("TimeKind", "Chưa xác định"),
+}
+
 # Wording offered in the timeframe box; printed exactly as chosen (document text, not UI text).
 TIME_PRESETS = [
     "Thường xuyên",
@@ -46,6 +58,25 @@ TIME_PRESETS = [
     "Thực hiện khi có yêu cầu của cấp trên",
     "Theo Kế hoạch của UBND tỉnh",
 ]
+
+
+def describe(text: str) -> str:
+    """What the tracker understood of a timeframe, in the interface language (domain ``describe()``)."""
+    tf = parse_timeframe(text)
+    label = QCoreApplication.translate("TimeKind", KIND_NAMES[tf.kind])
+    if tf.kind == "deadline" and tf.deadline:
+        return QCoreApplication.translate("TaskForm", "%1: hạn %2").replace("%1", label).replace(
+            "%2", f"{tf.deadline:%d/%m/%Y}")
+    if tf.kind == "yearly_by" and tf.day and tf.month:
+        return QCoreApplication.translate("TaskForm", "%1: trước ngày %2 mỗi năm").replace("%1", label).replace(
+            "%2", f"{tf.day:02d}/{tf.month:02d}")
+    if tf.kind == "periodic" and tf.interval_months:
+        return QCoreApplication.translate("TaskForm", "%1 %2 tháng").replace("%1", label).replace(
+            "%2", str(tf.interval_months))
+    if tf.kind == "yearly" and tf.start_year:
+        return QCoreApplication.translate("TaskForm", "%1, từ năm %2").replace("%1", label).replace(
+            "%2", str(tf.start_year))
+    return label
 
 
 def split_units(text: str) -> list[str]:
@@ -429,7 +460,8 @@ class TaskForm(QWidget):
         if text:
             self.time_preview.setText(QCoreApplication.translate("TaskForm", "Sẽ in: “- %1: %2.”").replace("%1", label).replace("%2", text))
             self.time_understood.setText(
-                QCoreApplication.translate("TaskForm", "Theo dõi hiểu là: %1").replace("%1", parse_timeframe(text).describe()))
+                QCoreApplication.translate("TaskForm", "Theo dõi hiểu là: %1").replace("%1", describe(text)))
+
         else:
             self.time_preview.setText(QCoreApplication.translate("TaskForm", "Chưa có thời gian thực hiện."))
             self.time_understood.setText("")

@@ -316,6 +316,11 @@ def check_startup(report: Report, tmp: Path, env: dict[str, str], has_gui: bool,
 # --- 4. portable zip -----------------------------------------------------------------------
 
 def portable_zip() -> Path:
+    """The bundle and ``portable.txt`` under one "KeHoach Desktop" folder.
+
+    On Linux PyInstaller's few symlinks (libQt6*.so.6 beside _internal/) are stored as copies:
+    zip has no portable symlinks. The Windows bundle, the one users get, has none.
+    """
     out = DIST / f"KeHoach-Desktop-{__version__}-portable.zip"
     tmp_out = out.with_suffix(".zip.part")
     top = bundle_rules.PRODUCT

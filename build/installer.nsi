@@ -13,6 +13,7 @@
 
 Unicode true
 ManifestDPIAware true
+ManifestSupportedOS all  ; Windows 10/11 report their real version (WinVer.nsh, AtLeastWin10)
 !ifdef CHECK_ONLY
   SetCompress off  ; build/build.py on Linux only proves the script: no need to spend minutes on LZMA
 !else

@@ -426,6 +426,10 @@ Details were written to %1</translation>
         <source>Xem trước khi in</source>
         <translation>Print preview</translation>
     </message>
+    <message>
+        <source>Lỗi không mong muốn. Chi tiết đã ghi vào %1.</source>
+        <translation>Unexpected error. Details were written to %1.</translation>
+    </message>
 </context>
 <context>
     <name>GeneralPage</name>
@@ -666,6 +670,10 @@ Details were written to %1</translation>
     <message>
         <source>Bản cài đặt này chưa đọc được tệp Word/văn bản; hãy dùng tệp JSON.</source>
         <translation>This installation cannot read Word or text files yet; please use a JSON file.</translation>
+    </message>
+    <message>
+        <source>Đang đọc %1 …</source>
+        <translation>Reading %1 …</translation>
     </message>
     <message>
         <source>Đã chuyển kế hoạch vào thùng rác (xem “Xem thùng rác” để khôi phục).</source>

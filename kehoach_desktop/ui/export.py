@@ -205,3 +205,74 @@ def print_preview(parent: QWidget, plan: Plan) -> None:
     dialog.paintRequested.connect(lambda device: paint_document(document, device))
     dialog.resize(1000, 700)
     dialog.exec()
+
+
+class _JobWorker(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.work = work
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self.finished.emit(self.work())
+        except KnownError as exc:
+            self.failed.emit(exc.message)
+        except Exception as exc:  # a bug: logged with its traceback, the user gets one sentence
+            log = log_bug(exc)
+            self.failed.emit(QCoreApplication.translate(
+                "Export", "Lỗi không mong muốn. Chi tiết đã ghi vào %1.").replace("%1", str(log)))
+
+
+class BackgroundJob(QObject):
+    """Any long piece of work (reading a document to import) off the window's thread, with a progress box."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget, label: str) -> None:
+        super().__init__(parent)
+        self.window, self.label = parent, label
+        self.thread: QThread | None = None
+        self.worker: _JobWorker | None = None
+        self.progress: QProgressDialog | None = None
+
+    def start(self, work: Callable[[], object]) -> None:
+        self.thread = QThread(self)
+        self.worker = _JobWorker(work)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.progress = QProgressDialog(self.label, "", 0, 0, self.window)
+        self.progress.setCancelButton(None)
+        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(False)
+        self.thread.start()
+
+    def _cleanup(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()
+            self.thread.deleteLater()
+            self.thread = None
+        if self.worker is not None:
+            self.worker.deleteLater()
+            self.worker = None
+
+    def _finished(self, result: object) -> None:
+        self._cleanup()
+        self.done.emit(result)
+        self.deleteLater()
+
+    def _failed(self, message: str) -> None:
+        self._cleanup()
+        self.failed.emit(message)
+        self.deleteLater()

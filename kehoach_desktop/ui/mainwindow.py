@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.editor: PlanEditor | None = None
         self.undo_group = QUndoGroup(self)
         self.exporter = Exporter(self)
+        self.import_job = None
         self.exporter.failed.connect(self.show_error)
         self.exporter.done.connect(lambda path: self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Đã xuất %1").replace("%1", path), 8000))
@@ -283,13 +284,23 @@ class MainWindow(QMainWindow):
         try:
             from ..importers import import_file
         except ImportError:
-            self.show_error(QCoreApplication.translate("MainWindow", "Bản cài đặt này chưa đọc được tệp Word/văn bản; hãy dùng tệp JSON."))
+            self.show_error(QCoreApplication.translate(
+                "MainWindow", "Bản cài đặt này chưa đọc được tệp Word/văn bản; hãy dùng tệp JSON."))
             return
-        result = self._run(import_file, path, self.store.units.catalog())
-        if result is None:
-            return
+        from .export import BackgroundJob
+
+        catalog = self.store.units.catalog()
+        job = BackgroundJob(self, QCoreApplication.translate("MainWindow", "Đang đọc %1 …").replace(
+            "%1", Path(path).name))
+        job.done.connect(self._imported)
+        job.failed.connect(self.show_error)
+        self.import_job = job  # for tests and for closing while reading
+        job.start(lambda: import_file(path, catalog))
+
+    def _imported(self, result) -> None:
         from .dialogs import ImportPreviewDialog
 
+        self.import_job = None
         new_units = list(getattr(result, "new_units", []) or [])
         dialog = ImportPreviewDialog(result.plan.title, list(result.summary_lines), list(result.unplaced), self,
                                      new_units)

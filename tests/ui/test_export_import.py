@@ -131,12 +131,16 @@ def test_import_a_document_with_a_preview(qtbot, window, commune_store, tmp_path
 
     def accept() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ImportPreviewDialog)
-        seen["title"] = dialog.windowTitle()
-        dialog.accept()
+        if isinstance(dialog, ImportPreviewDialog):  # once the document has been read in the background
+            seen["title"] = dialog.windowTitle()
+            poll.stop()
+            dialog.accept()
 
-    QTimer.singleShot(0, accept)
+    poll = QTimer()
+    poll.timeout.connect(accept)
+    poll.start(20)
     window.import_file(str(source))
+    qtbot.waitUntil(lambda: bool(commune_store.plans.list()), timeout=20000)
     assert seen
     plans = commune_store.plans.list()
     assert len(plans) == 1 and plans[0].title == "Tổ chức Ngày Chuyển đổi số"
@@ -153,5 +157,6 @@ def test_import_refused_file_gives_one_message(qtbot, window, commune_store, tmp
     bad = tmp_path / "cu.doc"
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     window.import_file(str(bad))
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
     assert len(messages) == 1 and ".docx" in messages[0]
     assert commune_store.plans.list() == []

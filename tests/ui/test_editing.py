@@ -239,3 +239,20 @@ def test_plans_list_duplicate_delete_restore(qtbot, window, commune_store):
     assert page.proxy.rowCount() == 2
     type_text(page.search, " khong co")
     assert page.proxy.rowCount() == 0
+
+
+def test_typing_is_saved_after_a_pause_and_on_closing(qtbot, window, commune_store):
+    qtbot.mouseClick(window.plan_list.new_template, Qt.MouseButton.LeftButton)
+    plan_id = window.session.plan_id
+    window.editor.show_part("tasks")
+    form = window.editor.tasks.form
+    form.product.setFocus()
+    form.product.selectAll()
+    type_text(form.product, "Kế hoạch tuyên truyền")
+    # nothing left, nothing pressed: the pause alone saves it
+    qtbot.waitUntil(lambda: commune_store.plans.load(plan_id).sections[1].tasks[0].product
+                    == "Kế hoạch tuyên truyền", timeout=5000)
+    form.notes.setFocus()
+    type_text(form.notes, "Ưu tiên")
+    window.close()  # closing the window straight after typing loses nothing
+    assert commune_store.plans.load(plan_id).sections[1].tasks[0].notes == "Ưu tiên"

@@ -273,6 +273,7 @@ class PlanDocx:
         self.cell_lines(left, [("Nơi nhận:", {"bold": True, "italic": True, "center": False}), *recipients])
         lines = [(x, {"bold": True}) for x in plan.signature.lines]
         self.cell_lines(right, [*lines, ("", {}), ("", {}), (plan.signature.signer, {"bold": True})])
+        self.doc.add_paragraph()  # Word always ends a document with a paragraph, never a table
 
     def phu_luc(self, title: str, subtitle: str, header: list[str], rows: list[list[str]],
                 merge_down: list[tuple[int, int]] = ()) -> None:

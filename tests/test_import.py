@@ -830,3 +830,21 @@ def test_a_task_table_inside_a_section_whatever_its_title(tmp_path: Path) -> Non
     assert [(t.number, t.lead, t.time) for t in plan.sections[1].tasks] == [
         ("1", [VP], "Quý I/2026"), ("2", ["Trung tâm Phục vụ hành chính công"], "Năm 2026")]
     assert any("Các nhiệm vụ được phân công theo bảng sau:" in u for u in result.unplaced)
+
+
+def test_old_word_doc_through_libreoffice(tmp_path: Path) -> None:
+    from kehoach_desktop.importers.convert import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice not installed")
+    import subprocess
+
+    want = load_fixture("ke-hoach-phuong-bach-dang")
+    source = plan_docx(want, tmp_path / "ke-hoach.docx")
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+                    "--convert-to", "doc", "--outdir", str(tmp_path / "doc"), str(source)],
+                   capture_output=True, timeout=180, check=True)
+    doc = tmp_path / "doc" / "ke-hoach.doc"
+    assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"  # the binary Word 97-2003 format
+    assert_same_plan(import_file(doc, CATALOG).plan, want)

@@ -17,6 +17,7 @@ from ..domain.plan import Plan
 from ..domain.units import UnitCatalog
 from ..errors import InvalidInput, describe_os_error
 from .blocks import Block, Source, Table
+from .convert import CONVERTIBLE, ConversionFailed, converted_to_docx, find_soffice
 from .docx_reader import NotAWordFile, TooLarge, read_docx
 from .recognise import Recogniser
 from .text_reader import read_text
@@ -44,17 +45,17 @@ def read_source(path: str | os.PathLike[str]) -> Source:
     path = Path(path)
     name = path.name
     suffix = path.suffix.lower()
-    if suffix == ".doc":
-        raise UnreadableDocument(
-            f"“{name}” là tệp Word cũ (.doc). Hãy mở trong Word/LibreOffice, chọn Lưu thành .docx rồi nhập lại.")
-    if suffix not in SUPPORTED:
-        raise UnreadableDocument(f"Không nhập được “{name}”: chỉ nhận tệp .docx, .txt hoặc .md.")
+    if suffix not in SUPPORTED and suffix not in CONVERTIBLE:
+        raise UnreadableDocument(f"Không nhập được “{name}”: chỉ nhận tệp .docx, .txt hoặc .md "
+                                 "(.doc, .odt, .rtf khi máy có LibreOffice).")
     try:
         size = path.stat().st_size
         if path.is_dir():
             raise UnreadableDocument(f"“{name}” là một thư mục, không phải tệp.")
         if size == 0:
             raise UnreadableDocument(f"Tệp “{name}” trống (0 byte).")
+        if suffix in CONVERTIBLE:
+            return _convert_and_read(path, name)
         if suffix in (".docx", ".docm"):
             return _read_docx(path, name)
         if size > MAX_TEXT_BYTES:
@@ -81,8 +82,7 @@ def _read_docx(path: Path, name: str) -> Source:
             raise UnreadableDocument(
                 f"“{name}” được đặt mật khẩu. Hãy mở trong Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài "
                 "liệu) rồi lưu và nhập lại.")
-        raise UnreadableDocument(
-            f"“{name}” là tệp Word cũ (.doc) mang đuôi .docx. Hãy mở trong Word và Lưu thành .docx.")
+        return _convert_and_read(path, name)  # a .doc renamed .docx
     if not head.startswith(b"PK"):
         raise UnreadableDocument(f"“{name}” không phải tệp Word (.docx) hợp lệ hoặc đã bị hỏng.")
     try:
@@ -104,6 +104,23 @@ def _read_docx(path: Path, name: str) -> Source:
             raise UnreadableDocument(f"“{name}” bị hỏng: nội dung Word không đọc được. "
                                      "Hãy mở thử trong Word để sửa rồi lưu lại.") from None
         raise
+
+
+def _convert_and_read(path: Path, name: str) -> Source:
+    soffice = find_soffice()
+    if soffice is None:
+        raise UnreadableDocument(
+            f"“{name}” là tệp Word cũ (.doc) hoặc .odt/.rtf và máy chưa có LibreOffice để tự chuyển. Hãy mở "
+            "tệp trong Word/LibreOffice, chọn Lưu thành .docx rồi nhập lại.")
+    try:
+        with converted_to_docx(path, soffice) as docx:
+            return _read_docx(docx, name)
+    except ConversionFailed:
+        raise UnreadableDocument(
+            f"Không chuyển được “{name}” sang .docx bằng LibreOffice (tệp hỏng hoặc được đặt mật khẩu?). "
+            "Hãy mở tệp trong Word, Lưu thành .docx rồi nhập lại.") from None
+    except OSError as exc:
+        raise UnreadableDocument(describe_os_error(exc, path)) from None
 
 
 def _has_text(source: Source) -> bool:

@@ -297,6 +297,7 @@ class PlanDocx:
                         self.para(part, container=cell)
         for r, c in merge_down:  # vertically merged cells, as Word writes them
             table.cell(r, c).merge(table.cell(r + 1, c))
+        self.doc.add_paragraph()
 
     def save(self, path: Path) -> Path:
         self.doc.save(str(path))

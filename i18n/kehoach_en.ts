@@ -582,6 +582,10 @@ XÃ …</translation>
         <translation>P&amp;DF</translation>
     </message>
     <message>
+        <source>PDF kèm Phụ &amp;lục</source>
+        <translation>PDF with the task a&amp;ppendix</translation>
+    </message>
+    <message>
         <source>&amp;JSON (trao đổi dữ liệu)</source>
         <translation>&amp;JSON (data exchange)</translation>
     </message>

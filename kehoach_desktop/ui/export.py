@@ -34,6 +34,7 @@ FORMATS = {
     "docx": ExportFormat("docx", ".docx"),
     "docx_appendix": ExportFormat("docx_appendix", ".docx"),
     "pdf": ExportFormat("pdf", ".pdf"),
+    "pdf_appendix": ExportFormat("pdf_appendix", ".pdf"),
     "json": ExportFormat("json", ".json"),
 }
 
@@ -53,12 +54,13 @@ def writer_for(name: str) -> Callable[[Plan, Path], Path] | None:
             return None
         appendix = name == "docx_appendix"
         return lambda plan, path: write_docx(plan_document(plan, appendix=appendix), path)
-    if name == "pdf":
+    if name in ("pdf", "pdf_appendix"):
         try:
             from ..documents.qt_writer import write_pdf
         except ImportError:
             return None
-        return lambda plan, path: write_pdf(plan_document(plan), path)
+        with_appendix = name == "pdf_appendix"
+        return lambda plan, path: write_pdf(plan_document(plan, appendix=with_appendix), path)
     return None
 
 
@@ -71,7 +73,8 @@ def _has(module: str) -> bool:
 
 def available(name: str) -> bool:
     """Whether format ``name`` can be exported, without importing its writer (start-up stays fast)."""
-    needed = {"json": [], "docx": ["docx_writer"], "docx_appendix": ["docx_writer"], "pdf": ["qt_writer"]}[name]
+    needed = {"json": [], "docx": ["docx_writer"], "docx_appendix": ["docx_writer"], "pdf": ["qt_writer"],
+              "pdf_appendix": ["qt_writer"]}[name]
     return all(_has(f"kehoach_desktop.documents.{m}") for m in ["layout", *needed]) if needed else True
 
 
@@ -122,7 +125,8 @@ class Exporter(QObject):
 
     def ask_path(self, name: str, suggested: str) -> Path | None:
         filters = {"docx": QCoreApplication.translate("Export", "Tài liệu Word (*.docx)"), "docx_appendix": QCoreApplication.translate("Export", "Tài liệu Word (*.docx)"),
-                   "pdf": QCoreApplication.translate("Export", "Tệp PDF (*.pdf)"), "json": QCoreApplication.translate("Export", "Kế hoạch JSON (*.json)")}
+                   "pdf": QCoreApplication.translate("Export", "Tệp PDF (*.pdf)"),
+                   "pdf_appendix": QCoreApplication.translate("Export", "Tệp PDF (*.pdf)"), "json": QCoreApplication.translate("Export", "Kế hoạch JSON (*.json)")}
         path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("Export", "Xuất kế hoạch"), suggested, filters[name])
         if not path:
             return None

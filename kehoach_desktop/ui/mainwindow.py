@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
             "docx_appendix": self._action(export_menu, QCoreApplication.translate("MainWindow", "Word kèm &Phụ lục danh mục nhiệm vụ"),
                                           lambda: self.export("docx_appendix"), "Ctrl+Shift+E"),
             "pdf": self._action(export_menu, QCoreApplication.translate("MainWindow", "P&DF"), lambda: self.export("pdf")),
+            "pdf_appendix": self._action(export_menu, QCoreApplication.translate("MainWindow", "PDF kèm Phụ &lục"),
+                                         lambda: self.export("pdf_appendix")),
             "json": self._action(export_menu, QCoreApplication.translate("MainWindow", "&JSON (trao đổi dữ liệu)"), lambda: self.export("json")),
         }
         export_menu.addSeparator()
@@ -341,7 +343,7 @@ class MainWindow(QMainWindow):
         plan = self.session.plan
         if target is None:
             folder = QSettings().value("export/folder", str(Path.home()))
-            suffix = ".json" if name == "json" else (".pdf" if name == "pdf" else ".docx")
+            suffix = ".json" if name == "json" else (".pdf" if name.startswith("pdf") else ".docx")
             base = safe_filename(f"ke-hoach-{plan.number or ''}-{plan.title}")
             target = self.exporter.ask_path(name, str(Path(folder) / (base + suffix)))
             if target is None:

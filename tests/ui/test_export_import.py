@@ -58,6 +58,10 @@ def test_export_pdf_runs_in_the_background(qtbot, window, store, tmp_path):
         assert window.export("pdf", target)
         assert window.exporter.busy()  # the window keeps handling events meanwhile
     assert target.read_bytes().startswith(b"%PDF") and target.stat().st_size > 5000
+    with_appendix = tmp_path / "kh-phu-luc.pdf"
+    with qtbot.waitSignal(window.exporter.done, timeout=30000):
+        assert window.export("pdf_appendix", with_appendix)
+    assert with_appendix.stat().st_size > target.stat().st_size  # the landscape task table added
 
 
 def test_export_failure_is_one_clear_message(qtbot, window, store, tmp_path):

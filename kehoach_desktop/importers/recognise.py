@@ -23,7 +23,8 @@ from .phuluc import table_tasks
 from .tasktree import ImportNotes, _Line, _Marker, _TaskBuilder, _title_key, classify
 
 _TABLE_MARK = "\ue000task-table"  # stands in the line list where a task table was
-_ROMAN_HEAD = re.compile(r"^(?P<num>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(?P<title>\S.*)$")
+_ROMAN_HEAD = re.compile(
+    r"^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?(?P<num>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(?P<title>\S.*)$")
 _RULE = re.compile(r"^[\s_\-–—=.*~]{3,}$")
 _SO = re.compile(r"^Số\s*[:.]?\s*(?P<num>[\d.…\s]*?)\s*/\s*(?P<sym>\S+)", re.IGNORECASE)
 _DATE = re.compile(

@@ -848,3 +848,12 @@ def test_old_word_doc_through_libreoffice(tmp_path: Path) -> None:
     doc = tmp_path / "doc" / "ke-hoach.doc"
     assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"  # the binary Word 97-2003 format
     assert_same_plan(import_file(doc, CATALOG).plan, want)
+
+
+def test_sections_headed_phan(tmp_path: Path) -> None:
+    path = tmp_path / "phan.txt"
+    path.write_text("\n".join(["KẾ HOẠCH", "Thử", "PHẦN I. MỤC ĐÍCH", "Tốt.", "PHẦN II: NỘI DUNG", "1. Làm A",
+                               "- Chủ trì: Công an xã", "- Thời gian: 2026"]), encoding="utf-8")
+    plan = import_file(path, CATALOG).plan
+    assert [(s.title, s.kind) for s in plan.sections] == [("MỤC ĐÍCH", "text"), ("NỘI DUNG", "tasks")]
+    assert [(t.number, t.lead) for t in plan.sections[1].tasks] == [("1", ["Công an xã"])]

@@ -294,9 +294,7 @@ def check_startup(report: Report, tmp: Path, env: dict[str, str], has_gui: bool,
             if i:
                 frozen_times += f
                 source_times += s
-        # A command line tool: ~0.1 s more is PyInstaller's bootloader and its Qt run-time hook (it loads
-        # QtCore at every start); the 1.3x target is the desktop app's, below.
-        compare(report, f"start-up {name}", frozen_times, source_times, target=False)
+        compare(report, f"start-up {name}", frozen_times, source_times)
     if not has_gui:
         report.skip("start-up kehoach-desktop", "no GUI in this bundle")
         return

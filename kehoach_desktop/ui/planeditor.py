@@ -559,6 +559,7 @@ class PlanEditor(QWidget):
         self._rebuild_nav()
         self.general.load(session.plan)
         self.closing.load(session.plan)
+        session.failed.connect(self.error)
         session.planChanged.connect(self._plan_changed)
         session.sectionsChanged.connect(self._rebuild_nav)
         self.nav.setCurrentRow(0)

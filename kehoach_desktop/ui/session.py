@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.numbering import infer_styles, renumber
 from ..domain.plan import Plan, Section, Signature, Task, new_key
+from ..errors import KnownError
 from ..services import Store
 from .taskmodel import TaskTreeModel
 
@@ -42,6 +43,7 @@ class PlanSession(QObject):
     sectionsChanged = Signal()
     structureChanged = Signal()
     selectTask = Signal(object)  # key or None: the task the last command touched
+    failed = Signal(str)  # an undo or redo the database refused, as a message
 
     def __init__(self, store: Store, plan_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -228,9 +230,24 @@ class _Command(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self.do()
+        self._guarded(self.do)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, step) -> None:
+        # Ctrl+Z / Ctrl+Y run inside Qt: a refused write (locked or read-only database) becomes a
+        # message, and the step leaves the history, which then matches what the database holds.
+        try:
+            step()
+        except KnownError as exc:
+            self.setObsolete(True)
+            self.session.failed.emit(exc.message)
 
     def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
         raise NotImplementedError
 
 
@@ -251,7 +268,7 @@ class _PlanFieldsCommand(_Command):
     def do(self) -> None:
         self.session._apply_plan(self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session._apply_plan(self.old)
 
 
@@ -263,7 +280,7 @@ class _SectionsCommand(_Command):
     def do(self) -> None:
         self.session._apply_sections(self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session._apply_sections(self.old)
 
 
@@ -287,7 +304,7 @@ class _TaskFieldsCommand(_Command):
         self.session._apply_task(self.key, self.new)
         self.session.selectTask.emit(self.key)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.session._apply_task(self.key, self.old)
         self.session.selectTask.emit(self.key)
 
@@ -307,7 +324,7 @@ class _InsertCommand(_Command):
         s._renumber()
         s.selectTask.emit(self.key)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         s = self.session
         s.store.plans.delete_task(int(s.model.task(self.key).id or 0))
         s.model.remove_task(self.key)
@@ -338,7 +355,7 @@ class _DeleteCommand(_Command):
         else:
             s.selectTask.emit(self.parent_key)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         s = self.session
         task = copy.deepcopy(self.snapshot)
         s.store.plans.insert_task(s.plan_id, s.section_id, s._parent_id(self.parent_key), self.row, task)
@@ -365,7 +382,7 @@ class _MoveCommand(_Command):
     def do(self) -> None:
         self._move(self.parent_key, self.row)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._move(self.old_parent_key, self.old_row)
 
 

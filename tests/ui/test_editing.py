@@ -256,3 +256,25 @@ def test_typing_is_saved_after_a_pause_and_on_closing(qtbot, window, commune_sto
     type_text(form.notes, "Ưu tiên")
     window.close()  # closing the window straight after typing loses nothing
     assert commune_store.plans.load(plan_id).sections[1].tasks[0].notes == "Ưu tiên"
+
+
+def test_an_undo_the_database_refuses_is_a_message(qtbot, window, commune_store, monkeypatch):
+    from kehoach_desktop.errors import StorageError
+
+    qtbot.mouseClick(window.plan_list.new_template, Qt.MouseButton.LeftButton)
+    session = window.session
+    key = session.section.tasks[0].key
+    session.set_task_fields(key, product="Báo cáo")
+    messages: list[str] = []
+    monkeypatch.setattr(window, "show_error", messages.append)
+    window.editor.error.disconnect()
+    window.editor.error.connect(messages.append)
+
+    def locked(*args, **kwargs):
+        raise StorageError("Cơ sở dữ liệu đang bị khóa.")
+
+    monkeypatch.setattr(commune_store.plans, "update_task", locked)
+    session.undo_stack.undo()
+    assert messages == ["Cơ sở dữ liệu đang bị khóa."]
+    assert session.model.task(key).product == "Báo cáo"  # the screen still shows what the database holds
+    assert session.undo_stack.count() == 0  # the refused step left the history

@@ -857,3 +857,18 @@ def test_sections_headed_phan(tmp_path: Path) -> None:
     plan = import_file(path, CATALOG).plan
     assert [(s.title, s.kind) for s in plan.sections] == [("MỤC ĐÍCH", "text"), ("NỘI DUNG", "tasks")]
     assert [(t.number, t.lead) for t in plan.sections[1].tasks] == [("1", ["Công an xã"])]
+
+
+def test_strict_open_xml_docx(tmp_path: Path) -> None:
+    # Word's "Strict Open XML Document": the same elements under another namespace
+    want = load_fixture("ke-hoach-xa-lam-vy")
+    transitional = plan_docx(want, tmp_path / "t.docx")
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(transitional) as src, zipfile.ZipFile(strict, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.startswith("word/") and item.filename.endswith(".xml"):
+                data = data.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            dst.writestr(item, data)
+    assert_same_plan(import_file(strict, CATALOG).plan, want)

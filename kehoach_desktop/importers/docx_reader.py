@@ -23,6 +23,7 @@ _W = f"{{{W}}}"
 P, TBL, TR, TC, R, T, TAB, BR, CR, SDT, SDTCONTENT = (
     _W + n for n in ("p", "tbl", "tr", "tc", "r", "t", "tab", "br", "cr", "sdt", "sdtContent"))
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 MAX_XML = 150 * 1024 * 1024  # uncompressed document.xml: a zip bomb guard (a 1000-page plan is ~10 MB)
 
 
@@ -211,7 +212,10 @@ class _Reader:
             info = zf.getinfo(name)
             if info.file_size > MAX_XML:
                 raise TooLarge(name)
-            return etree.fromstring(zf.read(name), oxml_parser)
+            data = zf.read(name)
+            if _STRICT in data[:4096]:  # "Strict Open XML" as Word can save it: same vocabulary, other namespace
+                data = data.replace(_STRICT, W.encode())
+            return etree.fromstring(data, oxml_parser)
 
         self.styles = _Styles(xml("word/styles.xml"))
         self.numbering = _Numbering(xml("word/numbering.xml"))

@@ -7,6 +7,7 @@ a table (a phụ lục pasted as Markdown).
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
@@ -48,6 +49,8 @@ def _strip_marks(line: str) -> tuple[str, bool, bool]:
     text = re.sub(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])", r"\1", text)
     text = _ESCAPE.sub(r"\1", text)
     text = re.sub(r"<br\s*/?>", " ", text)
+    if "&" in text and ";" in text:
+        text = html.unescape(text)  # &nbsp; &amp; from an HTML-ish conversion
     return text, bold, italic
 
 

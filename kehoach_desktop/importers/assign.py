@@ -65,7 +65,7 @@ def quick_fold(text: str) -> str:
 
 
 def match_label(label: str) -> str | None:
-    key = quick_fold(label).strip(" .:-")
+    key = quick_fold(re.sub(r"\([^)]*\)", " ", label)).strip(" .:-*")  # "Cơ quan chủ trì (tham mưu):"
     key = re.sub(r"\s+", " ", key)
     if not key or len(key) > 60:
         return None

@@ -46,11 +46,11 @@ from . import set_clipboard
 from .pages import ClosingPage, GeneralPage, TextSectionPage, scrolled, sections_with
 from .session import PlanSession
 from .taskform import KIND_NAMES, TaskForm
-from .taskmodel import COL_LEAD, COL_TIME, COL_TITLE, TaskFilterProxy
+from .taskmodel import COL_LEAD, COL_TIME, COL_TITLE, SearchResultsProxy, TaskFilterProxy
 from .widgets import CommitLineEdit
 
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
-INSTANT_FILTER_TASKS = 250  # up to this many tasks the tree is filtered at every keystroke
+INSTANT_FILTER_TASKS = 1000  # up to this many tasks the list is filtered at every keystroke
 SEARCH_PAUSE_MS = 200  # beyond, when typing pauses this long
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -99,10 +99,12 @@ class TasksPage(QWidget):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.proxy = TaskFilterProxy(self)
-        self.proxy.setSourceModel(session.model)
+        self.tree_proxy = TaskFilterProxy(self)  # the whole tree (never filtered itself)
+        self.tree_proxy.setSourceModel(session.model)
+        self.results = SearchResultsProxy(self)  # shown instead while searching or filtering
+        self.results.setSourceModel(session.model)
         self.tree = TaskTreeView()
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.tree_proxy)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -236,6 +238,24 @@ class TasksPage(QWidget):
         else:
             self._update_actions()
 
+    @property
+    def proxy(self) -> TaskFilterProxy | SearchResultsProxy:
+        """The model the tree shows now: the whole tree, or the search results."""
+        return self.results if self.tree.model() is self.results else self.tree_proxy
+
+    def _show_model(self, model: TaskFilterProxy | SearchResultsProxy) -> None:
+        if self.tree.model() is model:
+            return
+        old = self.tree.selectionModel()
+        self.tree.setModel(model)
+        if old is not None:
+            old.deleteLater()
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.setRootIsDecorated(model is self.tree_proxy)
+        self.tree.setDragEnabled(model is self.tree_proxy)
+        header = self.tree.header()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+
     # --- selection ---------------------------------------------------------------------------------
 
     def current_key(self) -> str | None:
@@ -282,9 +302,9 @@ class TasksPage(QWidget):
         count = sum(1 for _ in self.session.model.walk())
         # No %n plurals: the lupdate of some PySide6 releases misses them; counts are "%1" here.
         shown = QCoreApplication.translate("TasksPage", "Số nhiệm vụ: %1").replace("%1", str(count))
-        if self.proxy.is_filtering():
+        if self.results.is_filtering():
             shown = (QCoreApplication.translate("TasksPage", "Đang lọc: %1/%2 nhiệm vụ khớp")
-                     .replace("%1", str(len(self.proxy.matches))).replace("%2", str(count)))
+                     .replace("%1", str(len(self.results.matches))).replace("%2", str(count)))
         self.count_label.setText(shown)
 
     def _structure_changed(self) -> None:
@@ -348,8 +368,9 @@ class TasksPage(QWidget):
         key = self.form.key
         self._resetting = True
         try:
-            self.proxy.set_filters(self.search.text(), self.unit_filter.currentData(),
-                                   self.kind_filter.currentData())
+            self.results.set_filters(self.search.text(), self.unit_filter.currentData(),
+                                     self.kind_filter.currentData())
+            self._show_model(self.results if self.results.is_filtering() else self.tree_proxy)
             self.restore_expansion()
             if key is not None:
                 index = self.proxy.mapFromSource(self.session.model.index_of(key))
@@ -362,23 +383,24 @@ class TasksPage(QWidget):
         self._update_count()
 
     def _folded(self, index: QModelIndex, collapsed: bool) -> None:
-        if self._expanding or self.proxy.is_filtering():
+        if self._expanding or self.tree.model() is not self.tree_proxy:
             return
         task = self.session.model.task_at(self.proxy.mapToSource(index))
         if task is not None:
             (self._collapsed.add if collapsed else self._collapsed.discard)(task.key)
 
     def restore_expansion(self) -> None:
-        """Open every task with sub-tasks, except those the user folded; while filtering, every shown one."""
+        """Open every task with sub-tasks, except those the user folded (the search results are flat)."""
         model = self.session.model
-        filtering = self.proxy.is_filtering()
+        if self.tree.model() is not self.tree_proxy:
+            return
         self._expanding = True
         try:
             for task in model.flat():
                 if not task.children:
                     continue
-                if (task.key in self.proxy._shown) if filtering else (task.key not in self._collapsed):
-                    index = self.proxy.mapFromSource(model.index_of(task.key))
+                if task.key not in self._collapsed:
+                    index = self.tree_proxy.mapFromSource(model.index_of(task.key))
                     if index.isValid() and not self.tree.isExpanded(index):
                         self.tree.expand(index)
         finally:
@@ -423,10 +445,11 @@ class TasksPage(QWidget):
         self.form.title.setFocus()
 
     def _clear_filters(self) -> None:
-        if self.proxy.is_filtering():
+        if self.results.is_filtering():
             self.search.clear()
             self.unit_filter.setCurrentIndex(0)
             self.kind_filter.setCurrentIndex(0)
+            self._filter_changed()
 
     def delete_task(self) -> None:
         key = self.current_key()

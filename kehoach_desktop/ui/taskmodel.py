@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractProxyModel,
     QCoreApplication,
     QMimeData,
     QModelIndex,
@@ -35,6 +36,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 COL_TITLE, COL_LEAD, COL_TIME = range(3)
 
 _ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+_ANSWERED_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole), KEY_ROLE, TASK_ROLE,
+                             SEARCH_ROLE, UNITS_ROLE, TIME_KIND_ROLE})
 _TASK_FLAGS = (Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                | Qt.ItemFlag.ItemIsDragEnabled)
 
@@ -233,6 +236,8 @@ class TaskTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ANSWERED_ROLES:
+            return None
         task = self.task_at(index)
         if task is None:
             return None
@@ -489,3 +494,109 @@ class TaskFilterProxy(QSortFilterProxyModel):
         if not self._rows and not self.is_filtering():
             return True
         return (source_parent.internalId() if source_parent.isValid() else 0, source_row) in self._rows
+
+
+class SearchResultsProxy(QAbstractProxyModel):
+    """While searching or filtering: the matching tasks as a flat list ("1. › a) Title").
+
+    A flat list costs the view one row per match to lay out, where a tree with every
+    ancestor opened costs one per shown row and level; so each keystroke stays fast
+    on thousands of tasks. The tree comes back as it was when the filter is cleared.
+    """
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self._filter = TaskFilterProxy(self)  # only its matching rules and state are used
+        self.matches: list[str] = []
+        self._row: dict[str, int] = {}
+
+    def setSourceModel(self, model) -> None:  # type: ignore[override]
+        super().setSourceModel(model)
+        self._filter.setSourceModel(model)
+        model.dataChanged.connect(self._source_data_changed)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
+            signal.connect(self._refresh)
+
+    def is_filtering(self) -> bool:
+        return self._filter.is_filtering()
+
+    def set_filters(self, query: str, unit: str | None, kind: str | None) -> None:
+        self.beginResetModel()
+        self._filter.set_filters(query, unit, kind)
+        self._take_matches()
+        self.endResetModel()
+
+    def _take_matches(self) -> None:
+        self.matches = list(self._filter.matches) if self._filter.is_filtering() else []
+        self._row = {key: row for row, key in enumerate(self.matches)}
+
+    def _refresh(self, *args: object) -> None:
+        if self.is_filtering():
+            self.beginResetModel()
+            self._filter._compute()
+            self._take_matches()
+            self.endResetModel()
+
+    def _source_data_changed(self, first: ModelIndex, last: ModelIndex, roles: object = None) -> None:
+        model = self.sourceModel()
+        task = model.task_at(first) if isinstance(model, TaskTreeModel) else None
+        if task is None or not self.is_filtering():
+            return
+        still = self._filter.accepts(model, task)
+        if still != (task.key in self._row):
+            self._refresh()
+        elif still:
+            row = self._row[task.key]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self.matches) and 0 <= column < 3):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.matches)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 3
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self.matches)
+
+    def mapToSource(self, proxy_index: ModelIndex) -> QModelIndex:
+        if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self.matches):
+            return QModelIndex()
+        return self.sourceModel().index_of(self.matches[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: ModelIndex) -> QModelIndex:
+        model = self.sourceModel()
+        task = model.task_at(source_index) if source_index.isValid() else None
+        row = self._row.get(task.key) if task is not None else None
+        return self.index(row, source_index.column()) if row is not None else QModelIndex()
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return _RESULT_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        return self.sourceModel().headerData(section, orientation, role)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ANSWERED_ROLES or not index.isValid() or index.row() >= len(self.matches):
+            return None  # painting asks for fonts, colours ... of every cell: none are set
+        model = self.sourceModel()
+        key = self.matches[index.row()]
+        text = model.data(model.index_of(key, index.column()), role)
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_TITLE:
+            path = []
+            parent = model.parent_task(key)
+            while parent is not None:
+                path.append(printed(parent.number))
+                parent = model.parent_task(parent.key)
+            return " › ".join([*reversed(path), text]) if path else text
+        return text
+
+
+_RESULT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

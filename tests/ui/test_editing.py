@@ -278,3 +278,25 @@ def test_an_undo_the_database_refuses_is_a_message(qtbot, window, commune_store,
     assert messages == ["Cơ sở dữ liệu đang bị khóa."]
     assert session.model.task(key).product == "Báo cáo"  # the screen still shows what the database holds
     assert session.undo_stack.count() == 0  # the refused step left the history
+
+
+def test_search_lists_matches_and_clearing_brings_the_tree_back(qtbot, window, store):
+    from tests.conftest import load_fixture
+
+    plan_id = store.import_plan(load_fixture("ke-hoach-phuong-bach-dang"))
+    window.open_plan(plan_id)
+    window.editor.show_part("tasks")
+    page = window.editor.tasks
+    folded = next(t for t in page.session.section.tasks if t.children)
+    page.tree.collapse(page.proxy.mapFromSource(page.session.model.index_of(folded.key)))
+    page.search.setFocus()
+    type_text(page.search, "chuyen doi so")
+    assert page.tree.model() is page.results and page.results.rowCount() == len(page.results.matches) > 0
+    assert "khớp" in page.count_label.text()
+    page.tree.setCurrentIndex(page.results.index(0, 0))
+    chosen = page.results.matches[0]
+    assert page.form.key == chosen  # picking a result opens it in the form
+    page.search.clear()
+    assert page.tree.model() is page.tree_proxy
+    assert not page.tree.isExpanded(page.proxy.mapFromSource(page.session.model.index_of(folded.key)))
+    assert page.form.key == chosen

@@ -50,3 +50,21 @@ def test_filter_ignores_diacritics_and_keeps_parents(store):
     proxy.set_unit(None)
     proxy.set_kind("continuous")
     assert [proxy.index(r, 0).data()[:2] for r in range(proxy.rowCount())] == ["2."]
+
+
+def test_search_results_model_is_sound_and_flat(qtmodeltester, store):
+    from kehoach_desktop.ui.taskmodel import SearchResultsProxy
+
+    session = _session(store)
+    results = SearchResultsProxy()
+    results.setSourceModel(session.model)
+    results.set_filters("so", None, None)
+    qtmodeltester.check(results)
+    assert results.rowCount() == len(results.matches) > 0
+    assert all(not results.hasChildren(results.index(r, 0)) for r in range(results.rowCount()))
+    child = next(t for t, depth in session.model.walk() if depth == 1)
+    results.set_filters(child.title, None, None)
+    label = results.index(0, 0).data()
+    parent = session.model.parent_task(child.key)
+    assert label.startswith(f"{parent.number}.") and " › " in label  # its place in the tree
+    assert results.mapToSource(results.index(0, 0)) == session.model.index_of(child.key)

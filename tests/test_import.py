@@ -872,3 +872,21 @@ def test_strict_open_xml_docx(tmp_path: Path) -> None:
                                     b"http://purl.oclc.org/ooxml/wordprocessingml/main")
             dst.writestr(item, data)
     assert_same_plan(import_file(strict, CATALOG).plan, want)
+
+
+def test_lettered_items_before_the_tasks_fields_are_its_content(tmp_path: Path) -> None:
+    path = tmp_path / "f.txt"
+    path.write_text("\n".join([
+        "KẾ HOẠCH", "Thử", "II. NỘI DUNG",
+        "1. Tuyên truyền, phổ biến", "a) Tổ chức hội nghị quán triệt;", "b) Đăng tải trên Trang thông tin điện tử.",
+        "- Cơ quan chủ trì: Phòng VH-XH", "- Thời gian: Quý III/2026",
+        "2. Kiểm tra", "a) Kiểm tra thôn A", "- Cơ quan chủ trì: Công an xã", "- Thời gian: 2026",
+        "b) Kiểm tra thôn B", "- Cơ quan chủ trì: Công an xã", "- Thời gian: 2027",
+    ]), encoding="utf-8")
+    result = import_file(path, CATALOG)
+    t1, t2 = result.plan.sections[0].tasks
+    assert (t1.content, t1.children) == (["a) Tổ chức hội nghị quán triệt;",
+                                          "b) Đăng tải trên Trang thông tin điện tử."], [])
+    assert (t1.lead, t1.time) == ([PVH], "Quý III/2026")
+    assert [(c.number, c.time) for c in t2.children] == [("a", "2026"), ("b", "2027")]  # each has its own
+    assert any("là nội dung" in line for line in result.summary_lines)

@@ -341,6 +341,8 @@ class _TaskBuilder:
     def finish(self) -> list[Task]:
         if self.pending is not None:
             self._resolve_pending_as_content()
+        for node in list(self.all_nodes):
+            self._fold_listed_items(node)
         for node in self.all_nodes:
             if not node.task.lead and not node.unit_lines:
                 self._units_from_content(node)
@@ -358,6 +360,35 @@ class _TaskBuilder:
                 t.labels["marker"] = node.field_marker or ""
         return [n.task for n in self.roots]
 
+
+    def _fold_listed_items(self, node: _Node) -> None:
+        """"1. X / a) ... / b) ... / - Cơ quan chủ trì: ..." : the fields after the last item are the task's own.
+
+        When only the last of several lettered (or bulleted) items has field lines, and the
+        earlier ones have none, the items enumerate the task's content: they go back into
+        it and the fields to the task.
+        """
+        children = [n for n in self.all_nodes if self.parent_of.get(id(n)) is node]
+        if len(children) < 2 or _has_fields(node) or any(c.task.children for c in children):
+            return
+        if not all(c.style == "letter" or c.style.startswith("bullet") for c in children):
+            return
+        *first, last = children
+        if any(_has_fields(c) for c in first) or not _has_fields(last):
+            return
+        for child in children:
+            mark = f"{child.task.number})" if child.style == "letter" else child.task.number
+            node.task.content.append(f"{mark} {child.task.title}")
+            node.task.content.extend(child.task.content)
+        t, lt = node.task, last.task
+        t.lead, t.coordinators, t.time, t.product, t.notes = lt.lead, lt.coordinators, lt.time, lt.product, lt.notes
+        node.unit_lines, node.unit_sentence = last.unit_lines, last.unit_sentence
+        node.labels, node.field_marker, node.sentence_time = last.labels, last.field_marker, last.sentence_time
+        t.children = []
+        for child in children:
+            self.all_nodes.remove(child)
+        self.notes.found.append(f"nhiệm vụ {t.number}: các mục {', '.join(c.task.number for c in children)} là "
+                                "nội dung; đơn vị và thời gian sau mục cuối thuộc nhiệm vụ")
 
     def _units_from_content(self, node: _Node) -> None:
         """Units split per sub-area inside the task: "- Dữ liệu dân cư: Công an phường chủ trì, phối hợp ..."."""
@@ -381,6 +412,11 @@ class _TaskBuilder:
             node.unit_lines = [_strip_bullet(x) if x.startswith(("- ", "+ ")) else x for x in moved]
             node.unit_sentence = True
             self.notes.found.append(f"nhiệm vụ {node.task.number}: đơn vị lấy từ câu “… chủ trì …” trong nội dung")
+
+
+def _has_fields(node: _Node) -> bool:
+    t = node.task
+    return bool(t.lead or t.coordinators or t.time or t.product or node.unit_lines)
 
 
 def _title_key(title: str) -> str:

@@ -341,8 +341,11 @@ class _TaskBuilder:
     def finish(self) -> list[Task]:
         if self.pending is not None:
             self._resolve_pending_as_content()
+        children_of: dict[int, list[_Node]] = {}
+        for node in self.all_nodes:
+            children_of.setdefault(id(self.parent_of.get(id(node))), []).append(node)
         for node in list(self.all_nodes):
-            self._fold_listed_items(node)
+            self._fold_listed_items(node, children_of.get(id(node), []))
         for node in self.all_nodes:
             if not node.task.lead and not node.unit_lines:
                 self._units_from_content(node)
@@ -361,14 +364,13 @@ class _TaskBuilder:
         return [n.task for n in self.roots]
 
 
-    def _fold_listed_items(self, node: _Node) -> None:
+    def _fold_listed_items(self, node: _Node, children: list[_Node]) -> None:
         """"1. X / a) ... / b) ... / - Cơ quan chủ trì: ..." : the fields after the last item are the task's own.
 
         When only the last of several lettered (or bulleted) items has field lines, and the
         earlier ones have none, the items enumerate the task's content: they go back into
         it and the fields to the task.
         """
-        children = [n for n in self.all_nodes if self.parent_of.get(id(n)) is node]
         if len(children) < 2 or _has_fields(node) or any(c.task.children for c in children):
             return
         if not all(c.style == "letter" or c.style.startswith("bullet") for c in children):

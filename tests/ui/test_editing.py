@@ -80,6 +80,13 @@ def test_add_indent_reorder_edit_delete_tasks_with_undo_and_redo(qtbot, window, 
     tasks = db_tasks(store, plan_id)
     assert tasks[1] == ("2", "Khảo sát nhu cầu ứng dụng AI", 0)
     assert tasks[2][0] == "3" and len(tasks) == 9  # the tasks below were renumbered
+    stack.undo()  # the title
+    stack.undo()  # the new task
+    assert db_tasks(store, plan_id) == original
+    stack.redo()
+    stack.redo()
+    assert db_tasks(store, plan_id)[1] == ("2", "Khảo sát nhu cầu ứng dụng AI", 0)
+    page.tree.setFocus()
 
     # indent (Tab): it becomes sub-task a) of task 1
     qtbot.keyClick(page.tree, Qt.Key.Key_Tab)

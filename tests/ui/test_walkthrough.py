@@ -34,6 +34,14 @@ def leave(qtbot, widget) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
+def open_part(qtbot, editor, page) -> None:
+    """Click the part in the list on the left."""
+    row = editor._pages.index(page)
+    rect = editor.nav.visualItemRect(editor.nav.item(row))
+    qtbot.mouseClick(editor.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.nav.currentRow() == row
+
+
 def fill_line(qtbot, edit, text: str) -> None:
     edit.setFocus()
     edit.selectAll()
@@ -68,14 +76,14 @@ def test_recreate_lam_vy_through_the_ui(qtbot, window, commune_store, tmp_path):
     # I., III., IV.: the text sections, item by item
     text_sections = [s for s in expected["sections"] if s["kind"] == "text"]
     for page, section in zip(editor.text_pages, text_sections, strict=True):
-        editor.nav.setCurrentRow(editor._pages.index(page))
+        open_part(qtbot, editor, page)
         assert page.title.text() == section["title"]
         for item in section["items"]:
             qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
             fill_text(qtbot, page.editors[-1].paragraphs, item["paragraphs"])
 
     # II. NỘI DUNG: the tasks
-    editor.nav.setCurrentRow(editor._pages.index(editor.tasks))
+    open_part(qtbot, editor, editor._tasks_placeholder)  # section II is built when first opened
     page = editor.tasks
     fill_line(qtbot, page.section_title, "NỘI DUNG")
     form = page.form
@@ -101,7 +109,7 @@ def test_recreate_lam_vy_through_the_ui(qtbot, window, commune_store, tmp_path):
                 fill_text(qtbot, form.assignment, task["assignment"])
 
     # Kết thúc, nơi nhận, chữ ký
-    editor.nav.setCurrentRow(editor._pages.index(editor.closing))
+    open_part(qtbot, editor, editor.closing)
     closing = editor.closing
     fill_text(qtbot, closing.closing, expected["closing"])
     fill_text(qtbot, closing.recipients, expected["recipients"])

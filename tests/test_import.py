@@ -890,3 +890,22 @@ def test_lettered_items_before_the_tasks_fields_are_its_content(tmp_path: Path) 
     assert (t1.lead, t1.time) == ([PVH], "Quý III/2026")
     assert [(c.number, c.time) for c in t2.children] == [("a", "2026"), ("b", "2027")]  # each has its own
     assert any("là nội dung" in line for line in result.summary_lines)
+
+
+def test_a_short_plan_without_roman_sections(tmp_path: Path) -> None:
+    path = tmp_path / "tet.txt"
+    path.write_text("\n".join([
+        "ỦY BAN NHÂN DÂN", "XÃ AN", "Số: 01/KH-UBND", "An, ngày 10 tháng 01 năm 2026", "KẾ HOẠCH", "Tổ chức Tết",
+        "UBND xã ban hành kế hoạch như sau:",
+        "1. Trang trí đường phố", "- Đơn vị chủ trì: Các thôn", "- Thời gian: Tháng 1/2026",
+        "2. Văn nghệ", "- Đơn vị chủ trì: Trung tâm Dịch vụ tổng hợp", "- Thời gian: Tháng 2/2026",
+        "Trên đây là Kế hoạch./.", "Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Lê Văn Cường",
+    ]), encoding="utf-8")
+    result = import_file(path, CATALOG)
+    plan = result.plan
+    assert plan.preamble == ["UBND xã ban hành kế hoạch như sau:"]
+    assert [(s.title, s.kind) for s in plan.sections] == [("NỘI DUNG", "tasks")]
+    assert [(t.number, t.lead, t.time) for t in plan.sections[0].tasks] == [
+        ("1", ["Các thôn"], "Tháng 1/2026"), ("2", ["Trung tâm Dịch vụ tổng hợp"], "Tháng 2/2026")]
+    assert plan.closing == ["Trên đây là Kế hoạch./."] and plan.signature.signer == "Lê Văn Cường"
+    assert any("không chia mục" in line for line in result.summary_lines)

@@ -149,12 +149,25 @@ class Recogniser:
             pos = self._header_without_doc_type(plan, lines, first_section if first_section is not None
                                                 else body_end)
         intro_end = first_section if first_section is not None else body_end
+        bare_tasks = None
+        if first_section is None:
+            # no I., II. at all: a short plan that lists its tasks right after the preamble
+            bare_tasks = next((i for i in range(pos, body_end) if classify(lines[i].text).style == "decimal"
+                               and sum(1 for ln in lines[i:body_end] if _has_field(ln.text)) >= 2), None)
+            if bare_tasks is not None:
+                intro_end = bare_tasks
         self._bases_preamble(plan, lines[pos:intro_end])
 
         # sections
         closing_start = self._closing_start(lines, intro_end, body_end)
         if first_section is not None:
             self._sections(plan, lines[first_section:closing_start], first_section, closing_start)
+        elif bare_tasks is not None:
+            builder = _TaskBuilder(self.catalog, self.notes, "NỘI DUNG")
+            for ln in lines[bare_tasks:closing_start]:
+                builder.feed(ln)
+            plan.sections.append(Section(title="NỘI DUNG", kind="tasks", tasks=builder.finish()))
+            self.notes.found.append("văn bản không chia mục I, II...: các nhiệm vụ được xếp vào mục “NỘI DUNG”")
         plan.closing = [ln.text for ln in lines[closing_start:body_end]]
         self._signature(plan, lines[body_end:])
         self._attach_table_tasks(plan)

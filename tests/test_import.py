@@ -909,3 +909,26 @@ def test_a_short_plan_without_roman_sections(tmp_path: Path) -> None:
         ("1", ["Các thôn"], "Tháng 1/2026"), ("2", ["Trung tâm Dịch vụ tổng hợp"], "Tháng 2/2026")]
     assert plan.closing == ["Trên đây là Kế hoạch./."] and plan.signature.signer == "Lê Văn Cường"
     assert any("không chia mục" in line for line in result.summary_lines)
+
+
+def test_trich_yeu_beginning_with_thuc_hien_is_the_title_not_the_preamble(tmp_path: Path) -> None:
+    """A plain-text plan from another commune: its trích yếu starts with "Thực hiện"."""
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Tân Lập, ngày 3 tháng 7 năm 2026", "", "KẾ HOẠCH",
+        "Thực hiện Luật Trí tuệ nhân tạo năm 2026 trên địa bàn xã Tân Lập", "",
+        "Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15;",
+        "Thực hiện Kế hoạch số 108/KH-UBND ngày 20/3/2026 của UBND tỉnh.",
+        "I. MỤC ĐÍCH, YÊU CẦU", "Triển khai kịp thời, hiệu quả.",
+        "II. NHIỆM VỤ, GIẢI PHÁP", "1. Biên soạn tài liệu tuyên truyền",
+        "- Cơ quan chủ trì: Phòng VH-XH", "- Thời gian hoàn thành: Quý III/2026",
+        "Nơi nhận:", "- Lưu: VT, VHXH.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Bình",
+    ])
+    path = tmp_path / "tan-lap.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = import_file(path, CATALOG).plan
+    assert plan.title == "Thực hiện Luật Trí tuệ nhân tạo năm 2026 trên địa bàn xã Tân Lập"
+    assert plan.bases == ["Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15;"]
+    assert plan.preamble == ["Thực hiện Kế hoạch số 108/KH-UBND ngày 20/3/2026 của UBND tỉnh."]
+    task = plan.task_sections()[0].tasks[0]
+    assert task.lead == ["Phòng Văn hóa - Xã hội"] and task.time == "Quý III/2026"

@@ -249,7 +249,12 @@ class Recogniser:
         while pos < end and len(parts) < 6:
             ln = lines[pos]
             f = quick_fold(ln.text[:40])
-            if f.startswith(("can cu", "thuc hien ", "kinh gui")) or _roman(ln.text):
+            if f.startswith(("can cu", "kinh gui")) or _roman(ln.text):
+                break
+            # "Thực hiện ..." opens the preamble, but a trích yếu may begin with it too
+            # ("Thực hiện Luật Trí tuệ nhân tạo năm 2026"): right after KẾ HOẠCH, a line with no
+            # closing punctuation is the trích yếu.
+            if f.startswith("thuc hien ") and (parts or ln.text.endswith((";", ":", ".")) or len(ln.text) > 300):
                 break
             if formatted:
                 if not (ln.bold or ln.align == "center") or (ln.italic and not ln.bold):

@@ -16,8 +16,6 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
-
 from ..errors import StorageError, describe_os_error
 from .migrations import APPLICATION_ID, LATEST, STEPS
 
@@ -83,7 +81,6 @@ class Database:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
 
     @contextlib.contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
@@ -17,6 +19,7 @@ from tests.conftest import load_fixture
 def no_event_loop(monkeypatch):
     """main() builds everything, then returns instead of waiting for the user."""
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
 
 
 def _main_windows() -> list[MainWindow]:
@@ -143,3 +146,34 @@ def test_print_preview_opens_on_the_plan(qtbot, window, store):
     assert window.act_preview.isEnabled()
     window.act_preview.trigger()
     assert seen == [True]
+
+
+def test_switching_language_reopens_the_window_in_english(qtbot, qapp, db_path, monkeypatch):
+    from kehoach_desktop.ui.i18n import install_translators
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    with Store.open(db_path) as store:
+        store.set_setting("commune", {"name": "Lam Vỹ", "kind": "xa", "province": "", "signers": []})
+        plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "KeHoach", "KeHoach")
+    settings.setValue(last_plan_key(db_path), plan_id)
+    settings.sync()
+    before = set(_main_windows())
+    seen: dict = {}
+
+    def event_loop(self) -> int:  # while the app runs, the user picks English in Settings
+        first = next(w for w in _main_windows() if w not in before)
+        first.languageChanged.emit("en")
+        second = next(w for w in _main_windows() if w not in before and w is not first and w.isVisible())
+        seen["menu"] = second.menuBar().actions()[0].text()
+        seen["plan"] = second.session.plan_id if second.session else None
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    try:
+        assert app_module.main(["--db", str(db_path)]) == 0
+    finally:
+        install_translators(qapp, "vi")
+        for window in set(_main_windows()) - before:
+            qtbot.addWidget(window)
+    assert seen == {"menu": "&File", "plan": plan_id}  # the same plan, reopened in English

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import TracebackType
 
 from . import __version__
@@ -49,10 +50,11 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 def create_application(argv: Sequence[str] | None = None):
     """The QApplication with names, translations and HiDPI settings (shared by tests and benches)."""
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
+    from .paths import data_dir, is_portable
     from .ui.i18n import install_translators
 
     app = QApplication.instance()
@@ -62,6 +64,14 @@ def create_application(argv: Sequence[str] | None = None):
     QCoreApplication.setOrganizationName("KeHoach")
     QCoreApplication.setApplicationName("KeHoach")
     QCoreApplication.setApplicationVersion(__version__)
+    if is_portable():
+        # On a USB stick the window layout and language go beside the data, not into the
+        # registry of whichever PC the stick is plugged into.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir()))
+    icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "kehoach.png"  # source and bundle
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translators(app)
     return app
 

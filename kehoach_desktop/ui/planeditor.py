@@ -299,7 +299,7 @@ class TasksPage(QWidget):
             self.form.load(self.session.plan, self.session.model.task(key))
 
     def _update_count(self) -> None:
-        count = sum(1 for _ in self.session.model.walk())
+        count = len(self.session.model.flat())  # cached until the tree changes shape
         # No %n plurals: the lupdate of some PySide6 releases misses them; counts are "%1" here.
         shown = QCoreApplication.translate("TasksPage", "Số nhiệm vụ: %1").replace("%1", str(count))
         if self.results.is_filtering():

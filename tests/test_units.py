@@ -64,3 +64,16 @@ def test_presets_follow_the_commune_kind():
     assert "Công an xã" in xa and "Các thôn" in xa and "Phòng Kinh tế" in xa
     assert "Công an phường" in phuong and "Các tổ dân phố" in phuong
     assert "Phòng Kinh tế, Hạ tầng và Đô thị" in phuong and "Phòng Kinh tế" not in phuong
+
+
+def test_a_phuong_plan_keeps_its_own_police_and_military_names_in_a_new_database():
+    """Before the commune is set up the catalog serves xã and phường plans alike."""
+    catalog = UnitCatalog(preset_units(None))
+    assert catalog.canonical("Công an phường") == "Công an phường"
+    assert catalog.canonical("Công an xã") == "Công an xã"
+    assert catalog.canonical("Ban Chỉ huy quân sự phường") == "Ban Chỉ huy quân sự phường"
+    assert catalog.canonical("Ủy ban MTTQ Việt Nam phường") == "Ủy ban MTTQ Việt Nam phường và các đoàn thể"
+    # in a xã's own catalog a phường's police is not taken for the xã's
+    assert UnitCatalog(preset_units("xa")).find("Công an phường") is None
+    # the place word still folds away where it only says "of this commune"
+    assert catalog.canonical("Phòng Văn hóa - Xã hội phường") == "Phòng Văn hóa - Xã hội"

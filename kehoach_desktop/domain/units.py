@@ -34,6 +34,9 @@ _ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bttpvhcc\b"), "trung tam phuc vu hanh chinh cong"),
 ]
 _TRAILING_PLACE = re.compile(r"\s+(?:xa|phuong|dac khu)$")
+# Units whose name needs the place word ("Công an xã" is not "Công an"): for these the
+# place word stays in the key, so a phường's police is never taken for a xã's.
+_PLACE_BOUND = {"cong an", "ban chi huy quan su", "uy ban mttq viet nam"}
 _PUNCT = re.compile(r"[.;:,]+$")
 
 
@@ -42,7 +45,8 @@ def unit_key(name: str) -> str:
     """The normalised form through which units are compared.
 
     NFC, tone placement (hoá = hóa), dashes, ``&``/``và``/``-`` between HĐND and
-    UBND, case, known abbreviations, and a trailing "xã"/"phường" all fold away.
+    UBND, case, known abbreviations, and a trailing "xã"/"phường" all fold away —
+    except where the place word is part of the name (Công an xã, Ban Chỉ huy quân sự xã).
     """
     text = normalize_tone_placement(clean_line(name))
     text = fold(normalize_dashes(text))
@@ -51,7 +55,9 @@ def unit_key(name: str) -> str:
     text = re.sub(r"\s*&\s*", " & ", text)
     for pattern, replacement in _ABBREVIATIONS:
         text = pattern.sub(replacement, text)
-    text = _TRAILING_PLACE.sub("", text)
+    stripped = _TRAILING_PLACE.sub("", text)
+    if stripped.strip() not in _PLACE_BOUND:
+        text = stripped
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -269,6 +269,8 @@ class TasksPage(QWidget):
                 self.form.load(self.session.plan, None)
             self._update_actions()
             return
+        if self.proxy is self.results:
+            self.results.reveal(key)
         index = self.proxy.mapFromSource(self.session.model.index_of(key))
         if not index.isValid():
             return
@@ -373,6 +375,8 @@ class TasksPage(QWidget):
             self._show_model(self.results if self.results.is_filtering() else self.tree_proxy)
             self.restore_expansion()
             if key is not None:
+                if self.proxy is self.results:
+                    self.results.reveal(key)
                 index = self.proxy.mapFromSource(self.session.model.index_of(key))
                 if index.isValid():
                     self.tree.selectionModel().setCurrentIndex(

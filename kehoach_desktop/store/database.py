@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -203,11 +202,3 @@ def open_database(path: str | os.PathLike[str]) -> Database:
         conn.close()
         raise
     return Database(path, conn)
-
-
-def copy_file(src: Path, dst: Path) -> None:
-    """Copy with a clear message on failure (used for exports of the database file)."""
-    try:
-        shutil.copy2(src, dst)
-    except OSError as exc:
-        raise StorageError(describe_os_error(exc, dst)) from None

@@ -237,6 +237,8 @@ def build_parser() -> _Parser:
     def add(name: str, func: Command, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(func=func)
+        # scripts also write "kehoach plans --db PATH": accepted after the command too
+        p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return p
 
     p = add("plans", cmd_plans, "liệt kê kế hoạch: mã, số/ký hiệu, trích yếu")

@@ -85,3 +85,10 @@ def test_missing_plan_and_bad_command_line_are_explained_in_vietnamese(db_path):
     result = run_cli("export-json", "1", db=db_path)
     assert result.returncode == 2 and "thiếu tham số" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_db_option_is_accepted_before_or_after_the_command(db_path):
+    plan_id = run_cli("import-json", str(fixture_path("ke-hoach-xa-lam-vy")), "--db", str(db_path),
+                      check=True).stdout.split()[-1]
+    assert run_cli("--db", str(db_path), "plans", check=True).stdout.startswith(f"{plan_id}\t")
+    assert run_cli("plans", "--db", str(db_path), check=True).stdout.startswith(f"{plan_id}\t")

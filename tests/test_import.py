@@ -279,10 +279,11 @@ def test_tasks_only_in_a_phu_luc_table(tmp_path: Path) -> None:
     assert plan.bases[-1] == "Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15."
     assert plan.preamble == ["Ủy ban nhân dân xã ban hành Kế hoạch với các nội dung sau:"]
     assert plan.signature.signer == "Ma Văn Quyết"
-    # the section's pointer line is kept in a note and listed; the phụ lục heading is kept with the plan
-    assert any("Có Phụ lục chi tiết kèm theo" in u for u in result.unplaced)
+    # the section's pointer line opens the section; the phụ lục heading is kept with the plan
+    assert any("Có Phụ lục chi tiết kèm theo" in p for s in plan.task_sections() for i in s.items
+               for p in i.paragraphs)
     assert any("DANH MỤC NHIỆM VỤ" in h for h in plan.extra["appendix_heading"])
-    assert plan.extra["import_notes"] == result.unplaced
+    assert plan.extra.get("import_notes", []) == result.unplaced
     assert any("bảng phụ lục" in line for line in result.summary_lines)
 
 
@@ -351,7 +352,7 @@ def test_lines_that_fit_nowhere_are_kept_and_listed(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = import_file(path, CATALOG)
     joined = "\n".join(result.unplaced)
-    assert "Các nhiệm vụ cụ thể như sau:" in joined
+    assert result.plan.sections[0].items[0].paragraphs == ["Các nhiệm vụ cụ thể như sau:"]  # placed
     assert "DỰ THẢO" in joined
     assert "Ghi chú viết tay ở cuối trang" in joined
     assert result.plan.extra["import_notes"] == result.unplaced
@@ -829,7 +830,7 @@ def test_a_task_table_inside_a_section_whatever_its_title(tmp_path: Path) -> Non
         ("MỤC ĐÍCH, YÊU CẦU", "text"), ("PHÂN CÔNG THỰC HIỆN", "tasks"), ("KINH PHÍ", "text")]
     assert [(t.number, t.lead, t.time) for t in plan.sections[1].tasks] == [
         ("1", [VP], "Quý I/2026"), ("2", ["Trung tâm Phục vụ hành chính công"], "Năm 2026")]
-    assert any("Các nhiệm vụ được phân công theo bảng sau:" in u for u in result.unplaced)
+    assert plan.sections[1].items[0].paragraphs == ["Các nhiệm vụ được phân công theo bảng sau:"]
 
 
 def test_old_word_doc_through_libreoffice(tmp_path: Path) -> None:
@@ -932,3 +933,31 @@ def test_trich_yeu_beginning_with_thuc_hien_is_the_title_not_the_preamble(tmp_pa
     assert plan.preamble == ["Thực hiện Kế hoạch số 108/KH-UBND ngày 20/3/2026 của UBND tỉnh."]
     task = plan.task_sections()[0].tasks[0]
     assert task.lead == ["Phòng Văn hóa - Xã hội"] and task.time == "Quý III/2026"
+
+
+def test_opening_sentence_of_the_task_section_is_kept_and_printed(tmp_path: Path, db_path: Path) -> None:
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH", "Số: 03/KH-UBND", "Hòa Bình, ngày 9 tháng 8 năm 2026", "KẾ HOẠCH",
+        "Ứng dụng trí tuệ nhân tạo trong cải cách hành chính", "I. MỤC TIÊU", "Nâng cao hiệu quả.",
+        "II. NHIỆM VỤ, GIẢI PHÁP", "Các nhiệm vụ cụ thể như sau:", "1. Tuyên truyền về Luật",
+        "- Cơ quan chủ trì: Phòng Văn hóa - Xã hội", "- Thời gian hoàn thành: Thường xuyên",
+        "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Thị Mai",
+    ])
+    source = tmp_path / "hoa-binh.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_cli("import", str(source), db=db_path, check=True)
+    assert "trước nhiệm vụ đầu tiên" not in result.stdout  # placed, not set aside
+    plan_id = result.stdout.split()[-1]
+    out = tmp_path / "plan.json"
+    run_cli("export-json", plan_id, "-o", str(out), db=db_path, check=True)
+    import json
+
+    section = json.loads(out.read_text(encoding="utf-8"))["sections"][1]
+    assert section["intro"] == ["Các nhiệm vụ cụ thể như sau:"] and section["tasks"][0]["number"] == "1"
+    docx = tmp_path / "plan.docx"
+    run_cli("export", plan_id, "-o", str(docx), db=db_path, check=True)
+    from docx import Document
+
+    lines = [p.text for p in Document(str(docx)).paragraphs]
+    intro = lines.index("Các nhiệm vụ cụ thể như sau:")
+    assert lines[intro - 1] == "II. NHIỆM VỤ, GIẢI PHÁP" and lines[intro + 1].startswith("1. Tuyên truyền")

@@ -420,6 +420,8 @@ def plan_body(plan: Plan, options: LayoutOptions = DEFAULT) -> list[Block]:
         roman = _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
         blocks.append(heading(f"{roman}. {section.title}", 1, options))
         if section.kind == "tasks":
+            for item in section.items:  # opening paragraphs before the first task
+                blocks += [body_paragraph(text, options=options) for text in item.paragraphs if text.strip()]
             for task in section.tasks:
                 blocks += _task_blocks(plan, task, options)
             continue

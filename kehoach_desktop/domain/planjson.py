@@ -94,6 +94,8 @@ class _Reader:
             if not isinstance(tasks, list):
                 raise self.fail(f"{path}.tasks", "phải là một danh sách nhiệm vụ")
             section.tasks = [self.task(t, f"{path}.tasks[{i}]") for i, t in enumerate(tasks)]
+            intro = self.strings(data, "intro", path)
+            section.items = [TextItem(None, intro)] if intro else []
         else:
             items = data.get("items") or []
             if not isinstance(items, list):
@@ -216,7 +218,12 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     sections = []
     for s in plan.sections:
         if s.kind == "tasks":
-            sections.append({"title": s.title, "kind": "tasks", "tasks": [task_to_dict(t) for t in s.tasks]})
+            section: dict[str, Any] = {"title": s.title, "kind": "tasks"}
+            intro = [p for item in s.items for p in item.paragraphs]
+            if intro:
+                section["intro"] = intro
+            section["tasks"] = [task_to_dict(t) for t in s.tasks]
+            sections.append(section)
         else:
             sections.append({"title": s.title, "kind": "text",
                              "items": [{"heading": i.heading, "paragraphs": list(i.paragraphs)} for i in s.items]})

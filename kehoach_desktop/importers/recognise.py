@@ -344,10 +344,9 @@ class Recogniser:
                 for ln in body:
                     builder.feed(ln)
                 tasks = builder.finish()
-                if builder.intro:
-                    for text in builder.intro:
-                        self.notes.unplaced.append(f"Mục {title}: “{text}” (trước nhiệm vụ đầu tiên)")
-                section = Section(title=title, kind="tasks", tasks=tasks)
+                # "Các nhiệm vụ cụ thể như sau:" — kept as the section's opening paragraphs
+                intro = [TextItem(None, list(builder.intro))] if builder.intro else []
+                section = Section(title=title, kind="tasks", items=intro, tasks=tasks)
             else:
                 section = Section(title=title, kind="text", items=_text_items(body, self.source.formatted))
             plan.sections.append(section)

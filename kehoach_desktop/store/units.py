@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from ..domain.text import clean_line, vi_sort_key
 from ..domain.units import Unit, UnitCatalog, preset_units, unit_key
@@ -124,3 +125,41 @@ class UnitRepository:
         """Names used in tasks that are not in the catalog (offered to the user to add)."""
         rows = self.conn.execute("SELECT DISTINCT name FROM task_units WHERE unit_id IS NULL").fetchall()
         return sorted((r[0] for r in rows), key=vi_sort_key)
+
+    # --- undo of catalog changes -----------------------------------------------------------------
+
+    def state(self) -> CatalogState:
+        """The catalog and the task–unit links, to undo a catalog change (rename, merge, add, delete)."""
+        units = [tuple(r) for r in self.conn.execute(
+            "SELECT id, name, code, aliases, norm, position FROM units ORDER BY id")]
+        links = {(t, r, p): (u, n) for t, r, p, u, n in self.conn.execute(
+            "SELECT task_id, role, position, unit_id, name FROM task_units")}
+        return CatalogState(units, links)
+
+    def restore_state(self, target: CatalogState, other: CatalogState) -> None:
+        """Undo (or redo) a catalog change that led from ``target`` to ``other`` (or back).
+
+        The units table becomes ``target``'s. Of the task–unit links, only those the change
+        itself altered, and that nobody has edited since, are set back: edits made to tasks
+        in the meantime, in this plan or another, are kept.
+        """
+        now = self.state().links
+        changed = {k: v for k, v in target.links.items()
+                   if other.links.get(k) != v and now.get(k) == other.links.get(k)}
+        with self.database.transaction():
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")
+            self.conn.execute("DELETE FROM units")
+            self.conn.executemany(
+                "INSERT INTO units (id, name, code, aliases, norm, position) VALUES (?, ?, ?, ?, ?, ?)",
+                target.units)
+            self.conn.executemany(
+                "UPDATE task_units SET unit_id = ?, name = ? WHERE task_id = ? AND role = ? AND position = ?",
+                [(u, n, t, r, p) for (t, r, p), (u, n) in changed.items()])
+            # a link to a unit that no longer exists keeps its name as written
+            self.conn.execute("UPDATE task_units SET unit_id = NULL WHERE unit_id NOT IN (SELECT id FROM units)")
+
+
+@dataclass(frozen=True)
+class CatalogState:
+    units: list[tuple]
+    links: dict[tuple[int, str, int], tuple[int | None, str]]

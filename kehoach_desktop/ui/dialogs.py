@@ -31,6 +31,7 @@ from ..errors import InvalidInput, KnownError
 from ..services import SETTING_COMMUNE, Store
 from .i18n import LANGUAGES, current_language
 from .roles import UNIT_ID_ROLE
+from .session import PlanSession
 
 
 class CommuneForm(QWidget):
@@ -168,12 +169,13 @@ class SettingsDialog(QDialog):
 class UnitsDialog(QDialog):
     """The units catalog: names, codes, other spellings (aliases); merge two spellings into one unit.
 
-    Changes are saved at once; they are not part of a plan's undo history.
+    Changes are saved at once; with a plan open they join its undo history (Ctrl+Z in the editor).
     """
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, session: PlanSession | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.session = session
         self.setWindowTitle(QCoreApplication.translate("UnitsDialog", "Danh mục đơn vị"))
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -255,13 +257,18 @@ class UnitsDialog(QDialog):
         self.message.setText(message)
         self.message.setVisible(bool(message))
 
-    def _run(self, func, *args) -> bool:
+    def _run(self, text: str, func, *args) -> bool:
+        before = self.store.units.state() if self.session is not None else None
         try:
             func(*args)
         except KnownError as exc:
             self._show_error(exc.message)
             self.reload()
             return False
+        if self.session is not None and before is not None:
+            after = self.store.units.state()
+            if after != before:
+                self.session.record_catalog_change(text, before, after)
         self._show_error("")
         self.reload()
         return True
@@ -272,7 +279,8 @@ class UnitsDialog(QDialog):
         name = self.table.item(row, 0).text()
         code = clean_line(self.table.item(row, 1).text()) or None
         aliases = [a for a in (clean_line(x) for x in self.table.item(row, 2).text().split(";")) if a]
-        self._run(self.store.units.update, unit_id, name, code, aliases)
+        self._run(QCoreApplication.translate("UnitsDialog", "Danh mục đơn vị"),
+                  self.store.units.update, unit_id, name, code, aliases)
 
     def current_unit_id(self) -> int | None:
         row = self.table.currentRow()
@@ -282,12 +290,12 @@ class UnitsDialog(QDialog):
     def add_unit(self) -> None:
         name, ok = QInputDialog.getText(self, QCoreApplication.translate("UnitsDialog", "Thêm đơn vị"), QCoreApplication.translate("UnitsDialog", "Tên đơn vị:"))
         if ok and name.strip():
-            self._run(self.store.units.add, name)
+            self._run(QCoreApplication.translate("UnitsDialog", "Thêm đơn vị"), self.store.units.add, name)
 
     def add_unknown(self) -> None:
         item = self.unknown.currentItem() or (self.unknown.item(0) if self.unknown.count() else None)
         if item is not None:
-            self._run(self.store.units.add, item.text())
+            self._run(QCoreApplication.translate("UnitsDialog", "Thêm đơn vị"), self.store.units.add, item.text())
 
     def merge_unit(self) -> None:
         source = self.current_unit_id()
@@ -302,7 +310,7 @@ class UnitsDialog(QDialog):
             QCoreApplication.translate("UnitsDialog", "Gộp “%1” vào đơn vị:").replace("%1", source_name), names, 0, False)
         if ok and target:
             target_id = next(u.id for u in units if u.name == target)
-            self._run(self.store.units.merge, source, target_id)
+            self._run(QCoreApplication.translate("UnitsDialog", "Gộp đơn vị"), self.store.units.merge, source, target_id)
 
     def delete_unit(self) -> None:
         unit_id = self.current_unit_id()
@@ -312,7 +320,7 @@ class UnitsDialog(QDialog):
                                       QCoreApplication.translate("UnitsDialog", "Xóa đơn vị này khỏi danh mục? Các nhiệm vụ vẫn giữ tên "
                                                         "đơn vị như đã ghi."))
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(self.store.units.delete, unit_id)
+            self._run(QCoreApplication.translate("UnitsDialog", "Xóa đơn vị"), self.store.units.delete, unit_id)
 
 
 class ImportPreviewDialog(QDialog):

@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         self.saved_label.clear()
         session.planChanged.connect(lambda _f: self._update_title())
+        session.catalogChanged.connect(self._refresh_catalog)
         self._update_title()
         self._restore_editor_layout()
         self._update_actions()
@@ -364,7 +365,7 @@ class MainWindow(QMainWindow):
     def edit_units(self) -> None:
         from .dialogs import UnitsDialog
 
-        UnitsDialog(self.store, self).exec()
+        UnitsDialog(self.store, self, self.session).exec()
         if self.editor is not None:
             self._refresh_catalog()
 

@@ -19,6 +19,7 @@ from ..domain.numbering import infer_styles, renumber
 from ..domain.plan import Plan, Section, Signature, Task, new_key
 from ..errors import KnownError
 from ..services import Store
+from ..store.units import CatalogState
 from .taskmodel import TaskTreeModel
 
 PLAN_FIELDS = ("issuer", "number", "symbol", "place", "date", "doc_type", "title", "bases", "preamble",
@@ -44,6 +45,7 @@ class PlanSession(QObject):
     structureChanged = Signal()
     selectTask = Signal(object)  # key or None: the task the last command touched
     failed = Signal(str)  # an undo or redo the database refused, as a message
+    catalogChanged = Signal()  # the units catalog changed (or a change of it was undone)
 
     def __init__(self, store: Store, plan_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -200,6 +202,26 @@ class PlanSession(QObject):
         finally:
             self.undo_stack.endMacro()
         return keys
+
+    # --- units catalog ------------------------------------------------------------------------------
+
+    def record_catalog_change(self, text: str, before: CatalogState, after: CatalogState) -> None:
+        """A change made in the units catalog (already saved) joins this plan's undo history."""
+        command = _CatalogCommand(self, text, before, after)
+        command._skip_redo = True
+        self.undo_stack.push(command)
+        self.reload_units()
+
+    def reload_units(self) -> None:
+        """Show the units of every task as the database now names them (after a catalog change)."""
+        stored = {task.key: task for task, _ in self.store.plans.load(self.plan_id).walk_tasks()}
+        for task, _ in self.model.walk():
+            fresh = stored.get(task.key)
+            if fresh is not None and (fresh.lead, fresh.coordinators) != (task.lead, task.coordinators):
+                task.lead, task.coordinators = fresh.lead, fresh.coordinators
+                self.model.task_changed(task.key)
+                self.taskChanged.emit(task.key)
+        self.catalogChanged.emit()
 
     # --- helpers for commands ----------------------------------------------------------------------
 
@@ -388,3 +410,19 @@ class _MoveCommand(_Command):
 
 def signature_of(lines: list[str], signer: str) -> Signature:
     return Signature(list(lines), signer)
+
+
+class _CatalogCommand(_Command):
+    """A rename, merge, addition or removal in the units catalog."""
+
+    def __init__(self, session: PlanSession, text: str, before: CatalogState, after: CatalogState) -> None:
+        super().__init__(text)
+        self.session, self.before, self.after = session, before, after
+
+    def do(self) -> None:
+        self.session.store.units.restore_state(self.after, self.before)
+        self.session.reload_units()
+
+    def revert(self) -> None:
+        self.session.store.units.restore_state(self.before, self.after)
+        self.session.reload_units()

@@ -226,6 +226,7 @@ class TasksPage(QWidget):
         session.selectTask.connect(self.select_key)
         session.taskChanged.connect(self._task_changed)
         session.structureChanged.connect(self._structure_changed)
+        session.sectionSwitched.connect(self._section_switched)
         session.model.rowsInserted.connect(lambda parent, *_: self.tree.expand(self.proxy.mapFromSource(parent)))
         self.restore_expansion()
         self._structure_changed()
@@ -308,6 +309,14 @@ class TasksPage(QWidget):
             shown = (QCoreApplication.translate("TasksPage", "Đang lọc: %1/%2 nhiệm vụ khớp")
                      .replace("%1", str(len(self.results.matches))).replace("%2", str(count)))
         self.count_label.setText(shown)
+
+    def _section_switched(self) -> None:
+        """The tree now shows another task section: start it unfiltered, opened, on its first task."""
+        self._clear_filters()
+        self.restore_expansion()
+        self._structure_changed()
+        tasks = self.session.section.tasks
+        self.select_key(tasks[0].key if tasks else None)
 
     def _structure_changed(self) -> None:
         self._update_count()
@@ -589,6 +598,7 @@ class PlanEditor(QWidget):
         session.failed.connect(self.error)
         session.planChanged.connect(self._plan_changed)
         session.sectionsChanged.connect(self._rebuild_nav)
+        session.sectionSwitched.connect(self._section_switched)
         self.nav.setCurrentRow(0)
 
     def _add_dashboard(self) -> None:
@@ -616,11 +626,14 @@ class PlanEditor(QWidget):
         self._dashboard_built = True
 
     def _task_activated(self, task_id: int) -> None:
-        for task, _ in self.session.model.walk():
-            if task.id == task_id:
-                self.show_part("tasks")
-                self.tasks.select_key(task.key)
-                return
+        for section in self.session.task_sections:
+            for top in section.tasks:
+                for task, _ in top.walk():
+                    if task.id == task_id:
+                        self.session.use_section(section)
+                        self.show_part("tasks")
+                        self.tasks.select_key(task.key)
+                        return
 
     def _rebuild_nav(self) -> None:
         current = self.stack.currentWidget()
@@ -632,18 +645,19 @@ class PlanEditor(QWidget):
         self.nav.blockSignals(True)
         self.nav.clear()
         self._pages: list[QWidget] = []
+        self._page_sections: list[Section | None] = []  # the task section of each tasks row
 
-        def add(text: str, page: QWidget) -> None:
+        def add(text: str, page: QWidget, section: Section | None = None) -> None:
             self.nav.addItem(QListWidgetItem(text))
             self._pages.append(page)
+            self._page_sections.append(section)
 
         add(QCoreApplication.translate("PlanEditor", "Thông tin chung"), self.general)
         text_index = 0
         for number, section in enumerate(sections, 1):
             label = f"{roman(number)}. {section.title}"
             if section.kind == "tasks":
-                if section is self.session.section:
-                    add(label, self._tasks or self._tasks_placeholder)
+                add(label, self._tasks or self._tasks_placeholder, section)
                 continue
             if text_index >= len(self.text_pages):
                 page = TextSectionPage(number - 1, roman(number))
@@ -661,7 +675,7 @@ class PlanEditor(QWidget):
             add(QCoreApplication.translate("PlanEditor", "Theo dõi tiến độ"), self.dashboard)
         self.nav.blockSignals(False)
         if current in self._pages:
-            self.nav.setCurrentRow(self._pages.index(current))
+            self.nav.setCurrentRow(self._row_of(current))
         if self._tasks is not None:
             self._tasks._structure_changed()
 
@@ -674,8 +688,7 @@ class PlanEditor(QWidget):
             self._tasks = page
             placeholder = self._tasks_placeholder
             self.stack.insertWidget(self.stack.indexOf(placeholder), page)
-            if placeholder in self._pages:
-                self._pages[self._pages.index(placeholder)] = page
+            self._pages = [page if p is placeholder else p for p in self._pages]
             if self.stack.currentWidget() is placeholder:
                 self.stack.setCurrentWidget(page)
             self.stack.removeWidget(placeholder)
@@ -687,6 +700,9 @@ class PlanEditor(QWidget):
                                               and isinstance(self._pages[row], TextSectionPage))
         if 0 <= row < len(self._pages):
             self.flush()
+            section = self._page_sections[row]
+            if section is not None:  # one of the task sections: the tree shows its tasks
+                self.session.use_section(section)
             if self._pages[row] is self._tasks_placeholder:
                 self.tasks  # noqa: B018 - builds the page in place of its placeholder
             if self._pages[row] is self.dashboard and not self._dashboard_built:
@@ -742,7 +758,22 @@ class PlanEditor(QWidget):
             index = int(name.split(":")[1])
             page = next((p for p in self.text_pages if p.index == index), None)
         if page is not None and page in self._pages:
-            self.nav.setCurrentRow(self._pages.index(page))
+            self.nav.setCurrentRow(self._row_of(page))
+
+    def _row_of(self, page: QWidget) -> int:
+        """The parts-list row of ``page``; for the tasks page, the row of the section being edited."""
+        for row, (p, section) in enumerate(zip(self._pages, self._page_sections, strict=True)):
+            if p is page and (section is None or section is self.session.section):
+                return row
+        return self._pages.index(page)
+
+    def _section_switched(self) -> None:
+        """An undo or redo moved the editing to another task section: the parts list follows."""
+        current = self.stack.currentWidget()
+        if current is self._tasks and current in self._pages:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._row_of(current))
+            self.nav.blockSignals(False)
 
     def _plan_commit(self, merge_id: int, changes: dict) -> None:
         try:

@@ -46,6 +46,7 @@ class PlanSession(QObject):
     selectTask = Signal(object)  # key or None: the task the last command touched
     failed = Signal(str)  # an undo or redo the database refused, as a message
     catalogChanged = Signal()  # the units catalog changed (or a change of it was undone)
+    sectionSwitched = Signal()  # the tasks shown are now those of another task section
 
     def __init__(self, store: Store, plan_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,20 @@ class PlanSession(QObject):
         self.styles = infer_styles(self.section.tasks)
         self.model.moveRequested.connect(self.move_task)
         self._refresh_section_id()
+
+    @property
+    def task_sections(self) -> list[Section]:
+        return [s for s in self.plan.sections if s.kind == "tasks"]
+
+    def use_section(self, section: Section) -> None:
+        """Edit the tasks of ``section`` (one of the plan's task sections) from now on."""
+        if section is self.section or not any(section is s for s in self.plan.sections):
+            return
+        self.section = section
+        self.model.set_section(section)
+        self.styles = infer_styles(section.tasks)
+        self._refresh_section_id()
+        self.sectionSwitched.emit()
 
     def _refresh_section_id(self) -> None:
         ids = self.store.plans.section_ids(self.plan_id)
@@ -96,13 +111,17 @@ class PlanSession(QObject):
     def _apply_sections(self, sections: list[Section]) -> None:
         self.store.plans.replace_sections(self.plan_id, sections)
         result: list[Section] = []
+        existing = self.task_sections  # task sections keep their tasks, in order (as the store does)
         for section in sections:
-            if section.kind == "tasks":
-                self.section.title = section.title
-                result.append(self.section)
+            if section.kind == "tasks" and existing:
+                kept = existing.pop(0)
+                kept.title = section.title
+                result.append(kept)
             else:
                 result.append(copy.deepcopy(section))
         self.plan.sections = result
+        if not any(self.section is s for s in result) and self.task_sections:
+            self.use_section(self.task_sections[0])
         self._refresh_section_id()
         self.sectionsChanged.emit()
 
@@ -226,6 +245,7 @@ class PlanSession(QObject):
     # --- helpers for commands ----------------------------------------------------------------------
 
     def _push(self, command: _Command) -> None:
+        command.task_section = self.section  # undo and redo act on the tasks of this section
         command.do()  # raises a KnownError before anything enters the undo stack
         command._skip_redo = True
         self.undo_stack.push(command)
@@ -247,6 +267,7 @@ class _Command(QUndoCommand):
     """A command whose first ``redo`` runs before it is pushed, so a refused edit never enters the stack."""
 
     _skip_redo = False
+    task_section: Section | None = None
 
     def redo(self) -> None:
         if self._skip_redo:
@@ -260,6 +281,8 @@ class _Command(QUndoCommand):
     def _guarded(self, step) -> None:
         # Ctrl+Z / Ctrl+Y run inside Qt: a refused write (locked or read-only database) becomes a
         # message, and the step leaves the history, which then matches what the database holds.
+        if self.task_section is not None:
+            self.session.use_section(self.task_section)
         try:
             step()
         except KnownError as exc:

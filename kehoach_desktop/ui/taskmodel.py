@@ -84,6 +84,20 @@ class TaskTreeModel(QAbstractItemModel):
         for task in section.tasks:
             self._register(task, None)
 
+    def set_section(self, section: Section) -> None:
+        """Show the tasks of another task section of the plan (a plan may have more than one)."""
+        if section is self.section:
+            return
+        self.beginResetModel()
+        self.section = section
+        for cache in (self._parent_of, self._by_key, self._iid, self._by_iid, self._search, self._kind):
+            cache.clear()
+        self._flat = None
+        self._row_cache = None
+        for task in section.tasks:
+            self._register(task, None)
+        self.endResetModel()
+
     # --- bookkeeping ------------------------------------------------------------------------
 
     def _register(self, task: Task, parent: Task | None) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..domain.plan import Plan
 from ..domain.planjson import plan_to_json_text
-from ..errors import KnownError
+from ..errors import KnownError, StorageError, describe_os_error
 from ..fileio import write_bytes
 from ..logsetup import log_bug
 
@@ -82,30 +82,6 @@ def print_preview_available() -> bool:
     return _has("kehoach_desktop.documents.layout") and _has("kehoach_desktop.documents.qt_writer")
 
 
-class _Worker(QObject):
-    finished = Signal(str)
-    failed = Signal(str)
-
-    def __init__(self, write: Callable[[Plan, Path], Path], plan: Plan, target: Path) -> None:
-        super().__init__()
-        self.write, self.plan, self.target = write, plan, target
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            path = self.write(self.plan, self.target)
-            self.finished.emit(str(path or self.target))
-        except KnownError as exc:
-            self.failed.emit(exc.message)
-        except OSError as exc:
-            from ..errors import describe_os_error
-            self.failed.emit(describe_os_error(exc, self.target))
-        except Exception as exc:  # a bug: logged with its traceback, the user gets one sentence
-            log = log_bug(exc)
-            self.failed.emit(QCoreApplication.translate("Export", "Lỗi không mong muốn khi xuất tệp. "
-                                                                 "Chi tiết đã ghi vào %1.").replace("%1", str(log)))
-
-
 class Exporter(QObject):
     """Runs one export at a time in a thread; shows progress, then offers to open the file or folder."""
 
@@ -115,13 +91,16 @@ class Exporter(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.window = parent
-        self.thread: QThread | None = None
-        self.worker: _Worker | None = None
-        self.progress: QProgressDialog | None = None
+        self.job: BackgroundJob | None = None
         self.ask_to_open = True
 
     def busy(self) -> bool:
-        return self.thread is not None
+        return self.job is not None
+
+    def wait(self) -> None:
+        """Let a running export finish writing its file (the window is closing)."""
+        if self.job is not None:
+            self.job.wait()
 
     def ask_path(self, name: str, suggested: str) -> Path | None:
         filters = {"docx": QCoreApplication.translate("Export", "Tài liệu Word (*.docx)"), "docx_appendix": QCoreApplication.translate("Export", "Tài liệu Word (*.docx)"),
@@ -142,43 +121,29 @@ class Exporter(QObject):
             return False
         if self.busy():
             return False
-        self.thread = QThread(self)
-        self.worker = _Worker(write, copy.deepcopy(plan), target)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-        self.progress = QProgressDialog(QCoreApplication.translate("Export", "Đang xuất %1 …").replace("%1", target.name), "", 0, 0,
-                                        self.window)
-        self.progress.setCancelButton(None)
-        self.progress.setWindowTitle(QCoreApplication.translate("Export", "Xuất kế hoạch"))
-        self.progress.setMinimumDuration(400)
-        self.progress.setAutoClose(False)
-        self.thread.start()
+        snapshot = copy.deepcopy(plan)  # the user may go on editing while the file is written
+
+        def work() -> Path:
+            try:
+                return write(snapshot, target) or target
+            except OSError as exc:
+                raise StorageError(describe_os_error(exc, target)) from None
+
+        self.job = BackgroundJob(self.window, QCoreApplication.translate("Export", "Đang xuất %1 …").replace(
+            "%1", target.name), QCoreApplication.translate("Export", "Xuất kế hoạch"))
+        self.job.done.connect(self._finished)
+        self.job.failed.connect(self._failed)
+        self.job.start(work)
         return True
 
-    def _cleanup(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
-        if self.thread is not None:
-            self.thread.quit()
-            self.thread.wait()
-            self.thread.deleteLater()
-            self.thread = None
-        if self.worker is not None:
-            self.worker.deleteLater()
-            self.worker = None
-
-    def _finished(self, path: str) -> None:
-        self._cleanup()
-        self.done.emit(path)
+    def _finished(self, path: object) -> None:
+        self.job = None
+        self.done.emit(str(path))
         if self.ask_to_open:
-            self.offer_open(Path(path))
+            self.offer_open(Path(str(path)))
 
     def _failed(self, message: str) -> None:
-        self._cleanup()
+        self.job = None
         self.failed.emit(message)
 
     def offer_open(self, path: Path) -> None:
@@ -237,9 +202,9 @@ class BackgroundJob(QObject):
     done = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget, label: str) -> None:
+    def __init__(self, parent: QWidget, label: str, title: str | None = None) -> None:
         super().__init__(parent)
-        self.window, self.label = parent, label
+        self.window, self.label, self.title = parent, label, title
         self.thread: QThread | None = None
         self.worker: _JobWorker | None = None
         self.progress: QProgressDialog | None = None
@@ -253,9 +218,15 @@ class BackgroundJob(QObject):
         self.worker.failed.connect(self._failed)
         self.progress = QProgressDialog(self.label, "", 0, 0, self.window)
         self.progress.setCancelButton(None)
+        if self.title:
+            self.progress.setWindowTitle(self.title)
         self.progress.setMinimumDuration(400)
         self.progress.setAutoClose(False)
         self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.wait()
 
     def _cleanup(self) -> None:
         if self.progress is not None:

@@ -459,6 +459,5 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        if self.exporter.thread is not None:  # let a running export finish writing its file
-            self.exporter.thread.wait()
+        self.exporter.wait()  # let a running export finish writing its file
         super().closeEvent(event)

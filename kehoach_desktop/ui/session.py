@@ -250,6 +250,20 @@ class PlanSession(QObject):
         command._skip_redo = True
         self.undo_stack.push(command)
 
+    def _put_back(self, parent_key: str | None, row: int, snapshot: Task) -> None:
+        """Insert a copy of ``snapshot`` (with its sub-tasks) in the database and the tree."""
+        task = copy.deepcopy(snapshot)
+        self.store.plans.insert_task(self.plan_id, self.section_id, self._parent_id(parent_key), row, task)
+        self.model.insert_task(parent_key, row, task)
+        self._renumber()
+        self.selectTask.emit(task.key)
+
+    def _take_out(self, key: str) -> None:
+        """Delete a task (with its sub-tasks) from the database and the tree."""
+        self.store.plans.delete_task(int(self.model.task(key).id or 0))
+        self.model.remove_task(key)
+        self._renumber()
+
     def _parent_id(self, parent_key: str | None) -> int | None:
         return int(self.model.task(parent_key).id or 0) if parent_key else None
 
@@ -362,19 +376,11 @@ class _InsertCommand(_Command):
         self.key = task.key
 
     def do(self) -> None:
-        s = self.session
-        task = copy.deepcopy(self.snapshot)
-        s.store.plans.insert_task(s.plan_id, s.section_id, s._parent_id(self.parent_key), self.row, task)
-        s.model.insert_task(self.parent_key, self.row, task)
-        s._renumber()
-        s.selectTask.emit(self.key)
+        self.session._put_back(self.parent_key, self.row, self.snapshot)
 
     def revert(self) -> None:
-        s = self.session
-        s.store.plans.delete_task(int(s.model.task(self.key).id or 0))
-        s.model.remove_task(self.key)
-        s._renumber()
-        s.selectTask.emit(self.parent_key)
+        self.session._take_out(self.key)
+        self.session.selectTask.emit(self.parent_key)
 
 
 class _DeleteCommand(_Command):
@@ -391,9 +397,7 @@ class _DeleteCommand(_Command):
     def do(self) -> None:
         s = self.session
         self.snapshot = copy.deepcopy(s.model.task(self.key))
-        s.store.plans.delete_task(int(self.snapshot.id or 0))
-        s.model.remove_task(self.key)
-        s._renumber()
+        s._take_out(self.key)
         siblings = s.model.siblings(s.model.task(self.parent_key) if self.parent_key else None)
         if siblings:
             s.selectTask.emit(siblings[min(self.row, len(siblings) - 1)].key)
@@ -401,12 +405,7 @@ class _DeleteCommand(_Command):
             s.selectTask.emit(self.parent_key)
 
     def revert(self) -> None:
-        s = self.session
-        task = copy.deepcopy(self.snapshot)
-        s.store.plans.insert_task(s.plan_id, s.section_id, s._parent_id(self.parent_key), self.row, task)
-        s.model.insert_task(self.parent_key, self.row, task)
-        s._renumber()
-        s.selectTask.emit(self.key)
+        self.session._put_back(self.parent_key, self.row, self.snapshot)
 
 
 class _MoveCommand(_Command):

@@ -106,19 +106,25 @@ class CommuneDialog(QDialog):
         self.setMinimumWidth(520)
 
     def accept(self) -> None:
-        try:
-            self.form.check()
-            save_commune(self.store, self.form.save())
-        except KnownError as exc:
-            self.error.setText(exc.message)
-            self.error.setVisible(True)
-            return
-        super().accept()
+        if commit_commune(self.store, self.form, self.error):
+            super().accept()
 
 
 def save_commune(store: Store, commune: dict) -> None:
     store.set_setting(SETTING_COMMUNE, commune)
     store.units.reset_presets(commune.get("kind"))
+
+
+def commit_commune(store: Store, form: CommuneForm, error: QLabel) -> bool:
+    """Check and save the commune form; on a problem show its message under the form instead."""
+    try:
+        form.check()
+        save_commune(store, form.save())
+    except KnownError as exc:
+        error.setText(exc.message)
+        error.setVisible(True)
+        return False
+    return True
 
 
 class SettingsDialog(QDialog):
@@ -156,14 +162,8 @@ class SettingsDialog(QDialog):
         return self.language.currentData()
 
     def accept(self) -> None:
-        try:
-            self.commune.check()
-            save_commune(self.store, self.commune.save())
-        except KnownError as exc:
-            self.error.setText(exc.message)
-            self.error.setVisible(True)
-            return
-        super().accept()
+        if commit_commune(self.store, self.commune, self.error):
+            super().accept()
 
 
 class UnitsDialog(QDialog):

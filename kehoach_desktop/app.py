@@ -109,11 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow(store)
         window.languageChanged.connect(lambda language: relaunch(window, language))
         windows.append(window)
-        window.show()
-        window.first_run()
         plan_id = reopen if reopen is not None else window.last_plan_id()
         if plan_id is not None and any(p.id == plan_id for p in store.plans.list()):
-            window.open_plan(plan_id)
+            window.open_plan(plan_id)  # before showing: the window appears with its plan, not the list first
+        window.show()
+        window.first_run()
         return window
 
     def relaunch(old: MainWindow, language: str) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import logging
 import os
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .domain.plan import Plan
 from .domain.planjson import plan_from_json_text, plan_to_json_text, read_plan_file
@@ -19,8 +19,10 @@ from .paths import default_db_path
 from .store.backup import daily_backup
 from .store.database import Database, open_database
 from .store.plans import PlanRepository
-from .store.progress import ProgressRepository
 from .store.units import UnitRepository
+
+if TYPE_CHECKING:
+    from .store.progress import ProgressRepository
 
 SETTING_COMMUNE = "commune"  # {"name", "kind" ("xa"/"phuong"), "province", "signers": [...]}
 
@@ -32,7 +34,16 @@ class Store:
         self.database = database
         self.plans = PlanRepository(database)
         self.units = UnitRepository(database)
-        self.progress = ProgressRepository(database)
+        self._progress: ProgressRepository | None = None
+
+    @property
+    def progress(self) -> ProgressRepository:
+        """Progress entries and rounds; imported on first use, so the window opens without them."""
+        if self._progress is None:
+            from .store.progress import ProgressRepository
+
+            self._progress = ProgressRepository(self.database)
+        return self._progress
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Store:
@@ -95,5 +106,5 @@ class Store:
 
 def builtin_template() -> Plan:
     """The built-in "Kế hoạch triển khai thi hành Luật Trí tuệ nhân tạo" for a new commune plan."""
-    text = resources.files("kehoach_desktop").joinpath("data/template-luat-ai.json").read_text("utf-8")
+    text = (Path(__file__).resolve().parent / "data" / "template-luat-ai.json").read_text("utf-8")
     return plan_from_json_text(text)

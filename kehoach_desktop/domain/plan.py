@@ -7,8 +7,8 @@ stored as typed (NFC); printing rules live in ``documents/``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -27,7 +27,7 @@ DEFAULT_LABELS = {
 
 def new_key() -> str:
     """A stable identifier for a plan or task that survives export and import."""
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()  # as random as uuid4().hex, without importing uuid (and platform) at start-up
 
 
 # --- partial dates -------------------------------------------------------------------

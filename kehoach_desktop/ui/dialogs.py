@@ -32,6 +32,7 @@ from ..services import SETTING_COMMUNE, Store
 from .i18n import LANGUAGES, current_language
 from .roles import UNIT_ID_ROLE
 from .session import PlanSession
+from .widgets import set_look
 
 
 class CommuneForm(QWidget):
@@ -93,7 +94,7 @@ class CommuneDialog(QDialog):
         self.form = CommuneForm()
         self.form.load(store.get_setting(SETTING_COMMUNE) or {})  # type: ignore[arg-type]
         self.error = QLabel()
-        self.error.setObjectName("error")
+        set_look(self.error, "error")
         self.error.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -146,7 +147,7 @@ class SettingsDialog(QDialog):
         lang_form = QFormLayout()
         lang_form.addRow(QCoreApplication.translate("SettingsDialog", "&Ngôn ngữ giao diện:"), self.language)
         self.error = QLabel()
-        self.error.setObjectName("error")
+        set_look(self.error, "error")
         self.error.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -205,7 +206,7 @@ class UnitsDialog(QDialog):
         self.unknown_add.clicked.connect(self.add_unknown)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setObjectName("error")
+        set_look(self.message, "error")
         self.message.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -219,7 +220,7 @@ class UnitsDialog(QDialog):
         unknown_layout.addWidget(self.unknown, 1)
         unknown_layout.addWidget(self.unknown_add, 0, Qt.AlignmentFlag.AlignTop)
         hint = QLabel(QCoreApplication.translate("UnitsDialog", "Sửa trực tiếp trong bảng (nhấp đúp). Mọi thay đổi được lưu ngay."))
-        hint.setObjectName("hint")
+        set_look(hint, "hint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
@@ -332,7 +333,7 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("ImportPreviewDialog", "Nhập kế hoạch từ tệp"))
         heading = QLabel(QCoreApplication.translate("ImportPreviewDialog", "Đã đọc: %1").replace("%1", title))
         heading.setWordWrap(True)
-        heading.setObjectName("pageTitle")
+        set_look(heading, "pageTitle")
         found = QPlainTextEdit("\n".join(summary))
         found.setReadOnly(True)
         layout = QVBoxLayout(self)
@@ -352,7 +353,7 @@ class ImportPreviewDialog(QDialog):
         if new_units:
             names = QLabel("; ".join(new_units))
             names.setWordWrap(True)
-            names.setObjectName("hint")
+            set_look(names, "hint")
             layout.addWidget(names)
         buttons = QDialogButtonBox()
         create = buttons.addButton(QCoreApplication.translate("ImportPreviewDialog", "&Tạo kế hoạch"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -8,7 +8,6 @@ moved into place by the writers (``fileio.atomic_path``).
 from __future__ import annotations
 
 import copy
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,24 +61,6 @@ def writer_for(name: str) -> Callable[[Plan, Path], Path] | None:
         with_appendix = name == "pdf_appendix"
         return lambda plan, path: write_pdf(plan_document(plan, appendix=with_appendix), path)
     return None
-
-
-def _has(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def available(name: str) -> bool:
-    """Whether format ``name`` can be exported, without importing its writer (start-up stays fast)."""
-    needed = {"json": [], "docx": ["docx_writer"], "docx_appendix": ["docx_writer"], "pdf": ["qt_writer"],
-              "pdf_appendix": ["qt_writer"]}[name]
-    return all(_has(f"kehoach_desktop.documents.{m}") for m in ["layout", *needed]) if needed else True
-
-
-def print_preview_available() -> bool:
-    return _has("kehoach_desktop.documents.layout") and _has("kehoach_desktop.documents.qt_writer")
 
 
 class Exporter(QObject):

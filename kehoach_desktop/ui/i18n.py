@@ -8,7 +8,6 @@ Qt ships no ``qtbase_vi.qm``; ours (``data/qtbase_vi.qm``, built from
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -20,7 +19,7 @@ _installed: list[QTranslator] = []
 
 
 def data_file(name: str) -> Path:
-    return Path(str(resources.files("kehoach_desktop").joinpath("data", name)))
+    return Path(__file__).resolve().parent.parent / "data" / name  # the package's data, in source and bundle
 
 
 def current_language() -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -22,20 +23,12 @@ from ..domain.text import fold
 from ..errors import KnownError
 from ..logsetup import log_bug
 from ..services import SETTING_COMMUNE, Store
-from .export import Exporter, print_preview_available
-from .export import available as export_available
 from .planeditor import PlanEditor
-from .planlist import PlanListPage
 from .session import PlanSession
 
-STYLE = """
-QLabel#pageTitle { font-size: 13pt; font-weight: 600; padding: 4px 0; }
-QLabel#formHeading { font-size: 12pt; font-weight: 600; }
-QLabel#hint { color: palette(placeholder-text); }
-QLabel#error { color: #b00020; }
-QLabel#emptyState { color: palette(placeholder-text); font-size: 12pt; }
-QListWidget#partsNav::item { padding: 6px 4px; }
-"""
+if TYPE_CHECKING:
+    from .export import Exporter
+    from .planlist import PlanListPage
 
 
 def safe_filename(text: str, fallback: str = "ke-hoach") -> str:
@@ -57,41 +50,62 @@ class MainWindow(QMainWindow):
         self.session: PlanSession | None = None
         self.editor: PlanEditor | None = None
         self.undo_group = QUndoGroup(self)
-        self.exporter = Exporter(self)
+        self._exporter: Exporter | None = None  # made on first export
         self.import_job = None
-        self.exporter.failed.connect(self.show_error)
-        self.exporter.done.connect(lambda path: self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Đã xuất %1").replace("%1", path), 8000))
         self.setWindowTitle("KeHoach")
-        self.setStyleSheet(STYLE)
         self.pages = QStackedWidget()
-        self.plan_list = PlanListPage()
-        self.pages.addWidget(self.plan_list)
+        self._plan_list: PlanListPage | None = None  # built when first shown: reopening a plan skips it
         self.setCentralWidget(self.pages)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         self.undo_group.indexChanged.connect(self._saved)
-
-        self.plan_list.openPlan.connect(self.open_plan)
-        self.plan_list.newFromTemplate.connect(self.new_from_template)
-        self.plan_list.newBlank.connect(self.new_blank)
-        self.plan_list.importFile.connect(self.import_file)
-        self.plan_list.duplicatePlan.connect(self.duplicate_plan)
-        self.plan_list.deletePlan.connect(self.delete_plan)
-        self.plan_list.restorePlan.connect(self.restore_plan)
-        self.plan_list.purgePlan.connect(self.purge_plan)
-        self.plan_list.refresh_requested.connect(self.refresh_plans)
         self._build_menus()
-        self.refresh_plans()
         self._restore_layout()
         self._update_actions()
+
+    @property
+    def plan_list(self) -> PlanListPage:
+        """The plans list, built the first time it is needed (a reopened plan opens without it)."""
+        if self._plan_list is None:
+            from .planlist import PlanListPage
+
+            page = PlanListPage()
+            page.openPlan.connect(self.open_plan)
+            page.newFromTemplate.connect(self.new_from_template)
+            page.newBlank.connect(self.new_blank)
+            page.importFile.connect(self.import_file)
+            page.duplicatePlan.connect(self.duplicate_plan)
+            page.deletePlan.connect(self.delete_plan)
+            page.restorePlan.connect(self.restore_plan)
+            page.purgePlan.connect(self.purge_plan)
+            page.refresh_requested.connect(self.refresh_plans)
+            self._plan_list = page
+            self.pages.insertWidget(0, page)
+            self.refresh_plans()
+        return self._plan_list
+
+    @property
+    def exporter(self) -> Exporter:
+        if self._exporter is None:
+            from .export import Exporter
+
+            self._exporter = Exporter(self)
+            self._exporter.failed.connect(self.show_error)
+            self._exporter.done.connect(lambda path: self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Đã xuất %1").replace("%1", path), 8000))
+        return self._exporter
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.pages.count() == 0:  # no plan was opened before showing: the plans list
+            self.plan_list  # noqa: B018 - builds the list page
+        super().showEvent(event)
 
     # --- menus -------------------------------------------------------------------------------------
 
     def _action(self, menu: QMenu, text: str, slot, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)])
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -125,7 +139,7 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Sửa"))
         self.act_undo = self.undo_group.createUndoAction(self, QCoreApplication.translate("MainWindow", "Hoàn tác"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.act_redo = self.undo_group.createRedoAction(self, QCoreApplication.translate("MainWindow", "Làm lại"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(self.act_undo)
@@ -141,12 +155,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_plan = self.session is not None
-        for name, action in self.export_actions.items():
-            available = export_available(name)
-            action.setEnabled(has_plan and available)
-            if not available:
-                action.setToolTip(QCoreApplication.translate("MainWindow", "Chưa có trong bản cài đặt này"))
-        self.act_preview.setEnabled(has_plan and print_preview_available())
+        for action in [*self.export_actions.values(), self.act_preview]:
+            action.setEnabled(has_plan)
         self.task_menu.clear()
         self.task_menu.setEnabled(has_plan)
         self.menuBar().setNativeMenuBar(False)
@@ -197,6 +207,8 @@ class MainWindow(QMainWindow):
         return value if isinstance(value, dict) else {}
 
     def refresh_plans(self, select_id: int | None = None) -> None:
+        if self._plan_list is None:  # not built yet: it reads the plans when it is
+            return
         self.plan_list.set_plans(self.store.plans.list(deleted=self.plan_list.bin.isChecked()), select_id)
 
     def show_list(self) -> None:
@@ -459,5 +471,6 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        self.exporter.wait()  # let a running export finish writing its file
+        if self._exporter is not None:
+            self._exporter.wait()  # let a running export finish writing its file
         super().closeEvent(event)

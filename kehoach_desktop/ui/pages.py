@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.plan import DEFAULT_LABELS, PartialDate, Plan, Section, Signature, TextItem
 from ..errors import InvalidInput, KnownError
-from .widgets import CommitLineEdit, CommitTextEdit
+from .widgets import CommitLineEdit, CommitTextEdit, set_look
 
 
 def date_text(date: PartialDate | None) -> str:
@@ -58,7 +58,7 @@ def _form() -> QFormLayout:
 
 def _page_title(text: str) -> QLabel:
     label = QLabel(text)
-    label.setObjectName("pageTitle")
+    set_look(label, "pageTitle")
     return label
 
 
@@ -72,7 +72,7 @@ class PlanPage(QWidget):
         self.plan: Plan | None = None
         self._loading = False
         self.error = QLabel()
-        self.error.setObjectName("error")
+        set_look(self.error, "error")
         self.error.setWordWrap(True)
         self.error.setVisible(False)
 
@@ -309,7 +309,7 @@ class TextSectionPage(QWidget):
         self.section: Section | None = None
         self._loading = False
         self.numeral = QLabel(numeral + ".")
-        self.numeral.setObjectName("pageTitle")
+        set_look(self.numeral, "pageTitle")
         self.title = CommitLineEdit()
         self.title.setAccessibleName(QCoreApplication.translate("TextSectionPage", "Tên phần"))
         self.title.committed.connect(self._committed)
@@ -322,7 +322,7 @@ class TextSectionPage(QWidget):
         head.addWidget(self.title, 1)
         hint = QLabel(QCoreApplication.translate("TextSectionPage", "Mục có tiêu đề được in đánh số 1., 2., …; mục không có tiêu đề "
                                             "in nguyên các đoạn như đã gõ."))
-        hint.setObjectName("hint")
+        set_look(hint, "hint")
         hint.setWordWrap(True)
         body = QWidget()
         layout = QVBoxLayout(body)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 
 from PySide6.QtCore import (
@@ -47,7 +46,7 @@ from .pages import ClosingPage, GeneralPage, TextSectionPage, scrolled, sections
 from .session import PlanSession
 from .taskform import KIND_NAMES, TaskForm
 from .taskmodel import COL_LEAD, COL_TIME, COL_TITLE, SearchResultsProxy, TaskFilterProxy
-from .widgets import CommitLineEdit
+from .widgets import CommitLineEdit, PaddedItemDelegate, set_look
 
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
 INSTANT_FILTER_TASKS = 1000  # up to this many tasks the list is filtered at every keystroke
@@ -192,7 +191,7 @@ class TasksPage(QWidget):
         filters.addWidget(self.unit_filter, 2)
         filters.addWidget(self.kind_filter, 1)
         self.count_label = QLabel()
-        self.count_label.setObjectName("hint")
+        set_look(self.count_label, "hint")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -209,7 +208,7 @@ class TasksPage(QWidget):
         self.form.setMinimumWidth(440)
         self.splitter.setSizes([620, 520])  # replaced by the user's own split when one was saved
         self.numeral = QLabel()
-        self.numeral.setObjectName("pageTitle")
+        set_look(self.numeral, "pageTitle")
         self.section_title = CommitLineEdit()
         self.section_title.setAccessibleName(QCoreApplication.translate("TasksPage", "Tên phần"))
         self.section_title.committed.connect(self._title_committed)
@@ -553,6 +552,7 @@ class PlanEditor(QWidget):
         self.session = session
         self.nav = QListWidget()
         self.nav.setObjectName("partsNav")
+        self.nav.setItemDelegate(PaddedItemDelegate(self.nav))
         self.nav.setAccessibleName(QCoreApplication.translate("PlanEditor", "Các phần của kế hoạch"))
         self.nav.setMaximumWidth(230)
         self.nav.setMinimumWidth(170)
@@ -603,8 +603,6 @@ class PlanEditor(QWidget):
 
     def _add_dashboard(self) -> None:
         """The progress dashboard (ui/dashboard.py) as the last part; built the first time it is shown."""
-        if importlib.util.find_spec("kehoach_desktop.ui.dashboard") is None:
-            return
         self.dashboard = QWidget()  # placeholder until first shown
         self.stack.addWidget(self.dashboard)
 

@@ -30,6 +30,7 @@ from ..domain.text import fold
 from ..store.plans import PlanSummary
 from .pages import date_text
 from .roles import PLAN_ID_ROLE, SEARCH_ROLE, SORT_ROLE
+from .widgets import set_look
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -179,7 +180,7 @@ class PlanListPage(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
 
         title = QLabel(QCoreApplication.translate("PlanList", "Kế hoạch"))
-        title.setObjectName("pageTitle")
+        set_look(title, "pageTitle")
         top = QHBoxLayout()
         top.addWidget(title)
         top.addWidget(self.search, 1)
@@ -200,7 +201,7 @@ class PlanListPage(QWidget):
                                            "kế hoạch đã soạn bằng Word."))
         self._empty_text = self.empty.text()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setObjectName("emptyState")
+        set_look(self.empty, "emptyState")
         self.empty.setWordWrap(True)
         self.body = QStackedWidget()
         self.body.addWidget(self.table)

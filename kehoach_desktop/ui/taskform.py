@@ -30,7 +30,7 @@ from ..domain.text import nfc
 from ..domain.timeframe import parse_timeframe
 from ..domain.units import UnitCatalog
 from ..errors import InvalidInput
-from .widgets import IDLE_MS, CommitLineEdit, CommitTextEdit, FoldingCompleter, next_merge_id
+from .widgets import IDLE_MS, CommitLineEdit, CommitTextEdit, FoldingCompleter, next_merge_id, set_look
 
 # The timeframe kinds as the filter names them (domain.timeframe.KIND_LABELS, translatable here).
 KIND_NAMES = {
@@ -256,7 +256,7 @@ class TaskForm(QWidget):
         self._loading = False
 
         self.heading = QLabel()
-        self.heading.setObjectName("formHeading")
+        set_look(self.heading, "formHeading")
         self.heading.setWordWrap(True)
         self.title = CommitTextEdit(lines=3)
         self.title.setAccessibleName(QCoreApplication.translate("TaskForm", "Tên nhiệm vụ"))
@@ -275,7 +275,7 @@ class TaskForm(QWidget):
         self.time_preview.setTextFormat(Qt.TextFormat.PlainText)
         self.time_understood = QLabel()
         self.time_understood.setWordWrap(False)
-        self.time_understood.setObjectName("hint")
+        set_look(self.time_understood, "hint")
         self.product = CommitLineEdit()
         self.product.setPlaceholderText(QCoreApplication.translate("TaskForm", "Có thể để trống"))
         self.notes = CommitLineEdit()
@@ -335,7 +335,7 @@ class TaskForm(QWidget):
         self.empty = QLabel(QCoreApplication.translate("TaskForm", "Chọn một nhiệm vụ ở danh sách bên trái để sửa,\n"
                                            "hoặc bấm “Thêm nhiệm vụ” (Ctrl+Enter)."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setObjectName("emptyState")
+        set_look(self.empty, "emptyState")
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)

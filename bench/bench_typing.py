@@ -71,7 +71,7 @@ def main() -> int:
     from kehoach_desktop.app import create_application
     from kehoach_desktop.services import Store
     from kehoach_desktop.ui.mainwindow import MainWindow
-    from kehoach_desktop.ui.planeditor import INSTANT_FILTER_TASKS, SEARCH_PAUSE_MS
+    from kehoach_desktop.ui.taskspage import INSTANT_FILTER_TASKS, SEARCH_PAUSE_MS
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))

@@ -377,10 +377,6 @@ Details were written to %1</translation>
 <context>
     <name>Export</name>
     <message>
-        <source>Lỗi không mong muốn khi xuất tệp. Chi tiết đã ghi vào %1.</source>
-        <translation>Unexpected error while exporting. Details were written to %1.</translation>
-    </message>
-    <message>
         <source>Tài liệu Word (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
@@ -636,10 +632,6 @@ XÃ …</translation>
     <message>
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
-    </message>
-    <message>
-        <source>Chưa có trong bản cài đặt này</source>
-        <translation>Not available in this installation</translation>
     </message>
     <message>
         <source>Không thực hiện được</source>

@@ -50,16 +50,15 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 def create_application(argv: Sequence[str] | None = None):
     """The QApplication with names, translations and HiDPI settings (shared by tests and benches)."""
-    from PySide6.QtCore import QCoreApplication, QSettings, Qt
-    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .paths import data_dir, is_portable
     from .ui.i18n import install_translators
 
     app = QApplication.instance()
-    if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    if app is None:  # HiDPI: Qt 6 scales by each screen's exact factor (PassThrough) without being asked
         app = QApplication(list(argv or sys.argv[:1]))
     QCoreApplication.setOrganizationName("KeHoach")
     QCoreApplication.setApplicationName("KeHoach")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .domain.numbering import printed
+from .domain.numbering import printed, roman
 from .domain.planjson import plan_to_dict
 from .domain.progress import Period
 from .errors import InvalidInput, KnownError
@@ -57,8 +57,8 @@ def cmd_show(store: Store, args: argparse.Namespace) -> int:
         print(json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2))
         return 0
     print(f"{plan.doc_type} {plan.number or '…'}/{plan.symbol}: {plan.title}")
-    for roman, section in enumerate(plan.sections, start=1):
-        print(f"{_roman(roman)}. {section.title}")
+    for number, section in enumerate(plan.sections, start=1):
+        print(f"{roman(number)}. {section.title}")
         for task_section in [section] if section.kind == "tasks" else []:
             for task in task_section.tasks:
                 for node, depth in task.walk():
@@ -66,10 +66,6 @@ def cmd_show(store: Store, args: argparse.Namespace) -> int:
                     print(f"{'  ' * (depth + 1)}{printed(node.number)} {node.title[:70]}"
                           f"  [{units} | {node.time or '—'}]")
     return 0
-
-
-def _roman(n: int) -> str:
-    return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n] if n <= 10 else str(n)
 
 
 def cmd_import_json(store: Store, args: argparse.Namespace) -> int:

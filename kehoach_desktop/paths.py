@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "KeHoach"
 PORTABLE_MARKER = "portable.txt"
 
@@ -34,6 +32,8 @@ def data_dir() -> Path:
         return Path(override)
     if is_portable():
         return program_dir() / "data"
+    import platformdirs  # here, not at the top: only this case needs it, and every start-up imports this module
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..domain.numbering import printed, style_of
+from ..domain.numbering import printed, roman, style_of
 from ..domain.plan import PartialDate, Plan, Signature, Task
 from ..errors import InvalidInput
 from .metrics import text_width
@@ -68,7 +68,6 @@ HEADER_CELL_MARGIN = cm(0.1)
 
 _PLACE_WORDS = ("XÃ ", "PHƯỜNG ", "ĐẶC KHU ", "THỊ TRẤN ", "THỊ XÃ ", "HUYỆN ", "QUẬN ", "TỈNH ",
                 "THÀNH PHỐ ")
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
 
 # --- settings ------------------------------------------------------------------------------
@@ -417,8 +416,7 @@ def plan_body(plan: Plan, options: LayoutOptions = DEFAULT) -> list[Block]:
     """The body of a Kế hoạch: preamble, sections I, II … with their items and tasks, closing."""
     blocks: list[Block] = [body_paragraph(text, options=options) for text in plan.preamble if text.strip()]
     for index, section in enumerate(plan.sections):
-        roman = _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
-        blocks.append(heading(f"{roman}. {section.title}", 1, options))
+        blocks.append(heading(f"{roman(index + 1)}. {section.title}", 1, options))
         if section.kind == "tasks":
             for item in section.items:  # opening paragraphs before the first task
                 blocks += [body_paragraph(text, options=options) for text in item.paragraphs if text.strip()]

@@ -17,6 +17,20 @@ DEFAULT_STYLES = ("decimal", "letter", "dash")
 
 _LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese documents skip f, j, w, z and use đ
 
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    """``n`` in Roman numerals (the parts of a plan: I., II., …); ``0`` and below as digits."""
+    if n <= 0:
+        return str(n)
+    out = ""
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
 
 def style_of(number: str) -> str | None:
     """The numbering style a printed number belongs to."""

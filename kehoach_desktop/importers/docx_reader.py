@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
+from ..domain.numbering import roman
 from ..domain.text import clean_line
 from .blocks import Block, Source, Table
 from .encoding import fix_legacy, needs_decision
@@ -102,18 +103,6 @@ class _Styles:
         return None
 
 
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
 def _letters(n: int) -> str:
     n = max(n, 1)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
@@ -125,9 +114,9 @@ def _format(fmt: str, n: int) -> str:
     if fmt == "upperLetter":
         return _letters(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n)
+        return roman(n).lower()
     if fmt == "upperRoman":
-        return _roman(n).upper()
+        return roman(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "none":

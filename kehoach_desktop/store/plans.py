@@ -163,14 +163,16 @@ class PlanRepository:
             sections[sid].items.append(TextItem(heading, json.loads(paragraphs)))
         tasks: dict[int, Task] = {}
         placement: list[tuple[int, int, int | None]] = []
-        for (tid, tkey, sid, parent, number, ttitle, content, time, product, notes, tlabels,
-             assignment) in self.conn.execute(
-                """SELECT id, key, section_id, parent_id, number, title, content, time, product, notes, labels,
-                          assignment FROM tasks WHERE plan_id = ? ORDER BY section_id, parent_id, position""",
-                (plan_id,)):
-            tasks[tid] = Task(title=ttitle, number=number, content=json.loads(content), time=time,
-                              product=product, notes=notes, labels=json.loads(tlabels),
-                              assignment=json.loads(assignment), key=tkey, id=tid)
+        rows = self.conn.execute(
+            """SELECT id, key, section_id, parent_id, number, title, time, product, notes,
+                      '[' || content || ',' || labels || ',' || assignment || ']'
+               FROM tasks WHERE plan_id = ? ORDER BY section_id, parent_id, position""", (plan_id,)).fetchall()
+        # the JSON columns of every task decoded in one call (a third of the time of one call per column)
+        decoded = json.loads("[" + ",".join(row[9] for row in rows) + "]")
+        for (tid, tkey, sid, parent, number, ttitle, time, product, notes, _), (content, tlabels, assignment) \
+                in zip(rows, decoded, strict=True):
+            tasks[tid] = Task(title=ttitle, number=number, content=content, time=time, product=product,
+                              notes=notes, labels=tlabels, assignment=assignment, key=tkey, id=tid)
             placement.append((tid, sid, parent))
         for tid, role, name in self.conn.execute(
                 """SELECT tu.task_id, tu.role, coalesce(u.name, tu.name) FROM task_units tu

@@ -7,14 +7,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets  # dialogs through the module: their types are built when first used
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -175,7 +174,7 @@ class MainWindow(QMainWindow):
     # --- messages --------------------------------------------------------------------------------
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Không thực hiện được"), message)
+        QtWidgets.QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Không thực hiện được"), message)
 
     def _run(self, func, *args) -> object:
         try:
@@ -188,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def show_bug(self, exc: BaseException) -> None:
         path = log_bug(exc)
-        QMessageBox.critical(self, QCoreApplication.translate("MainWindow", "Lỗi không mong muốn"),
+        QtWidgets.QMessageBox.critical(self, QCoreApplication.translate("MainWindow", "Lỗi không mong muốn"),
                              QCoreApplication.translate(
                                  "MainWindow", "Đã xảy ra lỗi không mong muốn. Công việc đã được lưu đến thao tác "
                                                "trước đó.\nChi tiết đã ghi vào %1").replace("%1", str(path)))
@@ -285,7 +284,7 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
+            path, _ = QtWidgets.QFileDialog.getOpenFileName(
                 self, QCoreApplication.translate("MainWindow", "Nhập kế hoạch từ tệp"), str(Path.home()),
                 QCoreApplication.translate("MainWindow", "Kế hoạch (*.docx *.txt *.md *.json);;Tất cả các tệp (*)"))
         if not path:
@@ -341,9 +340,9 @@ class MainWindow(QMainWindow):
         self.refresh_plans()
 
     def purge_plan(self, plan_id: int) -> None:
-        answer = QMessageBox.question(self, QCoreApplication.translate("MainWindow", "Xóa hẳn"),
+        answer = QtWidgets.QMessageBox.question(self, QCoreApplication.translate("MainWindow", "Xóa hẳn"),
                                       QCoreApplication.translate("MainWindow", "Xóa hẳn kế hoạch này? Không thể khôi phục lại."))
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             self._run(self.store.plans.purge, plan_id)
             self.refresh_plans()
 
@@ -412,11 +411,11 @@ class MainWindow(QMainWindow):
             ("Ctrl+U", QCoreApplication.translate("MainWindow", "Danh mục đơn vị")),
         ]
         html = "<table cellpadding='3'>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
-        QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Phím tắt"), html + "</table>")
+        QtWidgets.QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Phím tắt"), html + "</table>")
 
     def show_about(self) -> None:
         from .. import __version__
-        QMessageBox.about(self, QCoreApplication.translate("MainWindow", "Giới thiệu"),
+        QtWidgets.QMessageBox.about(self, QCoreApplication.translate("MainWindow", "Giới thiệu"),
                           QCoreApplication.translate("MainWindow", "KeHoach Desktop %1\nLập, in, theo dõi và báo cáo Kế hoạch của UBND "
                                            "xã/phường, ngoại tuyến.\nCơ sở dữ liệu: %2")
                           .replace("%1", __version__).replace("%2", str(self.store.database.path)))

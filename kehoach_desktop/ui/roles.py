@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
-USER = int(Qt.ItemDataRole.UserRole)
+# Qt.ItemDataRole values, fixed by Qt's ABI (tests/ui/test_taskmodel.py checks them). Plain numbers,
+# so that opening a plan does not build the Python enums of the whole Qt namespace (see app.py).
+DISPLAY = 0  # Qt.ItemDataRole.DisplayRole
+TOOLTIP = 3  # Qt.ItemDataRole.ToolTipRole
+USER = 0x0100  # Qt.ItemDataRole.UserRole
 
 KEY_ROLE = USER + 1  # the task's stable key (str)
 TASK_ROLE = USER + 2  # the domain Task object

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -26,11 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.plan import DEFAULT_LABELS, Plan, Task
-from ..domain.text import nfc
+from ..domain.text import fold, nfc, vi_sort_key
 from ..domain.timeframe import parse_timeframe
 from ..domain.units import UnitCatalog
 from ..errors import InvalidInput
-from .widgets import IDLE_MS, CommitLineEdit, CommitTextEdit, FoldingCompleter, next_merge_id, set_look
+from .widgets import IDLE_MS, CommitLineEdit, CommitTextEdit, next_merge_id, set_look
+
+FOLD_ROLE = 0x0100 + 50  # completer models: the folded text matched against what is typed (Qt.UserRole + 50)
 
 # The timeframe kinds as the filter names them (domain.timeframe.KIND_LABELS, translatable here).
 KIND_NAMES = {
@@ -81,6 +92,35 @@ def describe(text: str) -> str:
 
 def split_units(text: str) -> list[str]:
     return [part.strip() for part in nfc(text).split(";") if part.strip()]
+
+
+
+class FoldingCompleter(QCompleter):
+    """Completes unit names typed with or without diacritics ("van hoa" finds "Phòng Văn hóa - Xã hội")."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = QStandardItemModel(self)
+        self.set_names(names)
+        self.setModel(self.source)
+        self.setCompletionRole(FOLD_ROLE)
+        self.setFilterMode(self.filterMode().MatchContains)
+        self.setCaseSensitivity(self.caseSensitivity().CaseInsensitive)
+        self.setMaxVisibleItems(12)
+
+    def set_names(self, names: list[str]) -> None:
+        self.source.clear()
+        for name in sorted(dict.fromkeys(names), key=vi_sort_key):
+            item = QStandardItem(name)
+            item.setData(fold(name), FOLD_ROLE)
+            item.setEditable(False)
+            self.source.appendRow(item)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(path)]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data())
 
 
 class UnitCombo(QComboBox):

@@ -8,10 +8,13 @@ undoable, so the view never removes rows by itself.
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
@@ -20,14 +23,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
     Signal,
 )
 
 from ..domain.numbering import printed
 from ..domain.plan import Section, Task
 from ..domain.timeframe import parse_timeframe
-from .roles import KEY_ROLE, SEARCH_ROLE, TASK_ROLE, TIME_KIND_ROLE, UNITS_ROLE
+from .roles import DISPLAY, KEY_ROLE, SEARCH_ROLE, TASK_ROLE, TIME_KIND_ROLE, TOOLTIP, UNITS_ROLE
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+# The session builds this model whenever a plan opens, before the window first appears, so Qt's
+# namespace is reached through ``QtCore.Qt`` inside functions only: importing ``Qt`` here would
+# build its ~90 Python enums, some 25-40 ms of every start-up (roles.py, bench/bench_startup.py).
 
 MIME_TASKS = "application/x-kehoach-task-keys"
 
@@ -35,11 +44,16 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 COL_TITLE, COL_LEAD, COL_TIME = range(3)
 
-_ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
-_ANSWERED_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole), KEY_ROLE, TASK_ROLE,
-                             SEARCH_ROLE, UNITS_ROLE, TIME_KIND_ROLE})
-_TASK_FLAGS = (Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-               | Qt.ItemFlag.ItemIsDragEnabled)
+_ANSWERED_ROLES = frozenset({DISPLAY, TOOLTIP, KEY_ROLE, TASK_ROLE, SEARCH_ROLE, UNITS_ROLE, TIME_KIND_ROLE})
+
+
+@functools.cache
+def _flags(kind: str) -> Qt.ItemFlag:
+    """Item flags of a task row, the invisible root, a search result; made when a view first asks (see roles.py)."""
+    f = QtCore.Qt.ItemFlag
+    return {"task": f.ItemIsDropEnabled | f.ItemIsEnabled | f.ItemIsSelectable | f.ItemIsDragEnabled,
+            "root": f.ItemIsDropEnabled, "result": f.ItemIsEnabled | f.ItemIsSelectable,
+            "none": f.NoItemFlags}[kind]
 
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -242,28 +256,28 @@ class TaskTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return self.rowCount(parent) > 0
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        if orientation == QtCore.Qt.Orientation.Horizontal and role == DISPLAY:
             return (QCoreApplication.translate("TaskTreeModel", "Nhiệm vụ"),
                     QCoreApplication.translate("TaskTreeModel", "Chủ trì"),
                     QCoreApplication.translate("TaskTreeModel", "Thời gian"))[section] if 0 <= section < 3 else None
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ModelIndex, role: int = DISPLAY):
         if role not in _ANSWERED_ROLES:
             return None
         task = self.task_at(index)
         if task is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if column == COL_TITLE:
                 title = task.title or QCoreApplication.translate("TaskTreeModel", "(chưa có tên)")
                 return f"{printed(task.number)} {title}".strip()
             if column == COL_LEAD:
                 return "; ".join(task.lead)
             return task.time
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             if column == COL_TITLE:
                 return task.title
             if column == COL_LEAD:
@@ -282,15 +296,15 @@ class TaskTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _TASK_FLAGS if index.isValid() else _ROOT_FLAGS
+        return _flags("task") if index.isValid() else _flags("root")
 
     # --- drag and drop --------------------------------------------------------------------------
 
     def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+        return QtCore.Qt.DropAction.MoveAction
 
     def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+        return QtCore.Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
         return [MIME_TASKS]
@@ -398,7 +412,7 @@ class TaskTreeModel(QAbstractItemModel):
             self._search.pop(key, None)
             index = self.index_of(key, 0)
             if index.isValid():
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+                self.dataChanged.emit(index, index, [DISPLAY])
 
 
 class TaskFilterProxy(QSortFilterProxyModel):
@@ -621,18 +635,18 @@ class SearchResultsProxy(QAbstractProxyModel):
         return self.index(row, source_index.column()) if row is not None else QModelIndex()
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _RESULT_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return _flags("result") if index.isValid() else _flags("none")
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         return self.sourceModel().headerData(section, orientation, role)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ModelIndex, role: int = DISPLAY):
         if role not in _ANSWERED_ROLES or not index.isValid() or index.row() >= self._fetched:
             return None  # painting asks for fonts, colours ... of every cell: none are set
         model = self.sourceModel()
         key = self.matches[index.row()]
         text = model.data(model.index_of(key, index.column()), role)
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_TITLE:
+        if role == DISPLAY and index.column() == COL_TITLE:
             path = []
             parent = model.parent_task(key)
             while parent is not None:
@@ -646,4 +660,3 @@ class SearchResultsProxy(QAbstractProxyModel):
 # more follow as the user scrolls (a list of 2,000 matches took Qt 40-100 ms to lay out at once).
 FETCH_BATCH = 200
 
-_RESULT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,13 +1,12 @@
-"""Small widgets shared by the editors: fields that commit by themselves, a diacritic-free completer."""
+"""Small widgets shared by the editors: fields that commit by themselves, label looks, padded list rows."""
 
 from __future__ import annotations
 
 import itertools
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette
 from PySide6.QtWidgets import (
-    QCompleter,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -16,9 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.text import fold, nfc, vi_sort_key
-
-FOLD_ROLE = 0x0100 + 50  # completer models: the folded text matched against what is typed
+from ..domain.text import nfc
 
 IDLE_MS = 700  # a field commits this long after the last keystroke, and on leaving it
 
@@ -161,31 +158,3 @@ class CommitTextEdit(QPlainTextEdit):
 
     def value(self) -> str:
         return " ".join(split_lines(self.toPlainText())).strip()
-
-
-class FoldingCompleter(QCompleter):
-    """Completes unit names typed with or without diacritics ("van hoa" finds "Phòng Văn hóa - Xã hội")."""
-
-    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.source = QStandardItemModel(self)
-        self.set_names(names)
-        self.setModel(self.source)
-        self.setCompletionRole(FOLD_ROLE)
-        self.setFilterMode(self.filterMode().MatchContains)
-        self.setCaseSensitivity(self.caseSensitivity().CaseInsensitive)
-        self.setMaxVisibleItems(12)
-
-    def set_names(self, names: list[str]) -> None:
-        self.source.clear()
-        for name in sorted(dict.fromkeys(names), key=vi_sort_key):
-            item = QStandardItem(name)
-            item.setData(fold(name), FOLD_ROLE)
-            item.setEditable(False)
-            self.source.appendRow(item)
-
-    def splitPath(self, path: str) -> list[str]:
-        return [fold(path)]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        return str(index.data())

@@ -177,3 +177,51 @@ def test_switching_language_reopens_the_window_in_english(qtbot, qapp, db_path, 
         for window in set(_main_windows()) - before:
             qtbot.addWidget(window)
     assert seen == {"menu": "&File", "plan": plan_id}  # the same plan, reopened in English
+
+
+def test_qt_numbers_used_at_start_up_are_qt_s_own():
+    """Start-up sets a few Qt values by number (no Qt enums built before the window appears)."""
+    from kehoach_desktop.ui import pages, roles
+
+    assert roles.DISPLAY == Qt.ItemDataRole.DisplayRole.value
+    assert roles.TOOLTIP == Qt.ItemDataRole.ToolTipRole.value
+    assert roles.USER == Qt.ItemDataRole.UserRole.value
+    assert pages.SCROLLBAR_ALWAYS_OFF == Qt.ScrollBarPolicy.ScrollBarAlwaysOff.value
+    assert pages.ALIGN_RIGHT_TOP == (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop).value
+
+
+def test_general_page_labels_sit_right_beside_their_fields(qtbot):
+    from PySide6.QtWidgets import QFormLayout, QScrollArea
+
+    from kehoach_desktop.ui.pages import GeneralPage
+
+    page = GeneralPage()
+    qtbot.addWidget(page)
+    form = page.findChild(QFormLayout)
+    assert form.labelAlignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+    area = page.findChild(QScrollArea)
+    assert area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_reopened_plan_is_what_the_window_first_shows(qtbot, db_path, no_event_loop, monkeypatch):
+    """The window appears with the plan open; the plans list is not built (nor shown) first."""
+    with Store.open(db_path) as store:
+        store.set_setting("commune", {"name": "Lam Vỹ", "kind": "xa", "province": "", "signers": []})
+        plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "KeHoach", "KeHoach")
+    settings.setValue(last_plan_key(db_path), plan_id)
+    settings.sync()
+    shown_first = []
+    original = MainWindow.showEvent
+
+    def record(self, event):
+        original(self, event)
+        shown_first.append(type(self.pages.currentWidget()).__name__)
+
+    monkeypatch.setattr(MainWindow, "showEvent", record)
+    before = set(_main_windows())
+    assert app_module.main(["--db", str(db_path)]) == 0
+    window = next(w for w in _main_windows() if w not in before)
+    qtbot.addWidget(window)
+    assert shown_first[:1] == ["PlanEditor"]
+    assert window._plan_list is None  # built when the user goes to the list (Ctrl+L)

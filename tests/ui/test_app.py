@@ -26,13 +26,19 @@ def _main_windows() -> list[MainWindow]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
-def test_main_reopens_the_last_plan(qtbot, db_path, no_event_loop):
+def _left_open_on_lam_vy(db_path) -> int:
+    """A database whose user closed the app on the Lam Vỹ plan last time; its plan id."""
     with Store.open(db_path) as store:
         store.set_setting("commune", {"name": "Lam Vỹ", "kind": "xa", "province": "", "signers": []})
         plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "KeHoach", "KeHoach")
     settings.setValue(last_plan_key(db_path), plan_id)  # where the app, named KeHoach, will look
     settings.sync()
+    return plan_id
+
+
+def test_main_reopens_the_last_plan(qtbot, db_path, no_event_loop):
+    plan_id = _left_open_on_lam_vy(db_path)
     before = set(_main_windows())
     assert app_module.main(["--db", str(db_path)]) == 0
     window = next(w for w in _main_windows() if w not in before)
@@ -152,12 +158,7 @@ def test_switching_language_reopens_the_window_in_english(qtbot, qapp, db_path, 
     from kehoach_desktop.ui.i18n import install_translators
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    with Store.open(db_path) as store:
-        store.set_setting("commune", {"name": "Lam Vỹ", "kind": "xa", "province": "", "signers": []})
-        plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "KeHoach", "KeHoach")
-    settings.setValue(last_plan_key(db_path), plan_id)
-    settings.sync()
+    plan_id = _left_open_on_lam_vy(db_path)
     before = set(_main_windows())
     seen: dict = {}
 
@@ -205,12 +206,7 @@ def test_general_page_labels_sit_right_beside_their_fields(qtbot):
 
 def test_reopened_plan_is_what_the_window_first_shows(qtbot, db_path, no_event_loop, monkeypatch):
     """The window appears with the plan open; the plans list is not built (nor shown) first."""
-    with Store.open(db_path) as store:
-        store.set_setting("commune", {"name": "Lam Vỹ", "kind": "xa", "province": "", "signers": []})
-        plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "KeHoach", "KeHoach")
-    settings.setValue(last_plan_key(db_path), plan_id)
-    settings.sync()
+    plan_id = _left_open_on_lam_vy(db_path)
     shown_first = []
     original = MainWindow.showEvent
 
@@ -223,5 +219,5 @@ def test_reopened_plan_is_what_the_window_first_shows(qtbot, db_path, no_event_l
     assert app_module.main(["--db", str(db_path)]) == 0
     window = next(w for w in _main_windows() if w not in before)
     qtbot.addWidget(window)
-    assert shown_first[:1] == ["PlanEditor"]
+    assert shown_first[:1] == ["PlanEditor"] and window.session.plan_id == plan_id
     assert window._plan_list is None  # built when the user goes to the list (Ctrl+L)

@@ -1228,6 +1228,14 @@ or click “Add task” (Ctrl+Enter).</translation>
         <translation>Part title</translation>
     </message>
     <message>
+        <source>Đoạn mở đầu của phần</source>
+        <translation>Opening paragraph of the part</translation>
+    </message>
+    <message>
+        <source>Đoạn mở đầu trước nhiệm vụ thứ nhất (nếu có), ví dụ: Các nhiệm vụ cụ thể như sau:</source>
+        <translation>Paragraph before the first task (if any), e.g. “The specific tasks are as follows:”</translation>
+    </message>
+    <message>
         <source>Số nhiệm vụ: %1</source>
         <translation>Tasks: %1</translation>
     </message>

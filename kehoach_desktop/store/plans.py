@@ -90,11 +90,14 @@ class PlanRepository:
         cur = self.conn.execute("INSERT INTO sections (plan_id, position, title, kind) VALUES (?, ?, ?, ?)",
                                 (plan_id, position, section.title, section.kind))
         section_id = int(cur.lastrowid or 0)
-        self.conn.executemany(
-            "INSERT INTO section_items (section_id, position, heading, paragraphs) VALUES (?, ?, ?, ?)",
-            [(section_id, i, item.heading, _dumps(item.paragraphs)) for i, item in enumerate(section.items)])
+        self._insert_items(section_id, section.items)
         self._insert_tasks(plan_id, section_id, None, 0, section.tasks, catalog)
         return section_id
+
+    def _insert_items(self, section_id: int, items: list[TextItem]) -> None:
+        self.conn.executemany(
+            "INSERT INTO section_items (section_id, position, heading, paragraphs) VALUES (?, ?, ?, ?)",
+            [(section_id, i, item.heading, _dumps(item.paragraphs)) for i, item in enumerate(items)])
 
     def _insert_tasks(self, plan_id: int, section_id: int, parent_id: int | None, first_position: int,
                       tasks: list[Task], catalog: UnitCatalog) -> None:
@@ -238,7 +241,7 @@ class PlanRepository:
             "SELECT id FROM sections WHERE plan_id = ? ORDER BY position", (plan_id,))]
 
     def replace_sections(self, plan_id: int, sections: list[Section]) -> None:
-        """Rewrite the text sections and section titles, keeping task sections and their tasks."""
+        """Rewrite the text sections, and the titles and opening paragraphs of task sections, keeping their tasks."""
         catalog = self.units.catalog()
         with self.database.transaction():
             existing = self.conn.execute(
@@ -252,6 +255,8 @@ class PlanRepository:
                     sid = task_ids.pop(0)
                     self.conn.execute("UPDATE sections SET position = ?, title = ? WHERE id = ?",
                                       (position, section.title, sid))
+                    self.conn.execute("DELETE FROM section_items WHERE section_id = ?", (sid,))
+                    self._insert_items(sid, section.items)
                 else:
                     self._insert_section(plan_id, position, section, catalog)
             for sid in task_ids:  # task sections no longer present

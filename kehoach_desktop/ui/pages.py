@@ -415,6 +415,7 @@ class TextSectionPage(QWidget):
 
 
 def sections_with(plan: Plan, index: int, section: Section) -> list[Section]:
-    result = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks") for s in plan.sections]
+    result = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks", copy.deepcopy(s.items))
+              for s in plan.sections]
     result[index] = section
     return result

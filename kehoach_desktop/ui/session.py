@@ -102,8 +102,9 @@ class PlanSession(QObject):
         self.planChanged.emit(list(values))
 
     def set_sections(self, sections: list[Section]) -> None:
-        """Replace the text sections and the section titles (order, I./III./IV. content)."""
-        old = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks") for s in self.plan.sections]
+        """Replace the sections' titles, order and text (I./III./IV. content, a task section's opening)."""
+        old = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks", copy.deepcopy(s.items))
+               for s in self.plan.sections]
         if [(s.title, s.kind, s.items) for s in old] == [(s.title, s.kind, s.items) for s in sections]:
             return
         self._push(_SectionsCommand(self, sections, old))
@@ -115,7 +116,7 @@ class PlanSession(QObject):
         for section in sections:
             if section.kind == "tasks" and existing:
                 kept = existing.pop(0)
-                kept.title = section.title
+                kept.title, kept.items = section.title, copy.deepcopy(section.items)
                 result.append(kept)
             else:
                 result.append(copy.deepcopy(section))

@@ -6,6 +6,7 @@ opens without importing any of this.
 
 from __future__ import annotations
 
+import copy
 import json
 
 from PySide6.QtCore import (
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.numbering import roman
-from ..domain.plan import Section, Task
+from ..domain.plan import Section, Task, TextItem
 from ..domain.planjson import plan_from_dict, task_to_dict
 from ..domain.text import vi_sort_key
 from ..domain.timeframe import KINDS
@@ -45,7 +46,7 @@ from .pages import scrolled, sections_with
 from .session import PlanSession
 from .taskform import KIND_NAMES, TaskForm
 from .taskmodel import COL_LEAD, COL_TIME, COL_TITLE, SearchResultsProxy, TaskFilterProxy
-from .widgets import CommitLineEdit, set_look
+from .widgets import CommitLineEdit, CommitTextEdit, set_look
 
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
 INSTANT_FILTER_TASKS = 1000  # up to this many tasks the list is filtered at every keystroke
@@ -205,14 +206,22 @@ class TasksPage(QWidget):
         self.section_title = CommitLineEdit()
         self.section_title.setAccessibleName(QCoreApplication.translate("TasksPage", "Tên phần"))
         self.section_title.committed.connect(self._title_committed)
+        self.section_intro = CommitTextEdit(lines=2)
+        self.section_intro.setAccessibleName(QCoreApplication.translate("TasksPage", "Đoạn mở đầu của phần"))
+        self.section_intro.setPlaceholderText(QCoreApplication.translate(
+            "TasksPage", "Đoạn mở đầu trước nhiệm vụ thứ nhất (nếu có), ví dụ: Các nhiệm vụ cụ thể như sau:"))
+        self.section_intro.committed.connect(self._intro_committed)
         top = QHBoxLayout()
         top.addWidget(self.numeral)
         top.addWidget(self.section_title, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.section_intro)
         layout.addWidget(toolbar)
         layout.addWidget(self.splitter, 1)
+        QWidget.setTabOrder(self.section_title, self.section_intro)
+        QWidget.setTabOrder(self.section_intro, self.search)
 
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         session.selectTask.connect(self.select_key)
@@ -315,16 +324,29 @@ class TasksPage(QWidget):
         number = next(i for i, s in enumerate(self.session.plan.sections, 1) if s is self.session.section)
         self.numeral.setText(f"{roman(number)}.")
         self.section_title.set_value(self.session.section.title)
+        self.section_intro.set_lines(self._intro())
         if self.form.key and self.session.model.has(self.form.key):
             self.form.load(self.session.plan, self.session.model.task(self.form.key))
         self._update_actions()
+
+    def _intro(self) -> list[str]:
+        """The section's opening paragraphs (kept as items of the section, printed before its first task)."""
+        return [p for item in self.session.section.items for p in item.paragraphs]
 
     def _title_committed(self) -> None:
         title = self.section_title.value()
         if not title or title == self.session.section.title:
             return
+        self._set_section(Section(title, "tasks", copy.deepcopy(self.session.section.items)))
+
+    def _intro_committed(self) -> None:
+        lines = self.section_intro.lines()
+        if lines != self._intro():
+            self._set_section(Section(self.session.section.title, "tasks", [TextItem(None, lines)] if lines else []))
+
+    def _set_section(self, section: Section) -> None:
         index = next(i for i, s in enumerate(self.session.plan.sections) if s is self.session.section)
-        self._run(self.session.set_sections, sections_with(self.session.plan, index, Section(title, "tasks")))
+        self._run(self.session.set_sections, sections_with(self.session.plan, index, section))
 
     def _update_actions(self) -> None:
         key = self.current_key()
@@ -531,4 +553,5 @@ class TasksPage(QWidget):
             self.tree.setFocus()
 
     def flush(self) -> None:
+        self.section_intro.flush()
         self.form.flush()

@@ -123,18 +123,23 @@ def test_progress_dashboard_is_a_part_of_the_editor(qtbot, window, store):
     assert editor.tasks.form.key == third.key
 
 
-def test_task_form_tab_order_follows_the_form(qtbot, window, store):
-    window.open_plan(store.import_plan(load_fixture("ke-hoach-xa-lam-vy")))
-    form = window.editor.tasks.form
-    chain = [form.title]
-    widget = form.title
-    for _ in range(6):
+def _tab_chain(start, length: int) -> list:
+    chain, widget = [start], start
+    for _ in range(length - 1):
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or widget.focusProxy() is not None:
             widget = widget.nextInFocusChain()
         chain.append(widget)
-    assert chain == [form.title, form.content, form.lead, form.coordinators.search, form.time, form.product,
-                     form.notes]
+    return chain
+
+
+def test_task_form_tab_order_follows_the_form(qtbot, window, store):
+    window.open_plan(store.import_plan(load_fixture("ke-hoach-xa-lam-vy")))
+    page = window.editor.tasks
+    form = page.form
+    assert _tab_chain(form.title, 7) == [form.title, form.content, form.lead, form.coordinators.search, form.time,
+                                         form.product, form.notes]
+    assert _tab_chain(page.section_title, 3) == [page.section_title, page.section_intro, page.search]
 
 
 def test_print_preview_opens_on_the_plan(qtbot, window, store):

@@ -53,3 +53,35 @@ def test_two_task_sections_are_both_edited_and_undone(qtbot, window, commune_sto
     window.act_redo.trigger()
     assert len(store.plans.load(plan_id).sections[2].tasks) == 3
     assert len(store.plans.load(plan_id).sections[1].tasks) == 7  # nothing leaked into II
+
+
+def test_a_task_section_opening_sentence_is_edited_printed_and_undone(qtbot, window, commune_store):
+    """The sentence before the first task ("Các nhiệm vụ cụ thể như sau:") is typed in section II's page."""
+    from kehoach_desktop.documents.layout import plan_document
+    from tests.ui.conftest import type_text
+
+    store = commune_store
+    plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    window.open_plan(plan_id)
+    editor = window.editor
+    _click_part(qtbot, editor, "II. NỘI DUNG")
+    page = editor.tasks
+    assert page.section_intro.isVisible() and page.section_intro.lines() == []
+    page.section_intro.setFocus()
+    type_text(page.section_intro, "Các nhiệm vụ cụ thể như sau:")
+    page.section_intro.flush()
+    stored = store.plans.load(plan_id)
+    assert [p for item in stored.sections[1].items for p in item.paragraphs] == ["Các nhiệm vụ cụ thể như sau:"]
+    assert len(stored.sections[1].tasks) == 7  # the tasks are untouched
+    text = [p.text for p in plan_document(stored).paragraphs()]
+    heading = text.index("II. NỘI DUNG")
+    assert text[heading + 1] == "Các nhiệm vụ cụ thể như sau:"
+
+    _click_part(qtbot, editor, "I. ")  # another part, then back: the sentence is still shown
+    _click_part(qtbot, editor, "II. NỘI DUNG")
+    assert page.section_intro.lines() == ["Các nhiệm vụ cụ thể như sau:"]
+    window.act_undo.trigger()
+    assert store.plans.load(plan_id).sections[1].items == []
+    assert page.section_intro.lines() == []
+    window.act_redo.trigger()
+    assert page.section_intro.lines() == ["Các nhiệm vụ cụ thể như sau:"]

@@ -438,15 +438,31 @@ class TaskFilterProxy(QSortFilterProxyModel):
             signal.connect(self._source_changed)
 
     def set_filters(self, query: str, unit: str | None, kind: str | None) -> None:
-        words, unit, kind = fast_fold(query).split(), unit or None, kind or None
-        if (words, unit, kind) == (self._words, self._unit, self._kind):
+        if not self.set_rules(query, unit, kind):
             return
         # A reset, not an invalidation: removing thousands of scattered rows one range at a
         # time costs a tree view seconds; rebuilding it once costs milliseconds.
         self.beginResetModel()
-        self._words, self._unit, self._kind = words, unit, kind
         self._compute()
         self.endResetModel()
+
+    def set_rules(self, query: str, unit: str | None, kind: str | None) -> bool:
+        """Take the words, unit and kind to match (without filtering anything yet); whether they changed."""
+        words, unit, kind = fast_fold(query).split(), unit or None, kind or None
+        if (words, unit, kind) == (self._words, self._unit, self._kind):
+            return False
+        self._words, self._unit, self._kind = words, unit, kind
+        return True
+
+    def matching_keys(self) -> list[str]:
+        """The keys of the matching tasks in document order, without the tree's bookkeeping of ancestors."""
+        model = self.sourceModel()
+        if not self.is_filtering() or not isinstance(model, TaskTreeModel):
+            return []
+        words, search = self._words, model.search_text
+        if words and not self._unit and not self._kind:  # the common case, typed in the search box
+            return [task.key for task in model.flat() if all(word in search(task) for word in words)]
+        return [task.key for task in model.flat() if self.accepts(model, task)]
 
     def set_query(self, text: str) -> None:
         self.set_filters(text, self._unit, self._kind)
@@ -534,7 +550,7 @@ class SearchResultsProxy(QAbstractProxyModel):
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
-        self._filter = TaskFilterProxy(self)  # only its matching rules and state are used
+        self._filter = TaskFilterProxy(self)  # only its matching rules are used
         self.matches: list[str] = []
         self._row: dict[str, int] = {}
         self._fetched = 0  # rows handed to the view so far (Qt's "fetch more" as the user scrolls)
@@ -552,12 +568,12 @@ class SearchResultsProxy(QAbstractProxyModel):
 
     def set_filters(self, query: str, unit: str | None, kind: str | None) -> None:
         self.beginResetModel()
-        self._filter.set_filters(query, unit, kind)
+        self._filter.set_rules(query, unit, kind)
         self._take_matches()
         self.endResetModel()
 
     def _take_matches(self) -> None:
-        self.matches = list(self._filter.matches) if self._filter.is_filtering() else []
+        self.matches = self._filter.matching_keys()
         self._row = {key: row for row, key in enumerate(self.matches)}
         self._fetched = min(len(self.matches), FETCH_BATCH)
 
@@ -589,7 +605,6 @@ class SearchResultsProxy(QAbstractProxyModel):
     def _refresh(self, *args: object) -> None:
         if self.is_filtering():
             self.beginResetModel()
-            self._filter._compute()
             self._take_matches()
             self.endResetModel()
 

@@ -166,18 +166,51 @@ def _clean_value(value: str) -> str:
     return value.rstrip(" .;,").strip()
 
 
-def split_units(value: str, catalog: UnitCatalog) -> tuple[list[str], bool]:
-    """Units of a list: ``;`` / new lines always separate; ``và`` only before a new unit.
+def _split_commas(part: str, catalog: UnitCatalog) -> list[str]:
+    """ "Phòng Kinh tế, Phòng Văn hóa - Xã hội" -> two units; "Các phòng, ban, đơn vị liên quan" stays one.
 
-    Returns the names as written and whether ``và`` was used (then the reprint differs).
+    A comma separates two units only where a new unit begins after it, written with a capital: a
+    name of the catalog or a unit word (Phòng, Hội, Đoàn, Công an …); or "các …" after a unit of
+    the catalog ("Công an xã, các thôn").
+    A unit whose own name has a comma ("Phòng Kinh tế, Hạ tầng và Đô thị") is never split.
+    """
+    if "," not in part or catalog.find(part):
+        return [part]
+    out: list[str] = []
+    for piece in (p.strip() for p in part.split(",")):
+        if out and piece and _begins_unit(piece, out[-1], catalog) and not catalog.find(f"{out[-1]}, {piece}"):
+            out.append(piece)
+        elif out:
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _begins_unit(piece: str, before: str, catalog: UnitCatalog) -> bool:
+    if piece[:1].islower():  # "Các thôn, cụm dân cư, tổ dân phố": one group, listed
+        return piece.startswith(("các ", "những ")) and catalog.find(before) is not None
+    if catalog.find(piece) or catalog.find(re.split(r"\s+và\s+", piece)[0]):
+        return True
+    return piece.startswith(_UNIT_HEADS) and (
+        catalog.find(before) is not None or (before[:1].isupper() and before.startswith(_UNIT_HEADS)))
+
+
+def split_units(value: str, catalog: UnitCatalog) -> tuple[list[str], bool]:
+    """Units of a list: ``;`` / new lines always separate; commas and ``và`` only before a new unit.
+
+    Returns the names as written and whether commas or ``và`` separated them (then the reprint,
+    which joins units with "; ", differs from what was written).
     """
     parts: list[str] = []
+    used_and = False
     for chunk in re.split(r"\s*;\s*|\n+", value):
         chunk = _clean_value(chunk)
         if chunk:
-            parts.append(chunk)
+            pieces = _split_commas(chunk, catalog)
+            used_and = used_and or len(pieces) > 1
+            parts.extend(pieces)
     result: list[str] = []
-    used_and = False
     for part in parts:
         pieces = [p for p in re.split(r"\s+và\s+", part)]
         merged: list[str] = [pieces[0]]

@@ -66,3 +66,39 @@ def test_the_mat_tran_named_alone_is_not_widened_to_the_doan_the(tmp_path):
     assert first.lead == ["Ủy ban MTTQ Việt Nam xã"]
     assert second.lead == ["Ủy ban MTTQ Việt Nam xã và các đoàn thể"]
     assert "- Cơ quan chủ trì: Ủy ban MTTQ Việt Nam xã." in _printed(plan)
+
+
+def test_assignment_sentences_give_units_time_and_product(tmp_path):
+    """A sentence of assignment under the task, with its time and product after it (Thanh Sơn's style)."""
+    plan = _import(tmp_path,
+                   "1. Tổ chức tuyên truyền Luật Phòng cháy, chữa cháy trên loa truyền thanh.",
+                   "Giao Công chức Văn hóa - Xã hội chủ trì, phối hợp với Công an xã, Đoàn Thanh niên thực hiện; "
+                   "thời gian: Quý III/2026.",
+                   "2. Rà soát các hộ có nguy cơ cháy, nổ cao.",
+                   "Giao Công an xã chủ trì, phối hợp với Ban Chỉ huy quân sự xã và Trưởng các thôn thực hiện; "
+                   "thời gian hoàn thành trước ngày 30/10/2026. Sản phẩm: Danh sách hộ có nguy cơ cao.",
+                   "3. Diễn tập phương án chữa cháy tại chợ trung tâm xã.",
+                   "Công an xã chủ trì; Ban Chỉ huy quân sự xã, Trạm Y tế xã, Ban quản lý chợ phối hợp thực hiện. "
+                   "Thời gian: tháng 11/2026.",
+                   "4. Bố trí kinh phí mua sắm trang thiết bị chữa cháy.",
+                   "Giao Phòng Kinh tế chủ trì tham mưu, phối hợp với Văn phòng HĐND và UBND xã thực hiện; "
+                   "thời gian: hằng năm.",
+                   "5. Vận động Nhân dân tham gia phong trào toàn dân phòng cháy.",
+                   "Giao Ủy ban Mặt trận Tổ quốc Việt Nam xã chủ trì, phối hợp với các đoàn thể chính trị - xã hội "
+                   "thực hiện; thời gian: thường xuyên.")
+    t1, t2, t3, t4, t5 = plan.sections[0].tasks
+    assert (t1.lead, t1.coordinators, t1.time) == (["Công chức Văn hóa - Xã hội"], ["Công an xã", "Đoàn Thanh niên"],
+                                                   "Quý III/2026")
+    assert (t2.lead, t2.coordinators) == (["Công an xã"], ["Ban Chỉ huy quân sự xã", "Trưởng các thôn"])
+    assert (t2.time, t2.product) == ("Trước ngày 30/10/2026", "Danh sách hộ có nguy cơ cao")
+    assert (t3.lead, t3.time) == (["Công an xã"], "Tháng 11/2026")
+    assert t3.coordinators == ["Ban Chỉ huy quân sự xã", "Trạm Y tế", "Ban quản lý chợ"]
+    assert (t4.lead, t4.coordinators, t4.time) == (["Phòng Kinh tế"], ["Văn phòng HĐND và UBND"], "Hằng năm")
+    assert (t5.lead, t5.coordinators, t5.time) == (["Ủy ban MTTQ Việt Nam xã"], ["các đoàn thể chính trị - xã hội"],
+                                                   "Thường xuyên")
+    printed = _printed(plan)  # the sentence prints as written, its time and product as the plan's lines
+    assert ("Giao Công an xã chủ trì, phối hợp với Ban Chỉ huy quân sự xã và Trưởng các thôn thực hiện."
+            in printed)
+    assert "Thời gian thực hiện: Trước ngày 30/10/2026." in printed  # no dash: the plan writes none
+    assert "Sản phẩm: Danh sách hộ có nguy cơ cao." in printed
+    assert not any("Sản phẩm: Danh sách hộ" in line and "Giao" in line for line in printed)

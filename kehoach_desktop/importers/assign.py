@@ -128,7 +128,7 @@ _UNIT_HEADS = (
     "thôn", "Tổ ", "tổ ", "Chi cục", "Chi hội", "Sở ", "Hạt ", "Kho bạc", "Bưu điện", "Ngân hàng", "Đài ",
     "Cơ quan", "cơ quan", "Đơn vị", "đơn vị", "Bộ phận", "Công chức", "công chức", "Hợp tác xã", "HĐND",
     "Quân sự", "Ban Chỉ huy", "Y tế", "Cựu chiến binh", "Liên đoàn", "Hội đồng", "Chi bộ", "Khu ", "Xóm",
-    "Ấp", "Bản ", "Cụm", "những ", "Những ", "CA ", "BCH", "Cán bộ", "cán bộ")
+    "Ấp", "Bản ", "Cụm", "những ", "Những ", "CA ", "BCH", "Cán bộ", "cán bộ", "Trưởng ")
 # Verbs that end a unit name at the start of a sentence ("Phòng X cung cấp tài liệu ...").
 _VERBS = re.compile(
     r"\s+(?:chủ trì|phối hợp|thực hiện|tổ chức|triển khai|tham mưu|cung cấp|đăng tải|có trách nhiệm|"
@@ -136,7 +136,7 @@ _VERBS = re.compile(
     r"báo cáo|đẩy mạnh|phổ biến|quán triệt|nghiên cứu|tiếp nhận|tổng hợp|đôn đốc|lồng ghép|là cơ quan|"
     r"đảm bảo|bảo đảm|thường xuyên|tích cực|căn cứ|được giao|theo chức năng)\b")
 _TRAILERS = re.compile(
-    r"(?:[,;]?\s*(?:cùng )?(?:tổ chức |triển khai )?thực hiện|[,;]?\s*chủ trì|[,;]?\s*phối hợp"
+    r"(?:[,;]?\s*(?:cùng )?(?:tổ chức |triển khai )?thực hiện|[,;]?\s*chủ trì(?: tham mưu)?|[,;]?\s*phối hợp"
     r"|\s+(?:theo|trong phạm vi) chức năng,? nhiệm vụ(?: được giao)?)\s*$", re.IGNORECASE)
 
 
@@ -240,6 +240,31 @@ def _is_fragment(text: str) -> bool:
     return fold(text).endswith(("hdnd", "uy ban", "van phong hdnd"))
 
 
+# The time and product written after a sentence of assignment: "… thực hiện; thời gian: Quý III/2026.",
+# "… thực hiện. Thời gian: tháng 11/2026.", "…; thời gian hoàn thành trước ngày 30/10/2026. Sản phẩm: …".
+_TRAILING_FIELD = re.compile(
+    r"[;.,]\s*(?:(?P<time>thời (?:gian|hạn)(?:\s+(?:thực hiện|hoàn thành))?)\s*:?"
+    r"|(?P<product>(?:sản phẩm|kết quả)(?:\s+(?:dự kiến|đạt được))?)\s*:)\s*", re.IGNORECASE)
+
+
+def split_trailing_fields(text: str) -> tuple[str, dict[str, str]]:
+    """A sentence of assignment without its trailing time and product, and those values.
+
+    ``"Giao X chủ trì, phối hợp với Y thực hiện; thời gian: Quý III/2026."`` ->
+    ``("Giao X chủ trì, phối hợp với Y thực hiện", {"time": "Quý III/2026"})``.
+    """
+    matches = [m for m in _TRAILING_FIELD.finditer(text) if m.start() > 0]
+    if not matches:
+        return text, {}
+    found: dict[str, str] = {}
+    for m, following in zip(matches, [*matches[1:], None], strict=True):
+        value = text[m.end():following.start() if following else len(text)].strip(" .;,")
+        name = "time" if m.group("time") else "product"
+        if value and name not in found:
+            found[name] = value[0].upper() + value[1:]
+    return (text[:matches[0].start()].rstrip(" ;,."), found) if found else (text, {})
+
+
 @dataclass
 class Assignment:
     lead: list[str]
@@ -257,7 +282,7 @@ def split_assignment(value: str, catalog: UnitCatalog) -> Assignment:
                  text)
     if not m:
         # "X chủ trì, phối hợp với Y (thực hiện)"; "X, phối hợp với Y"; "X phối hợp Y"
-        m = re.match(r"^(?P<lead>.+?)(?:\s+chủ trì)?\s*[,;]?\s+(?:và\s+)?phối hợp(?:\s+(?:với|cùng))?\s+"
+        m = re.match(r"^(?P<lead>.+?)(?:\s+chủ trì(?:\s+tham mưu)?)?\s*[,;]?\s+(?:và\s+)?phối hợp(?:\s+(?:với|cùng))?\s+"
                      r"(?P<coord>.+)$", text)
     if m:
         lead_text = _TRAILERS.sub("", m.group("lead")).strip(" ,;")

@@ -20,6 +20,7 @@ from .assign import (
     quick_fold,
     split_assignment,
     split_fields,
+    split_trailing_fields,
     split_units,
     unit_of_sentence,
 )
@@ -286,6 +287,16 @@ class _TaskBuilder:
         if fld.label is not None:
             label = f"{marker.number}) {fld.label}" if marker.style == "letter" else fld.label
             target.labels.setdefault(fld.name, label)
+        if fld.name in ("lead", "coordinators") and fld.label is None and fld.value:
+            # a sentence of assignment may end with the task's time and product: those become its lines
+            head, trailing = split_trailing_fields(fld.value)
+            cut = len(fld.value) - len(head)
+            if trailing and verbatim.endswith(fld.value[-cut:]):
+                verbatim = verbatim[:-cut].rstrip(" ;,.") + "."
+                fld = Field(fld.name, None, head)
+                for name, value in trailing.items():
+                    if not getattr(target.task, name):
+                        setattr(target.task, name, value)
         if fld.name in ("lead", "coordinators"):
             target.unit_lines.append(verbatim)
             if fld.value is None:

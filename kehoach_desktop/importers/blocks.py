@@ -40,6 +40,22 @@ class Table:
             out.extend([cell] * max(span, 1))
         return out
 
+    def grid_cells(self, row: int) -> list[tuple[int, int, list[Block]]]:
+        """The row's own cells, each once, as (first grid column, grid columns spanned, paragraphs).
+
+        Unlike :meth:`grid_row`, a cell merged across columns is one cell here, so its text
+        can be given to one field of the row instead of to every column it covers.
+        """
+        cells = self.rows[row]
+        spans = self.spans[row] if row < len(self.spans) else [1] * len(cells)
+        out: list[tuple[int, int, list[Block]]] = []
+        col = 0
+        for k, cell in enumerate(cells):
+            span = max(spans[k], 1) if k < len(spans) else 1
+            out.append((col, span, cell))
+            col += span
+        return out
+
     def cell_text(self, row: int, col: int) -> str:
         cells = self.rows[row]
         if col >= len(cells):

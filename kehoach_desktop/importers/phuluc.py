@@ -57,6 +57,22 @@ def _is_sub_heading(table: Table, row: int) -> bool:
         any(re.search(r"chu tri|phoi hop|thuc hien|bat dau|ket thuc|hoan thanh", quick_fold(t)) for t in words)
 
 
+def _row_cells(table: Table, row: int, mapping: dict[str, int]) -> dict[str, list[Block]]:
+    """Each field's cell in a row, a merged cell (w:gridSpan) counting once.
+
+    A cell merged across several columns fills one field only: the title when it covers the
+    title column (a group row "I | Công tác chuẩn bị ..." merged to the end of the row), else
+    the leftmost field it covers (a unit merged across "chủ trì" and "phối hợp" is the lead).
+    A cell merged down (w:vMerge) is repeated in every row it spans by the reader.
+    """
+    out: dict[str, list[Block]] = {}
+    for first, span, blocks in table.grid_cells(row):
+        covered = [name for name, col in mapping.items() if first <= col < first + span]
+        if covered:
+            out["title" if "title" in covered else min(covered, key=mapping.__getitem__)] = blocks
+    return out
+
+
 def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
     """Tasks of a phụ lục table mapped by its column headings, or None when it is no task table."""
     for h in range(min(3, len(table.rows))):
@@ -77,12 +93,10 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
               if name in FIELDS and col < len(headings)}
     for r in range(h + 1, len(table.rows)):
         row = table.grid_row(r)
+        fields = _row_cells(table, r, mapping)
 
-        def cell(name: str, row: list[list[Block]] = row) -> list[str]:
-            col = mapping.get(name)
-            if col is None or col >= len(row):
-                return []
-            return [b.text for b in row[col] if b.text]
+        def cell(name: str, fields: dict[str, list[Block]] = fields) -> list[str]:
+            return [b.text for b in fields.get(name, ()) if b.text]
 
         title_lines = cell("title")
         number = " ".join(cell("number")).strip().rstrip(".)")
@@ -108,6 +122,9 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
             style = "letter"
         elif number in ("-", "+", "–", "•"):
             style = "bullet:" + number
+        elif re.fullmatch(r"[A-ZĐ]", number) and \
+                not any(cell(name) for name in mapping if name not in ("number", "title")):
+            style = "group"  # "A | NHIỆM VỤ CHUNG" and nothing else in the row: a group over "1", "2"
         else:
             style = "decimal"
             counter += 1

@@ -1004,8 +1004,16 @@ or “Import from file…” to open a plan written in Word.</translation>
         <translation>%1, every %2 months</translation>
     </message>
     <message>
-        <source>%1, từ năm %2</source>
-        <translation>%1, from %2</translation>
+        <source>từ tháng %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>từ năm %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>đến năm %1</source>
+        <translation>until %1</translation>
     </message>
     <message>
         <source>Gõ để tìm, không cần dấu…</source>

@@ -183,17 +183,20 @@ def _order(entries: Iterable[ProgressEntry]) -> list[ProgressEntry]:
 
 def report_due_dates(tf: Timeframe, year: int) -> list[dt.date]:
     """Dates in ``year`` by which a report (or the work) is due for a task with timeframe ``tf``."""
-    if tf.start_year and year < tf.start_year:
+    if (tf.start_year and year < tf.start_year) or (tf.end_year and year > tf.end_year):
         return []
     if tf.kind == "deadline":
         return tf.due_dates(year)
     if tf.kind == "yearly_by":
         return tf.due_dates(year)  # the plan's own date: "trước ngày 15/12 hằng năm"
     if tf.kind == "continuous" or (tf.kind == "periodic" and (tf.interval_months or 12) <= 6):
-        return [Period("6m", year).end, Period("year", year).end]
-    if tf.kind in ("yearly", "periodic"):
-        return [Period("year", year).end]
-    return []
+        dates = [Period("6m", year).end, Period("year", year).end]
+    elif tf.kind in ("yearly", "periodic"):
+        dates = [Period("year", year).end]
+    else:
+        return []
+    start = tf.start  # "từ tháng 10/2026": nothing is due at the June cut-off before the work begins
+    return [d for d in dates if start is None or d >= start]
 
 
 def _dues_between(tf: Timeframe, first: dt.date, last: dt.date) -> list[dt.date]:

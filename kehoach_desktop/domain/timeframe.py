@@ -6,15 +6,48 @@ The text a plan prints is never rewritten. :func:`parse_timeframe` reads it into
 =================  ==============================================================
 kind               examples
 =================  ==============================================================
-``continuous``     Thường xuyên
-``yearly``         Hằng năm; Định kỳ hằng năm; (Từ) năm 2026 và các năm tiếp theo
-``periodic``       Định kỳ 6 tháng, hằng năm và đột xuất khi có yêu cầu
+``continuous``     Thường xuyên; Từ tháng 10/2026; Giai đoạn 2026 - 2030
+``yearly``         Hằng năm; (Từ) năm 2026 và các năm tiếp theo
+``periodic``       Định kỳ 6 tháng, hằng năm và đột xuất khi có yêu cầu; Định kỳ hằng năm;
+                   Hằng tháng; Hằng quý
 ``yearly_by``      Trước ngày 15/12 hằng năm
-``deadline``       31/12/2026; Quý III/2026; Tháng 6/2026; Năm 2026; Trước ngày 30/6/2026
-``on_request``     Thực hiện khi có yêu cầu của cấp trên; theo đề nghị của cơ quan có thẩm quyền
+``deadline``       31/12/2026; Quý III/2026; Tháng 6/2026; Năm 2026; Trước ngày 30/6/2026;
+                   Tháng 10 - 11/2026; Từ ngày 01/11/2026 đến ngày 10/11/2026;
+                   6 tháng đầu năm 2026; Năm học 2026 - 2027
+``on_request``     Thực hiện khi có yêu cầu của cấp trên; theo đề nghị của cơ quan có thẩm quyền;
+                   Khi có thiên tai xảy ra; Khi có sự cố
 ``follow_plan``    Cập nhật theo Kế hoạch của UBND thành phố hoặc theo yêu cầu thực tiễn
 ``unknown``        anything else (still printed as typed)
 =================  ==============================================================
+
+How the less obvious phrases are read:
+
+* A **span** is due at its end: "Tháng 10 - 11/2026" and "Từ tháng 9 đến tháng
+  12/2026" on the last day of the last month; "Từ ngày 01/11/2026 đến ngày
+  10/11/2026" and "từ 15/9 đến 15/10/2026" on the end date; "... đến hết năm
+  2026" on 31/12/2026. "6 tháng đầu năm 2026" ends on 30/6/2026, "6 tháng cuối
+  năm 2026" on 31/12/2026.
+* A **start** alone is not a deadline: "Từ tháng 10/2026" (or "Từ ngày
+  01/11/2026") is ``continuous`` with ``start_year`` and ``start_month``, as
+  "Từ năm 2026 và các năm tiếp theo" is ``yearly`` with ``start_year``.
+* "Giai đoạn 2026 - 2030" (or "Từ năm 2026 đến năm 2030") is ``continuous``
+  from ``start_year`` 2026 to ``end_year`` 2030: work carried on all along the
+  period and reported at every cut-off, as "Thường xuyên", not a single
+  deliverable due at the end of 2030.
+* "Năm học 2026 - 2027" is due on **31/5/2027**: the Ministry of Education's
+  yearly framework (khung kế hoạch thời gian năm học) ends the school year by
+  31 May; June belongs to exams and the summer, not to the school year's work.
+* "Hằng tháng" / "Hàng tháng" is ``periodic`` every 1 month, "Hằng quý" every 3
+  months, with or without "Định kỳ"; when a phrase names several periods
+  ("định kỳ 6 tháng, hằng năm") the shortest one counts.
+* A text beginning with "Khi ..." ("Khi có thiên tai xảy ra", "Khi có sự cố")
+  waits for an event: ``on_request``.
+
+``start_month`` and ``end_year`` are honoured by :meth:`Timeframe.due_dates` and
+shown by :meth:`Timeframe.describe`; :attr:`Timeframe.start` is the first day
+from which anything can be due. (``progress.report_due_dates`` checks only
+``start_year`` so far: the cut-offs of a "Thường xuyên" task still count from
+January of its start year and go on after its end year.)
 """
 
 from __future__ import annotations
@@ -52,6 +85,15 @@ class Timeframe:
     day: int | None = None  # yearly_by: day and month of the yearly deadline
     month: int | None = None
     on_request: bool = False  # "... và đột xuất khi có yêu cầu"
+    start_month: int | None = None  # "từ tháng 10/2026": with start_year, the first month of the work
+    end_year: int | None = None  # "giai đoạn 2026 - 2030": the last year of the work
+
+    @property
+    def start(self) -> dt.date | None:
+        """The first day from which something can be due (None when the text names no start)."""
+        if not self.start_year:
+            return None
+        return dt.date(self.start_year, self.start_month or 1, 1)
 
     @property
     def recurring(self) -> bool:
@@ -68,27 +110,35 @@ class Timeframe:
         if self.kind == "periodic" and self.interval_months:
             return f"{label} {self.interval_months} tháng"
         if self.kind == "yearly" and self.start_year:
-            return f"{label}, từ năm {self.start_year}"
+            return f"{label}, {self._from_to()}"
+        if self.kind == "continuous" and self.start_year and (self.start_month or self.end_year):
+            return f"{label}, {self._from_to()}"
         return label
+
+    def _from_to(self) -> str:
+        """"từ tháng 10/2026", "từ năm 2026", "từ năm 2026 đến năm 2030"."""
+        if self.start_month:
+            text = f"từ tháng {self.start_month:02d}/{self.start_year}"
+        else:
+            text = f"từ năm {self.start_year}"
+        return f"{text} đến năm {self.end_year}" if self.end_year else text
 
     def due_dates(self, year: int) -> list[dt.date]:
         """Dates in ``year`` by which something is due for this task (empty when none is set)."""
         if self.kind == "deadline" and self.deadline and self.deadline.year == year:
             return [self.deadline]
+        if (self.start_year and year < self.start_year) or (self.end_year and year > self.end_year):
+            return []
+        dates: list[dt.date] = []
         if self.kind == "yearly_by" and self.day and self.month:
-            if self.start_year and year < self.start_year:
-                return []
-            return [_safe_date(year, self.month, self.day)]
-        if self.kind == "periodic" and self.interval_months:
-            if self.start_year and year < self.start_year:
-                return []
+            dates = [_safe_date(year, self.month, self.day)]
+        elif self.kind == "periodic" and self.interval_months:
             months = range(self.interval_months, 13, self.interval_months)
-            return [_month_end(year, m) for m in months]
-        if self.kind == "yearly":
-            if self.start_year and year < self.start_year:
-                return []
-            return [dt.date(year, 12, 31)]
-        return []
+            dates = [_month_end(year, m) for m in months]
+        elif self.kind == "yearly":
+            dates = [dt.date(year, 12, 31)]
+        start = self.start
+        return [d for d in dates if not start or d >= start]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date:
@@ -108,6 +158,25 @@ _QUARTER = re.compile(r"quy\s*(iv|iii|ii|i|[1-4])\s*(?:/|nam)\s*" + _YEAR)
 _MONTH = re.compile(r"thang\s*(\d{1,2})\s*(?:/|nam)\s*" + _YEAR)
 _START_YEAR = re.compile(r"(?:tu\s+)?nam\s*" + _YEAR)
 _EVERY_N_MONTHS = re.compile(r"(\d{1,2})\s*thang")
+# "từ tháng 10/2026", "từ tháng 10 năm 2026", "từ ngày 01/11/2026", "từ ngày 01 tháng 11 năm 2026"
+_FROM_MONTH = re.compile(r"\btu\s+(?:ngay\s*\d{1,2}\s*(?:[/.-]|thang)\s*|thang\s*)"
+                         r"(\d{1,2})\s*(?:[/.-]|nam)\s*" + _YEAR)
+# "giai đoạn 2026 - 2030", "từ năm 2026 đến năm 2030"
+_YEARS = re.compile(r"(?:giai doan|nam)\s*" + _YEAR + r"\s*(?:-|den)\s*(?:het\s+)?(?:nam\s*)?" + _YEAR)
+_SCHOOL_YEAR = re.compile(r"nam hoc\s*" + _YEAR + r"\s*[-/]\s*" + _YEAR)
+# "tháng 10 - 11/2026", "tháng 10-12/2026", "tháng 11/2026 - 02/2027"
+_MONTH_SPAN = re.compile(r"thang\s*\d{1,2}(?:\s*/\s*" + _YEAR + r")?"
+                         r"\s*-\s*(?:thang\s*)?(\d{1,2})\s*(?:/|nam)\s*" + _YEAR)
+# "01/11/2026 - 10/11/2026", "15/9 - 15/10/2026"
+_DATE_SPAN = re.compile(r"\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.]\s*" + _YEAR + r")?\s*-\s*" + _DATE.pattern)
+_UNTIL = re.compile(r"\bden\b")  # "từ ... đến <end>"
+_DATED_UNTIL = re.compile(r"\bden\b.*\d")  # an end that names a date ("đến khi hoàn thành" does not)
+_UNTIL_MONTH = re.compile(r"^\s*(?:het\s+)?(\d{1,2})\s*/\s*" + _YEAR)  # "đến 12/2026"
+_UNTIL_YEAR = re.compile(r"^\s*(?:het\s+)?(?:nam\s*)?" + _YEAR)  # "đến hết năm 2026"
+_PART_OF_YEAR = re.compile(r"(\d{1,2})\s*thang\s*(dau|cuoi)\s*(?:nam\s*)?" + _YEAR)  # "6 tháng đầu năm 2026"
+_WHEN = re.compile(r"^(?:(?:thuc hien|trien khai|ngay|kip thoi)\s+)*khi\b")  # "khi có thiên tai xảy ra"
+_MONTHLY = ("hang thang", "moi thang")
+_QUARTERLY = ("hang quy", "moi quy")
 
 
 def parse_timeframe(text: str | None) -> Timeframe:
@@ -119,6 +188,14 @@ def parse_timeframe(text: str | None) -> Timeframe:
     yearly_words = "hang nam" in f or "moi nam" in f or "cac nam tiep theo" in f
     start = _START_YEAR.search(f)
     start_year = int(start.group(1)) if start else None
+    start_month = end_year = None
+    years, from_month = _YEARS.search(f), _FROM_MONTH.search(f)
+    if years and int(years.group(1)) <= int(years.group(2)):
+        start_year, end_year = int(years.group(1)), int(years.group(2))
+    elif from_month and 1 <= int(from_month.group(1)) <= 12:
+        start_month, start_year = int(from_month.group(1)), int(from_month.group(2))
+    span = {"start_year": start_year, "start_month": start_month, "end_year": end_year,
+            "on_request": on_request}
 
     if f.startswith("truoc ngay") or f.startswith("cham nhat"):
         full = _DATE.search(f) or _DATE_WORDS.search(f)
@@ -128,20 +205,33 @@ def parse_timeframe(text: str | None) -> Timeframe:
         if dm and yearly_words:
             day, month = int(dm.group(1)), int(dm.group(2))
             if 1 <= month <= 12 and 1 <= day <= 31:
-                return Timeframe("yearly_by", start_year=start_year, day=day, month=month, on_request=on_request)
+                return Timeframe("yearly_by", day=day, month=month, **span)
     if f.startswith("thuong xuyen") or f == "lien tuc":
-        return Timeframe("continuous", start_year=start_year, on_request=on_request)
-    if "dinh ky" in f:
-        months = _EVERY_N_MONTHS.search(f)
-        interval = int(months.group(1)) if months else 12
-        if interval in (1, 3, 6, 12):
-            return Timeframe("periodic", start_year=start_year, interval_months=interval, on_request=on_request)
+        return Timeframe("continuous", **span)
+    if "dinh ky" in f or any(w in f for w in _MONTHLY + _QUARTERLY):
+        interval = _interval(f)
+        if interval:
+            return Timeframe("periodic", interval_months=interval, **span)
     if yearly_words:
-        return Timeframe("yearly", start_year=start_year, on_request=on_request)
+        return Timeframe("yearly", **span)
     if "theo ke hoach" in f or f.startswith("cap nhat theo") or "theo chi dao" in f:
         return Timeframe("follow_plan", on_request=on_request)
-    if on_request or "theo de nghi" in f or "theo yeu cau" in f:
+    if on_request or "theo de nghi" in f or "theo yeu cau" in f or _WHEN.search(f):
         return Timeframe("on_request", on_request=True)
+    school = _SCHOOL_YEAR.findall(f)
+    if school:
+        return Timeframe("deadline", deadline=dt.date(int(school[-1][1]), 5, 31), on_request=on_request)
+    if end_year:
+        return Timeframe("continuous", **span)
+    end = _span_end(f)
+    if end:
+        return Timeframe("deadline", deadline=end, on_request=on_request)
+    if start_month and f.startswith("tu ") and not _DATED_UNTIL.search(f):
+        return Timeframe("continuous", **span)
+    part = _PART_OF_YEAR.search(f)
+    if part and 1 <= int(part.group(1)) <= 12:
+        month = int(part.group(1)) if part.group(2) == "dau" else 12
+        return Timeframe("deadline", deadline=_month_end(int(part.group(3)), month), on_request=on_request)
     for pattern in (_DATE, _DATE_WORDS):
         m = pattern.search(f)
         if m:
@@ -156,6 +246,53 @@ def parse_timeframe(text: str | None) -> Timeframe:
     if start and re.fullmatch(r"(?:trong\s+)?nam\s*" + _YEAR, f.strip(" .")):
         return Timeframe("deadline", deadline=dt.date(start_year, 12, 31), on_request=on_request)  # type: ignore[arg-type]
     return Timeframe("unknown", start_year=start_year, on_request=on_request)
+
+
+def _interval(f: str) -> int | None:
+    """Months between two reports: the shortest period named ("định kỳ 6 tháng, hằng năm" is 6); 12 if none.
+
+    None when the only periods named are not 1, 3, 6 or 12 months ("định kỳ 2 tháng").
+    """
+    named = [int(n) for n in _EVERY_N_MONTHS.findall(f)]
+    named += [1] * any(w in f for w in _MONTHLY) + [3] * any(w in f for w in _QUARTERLY)
+    if not named:
+        return 12
+    return min((n for n in named if n in (1, 3, 6, 12)), default=None)
+
+
+def _span_end(f: str) -> dt.date | None:
+    """The last day of a span: "tháng 10 - 11/2026", "01/11 - 10/11/2026", "từ ... đến <end>"."""
+    m = _DATE_SPAN.search(f)
+    if m:
+        return _valid_date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
+    m = _MONTH_SPAN.search(f)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return _month_end(int(m.group(3)), int(m.group(2)))
+    parts = _UNTIL.split(f)
+    return _period_end(parts[-1]) if len(parts) > 1 else None
+
+
+def _period_end(text: str) -> dt.date | None:
+    """The last day of what ``text`` (what follows "đến") names: a date, a quarter, a month or a year."""
+    for pattern in (_DATE, _DATE_WORDS):
+        m = pattern.search(text)
+        if m:
+            return _valid_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    q = _QUARTER.search(text)
+    if q:
+        return _month_end(int(q.group(2)), _ROMAN[q.group(1)] * 3)
+    m = _MONTH.search(text) or _UNTIL_MONTH.search(text)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return _month_end(int(m.group(2)), int(m.group(1)))
+    y = _UNTIL_YEAR.search(text)
+    return dt.date(int(y.group(1)), 12, 31) if y else None
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _deadline(year: int, month: int, day: int, on_request: bool) -> Timeframe:

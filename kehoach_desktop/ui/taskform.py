@@ -84,9 +84,15 @@ def describe(text: str) -> str:
     if tf.kind == "periodic" and tf.interval_months:
         return QCoreApplication.translate("TaskForm", "%1 %2 tháng").replace("%1", label).replace(
             "%2", str(tf.interval_months))
-    if tf.kind == "yearly" and tf.start_year:
-        return QCoreApplication.translate("TaskForm", "%1, từ năm %2").replace("%1", label).replace(
-            "%2", str(tf.start_year))
+    if tf.start_year and (tf.kind == "yearly" or (tf.kind == "continuous" and (tf.start_month or tf.end_year))):
+        if tf.start_month:
+            since = QCoreApplication.translate("TaskForm", "từ tháng %1").replace(
+                "%1", f"{tf.start_month:02d}/{tf.start_year}")
+        else:
+            since = QCoreApplication.translate("TaskForm", "từ năm %1").replace("%1", str(tf.start_year))
+        if tf.end_year:
+            since += " " + QCoreApplication.translate("TaskForm", "đến năm %1").replace("%1", str(tf.end_year))
+        return f"{label}, {since}"
     return label
 
 

@@ -102,3 +102,36 @@ def test_assignment_sentences_give_units_time_and_product(tmp_path):
     assert "Thời gian thực hiện: Trước ngày 30/10/2026." in printed  # no dash: the plan writes none
     assert "Sản phẩm: Danh sách hộ có nguy cơ cao." in printed
     assert not any("Sản phẩm: Danh sách hộ" in line and "Giao" in line for line in printed)
+
+
+def test_assignment_written_in_the_task_s_own_paragraph(tmp_path):
+    """The task, then its assignment in the same paragraph: as a sentence, or as labelled fields."""
+    plan = _import(tmp_path,
+                   "1. Tổ chức tuyên truyền Luật trên các nhóm Zalo của thôn. Giao Công chức Văn hóa - Xã hội chủ trì, "
+                   "phối hợp với Công an xã, Đoàn Thanh niên thực hiện; thời gian: Quý III/2026.",
+                   "2. Tổ chức lễ phát động phong trào. Đơn vị chủ trì: Phòng Văn hóa - Xã hội; đơn vị phối hợp: "
+                   "Đoàn Thanh niên xã; thời gian: ngày 15/9/2026.",
+                   "3. Kiểm tra liên ngành các cơ sở kinh doanh (Chủ trì: Trạm Y tế xã; phối hợp: Công an xã; "
+                   "thời gian: từ 15/9 đến 15/10/2026; sản phẩm: biên bản kiểm tra).",
+                   "4. Rà soát văn bản. Giao nhiệm vụ cụ thể cho từng thôn.",  # not an assignment of units
+                   "5. Diễn tập phương án chữa cháy tại chợ. Công an xã chủ trì; Ban Chỉ huy quân sự xã, Ban quản "
+                   "lý chợ phối hợp thực hiện. Thời gian: tháng 11/2026.",
+                   "6. Ngoại khóa cho học sinh. Trường Tiểu học Thanh Sơn và Trường THCS Thanh Sơn chủ trì, phối hợp "
+                   "với Công an xã thực hiện; thời gian: năm học 2026 - 2027.",
+                   "7. Tuyên truyền trên loa. Công an xã và các thôn thường xuyên nhắc nhở.")  # no "chủ trì"
+    t1, t2, t3, t4, t5, t6, t7 = plan.sections[0].tasks
+    assert t1.title == "Tổ chức tuyên truyền Luật trên các nhóm Zalo của thôn."
+    assert (t1.lead, t1.coordinators, t1.time) == (["Công chức Văn hóa - Xã hội"], ["Công an xã", "Đoàn Thanh niên"],
+                                                   "Quý III/2026")
+    assert t2.title == "Tổ chức lễ phát động phong trào."
+    assert (t2.lead, t2.coordinators, t2.time) == (["Phòng Văn hóa - Xã hội"], ["Đoàn Thanh niên xã"], "ngày 15/9/2026")
+    assert t3.title == "Kiểm tra liên ngành các cơ sở kinh doanh"
+    assert (t3.lead, t3.coordinators) == (["Trạm Y tế"], ["Công an xã"])
+    assert (t3.time, t3.product) == ("từ 15/9 đến 15/10/2026", "biên bản kiểm tra")  # as written
+    assert t4.title == "Rà soát văn bản. Giao nhiệm vụ cụ thể cho từng thôn." and t4.lead == []
+    assert t5.title == "Diễn tập phương án chữa cháy tại chợ."
+    assert (t5.lead, t5.coordinators, t5.time) == (["Công an xã"], ["Ban Chỉ huy quân sự xã", "Ban quản lý chợ"],
+                                                   "Tháng 11/2026")
+    assert t6.lead == ["Trường Tiểu học Thanh Sơn", "Trường THCS Thanh Sơn"] and t6.coordinators == ["Công an xã"]
+    assert t6.time == "Năm học 2026 - 2027"
+    assert t7.title.endswith("thường xuyên nhắc nhở.") and t7.lead == []

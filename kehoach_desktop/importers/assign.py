@@ -117,6 +117,8 @@ def match_field(rest: str, catalog: UnitCatalog | None = None) -> Field | None:
         unit, after = unit_prefix(rest, catalog)
         if unit and re.match(r"^[,;]?\s*(chủ trì|phối hợp|thực hiện|chịu trách nhiệm)\b", after, re.IGNORECASE):
             return Field("lead", None, rest)
+        if lead_clause(rest, catalog):  # units not (yet) in the catalog: "Trường Tiểu học X chủ trì, …"
+            return Field("lead", None, rest)
     return None
 
 
@@ -158,6 +160,15 @@ def unit_prefix(text: str, catalog: UnitCatalog) -> tuple[str | None, str]:
             best = (candidate, " ".join(words[n:]) if not words[n - 1].endswith((",", ";", ":"))
                     else words[n - 1][-1] + " " + " ".join(words[n:]))
     return best
+
+
+def lead_clause(text: str, catalog: UnitCatalog) -> bool:
+    """Whether ``text`` opens with "<unit> chủ trì": "Công an xã chủ trì; …", "Trường Tiểu học X và Trường Y chủ trì, …"."""
+    m = re.match(r"^(?P<who>[^.;:()]{3,120}?)\s+chủ trì\b", text)
+    if not m:
+        return False
+    who = m.group("who")
+    return bool(unit_prefix(who, catalog)[0]) or (who[:1].isupper() and who.startswith(_UNIT_HEADS))
 
 
 def _clean_value(value: str) -> str:

@@ -16,6 +16,7 @@ from ..domain.plan import Task
 from ..domain.units import UnitCatalog
 from .assign import (
     Field,
+    lead_clause,
     match_field,
     quick_fold,
     split_assignment,
@@ -35,6 +36,12 @@ _GROUP = re.compile(r"^(?P<num>[A-HJ-UWYZĐ])\s*[.)]\s+(?P<rest>[^a-zà-ỹ]{3,}
 _TIME_IN_SENTENCE = re.compile(
     r"\bthực hiện\s+(?P<time>(?:trong|trước|từ|hằng|hàng|định kỳ|thường xuyên|trong năm|năm|quý|tháng)\b.*)$",
     re.IGNORECASE)
+
+
+# Where an assignment may start inside a task's paragraph: after a full stop or a semicolon, or
+# in brackets at its end.
+_TAIL_START = re.compile(r"[.;]\s+(?=\S)|\s*\((?=[^()]{8,}\)\.?\s*$)")
+_SENTENCE_TAIL = re.compile(r"^Giao\s+(?:cho\s+)?\S.*\b(?:chủ trì|phối hợp)\b")
 
 
 @dataclass
@@ -206,7 +213,10 @@ class _TaskBuilder:
         if marker.style in ("decimal", "letter", "group") or marker.style.startswith("nested"):
             self.open_field = None
             self._resolve_pending_as_content()
-            self._numbered(marker)
+            title, tail = self._split_title(marker.rest)
+            self._numbered(_Marker(marker.style, marker.number, title))
+            if tail:  # the task's assignment written in its own paragraph: read as the line after it
+                self.feed(_Line(tail, line.bold, line.italic, line.align, line.table, line.col, line.row))
             return
         if self.open_field is not None:
             self._open_field_line(text, marker)
@@ -236,6 +246,28 @@ class _TaskBuilder:
             self.pending = _Pending(text, _Marker("bold", "", text), None, home=home)
             return
         self._content(text)
+
+    def _split_title(self, text: str) -> tuple[str, str | None]:
+        """A task's title and the assignment written after it in the same paragraph, if any.
+
+        "Tuyên truyền …. Giao Phòng X chủ trì, phối hợp với Y; thời gian: …", "Phát động ….
+        Đơn vị chủ trì: X; đơn vị phối hợp: Y", "Kiểm tra … (Chủ trì: X; phối hợp: Y; thời gian: Z)."
+        """
+        for m in _TAIL_START.finditer(text):
+            if m.start() < 15:
+                continue
+            tail = text[m.end():]
+            if m.group(0).strip().startswith("("):
+                if not tail.rstrip(" .").endswith(")"):
+                    continue
+                tail = tail.rstrip(" .")[:-1]
+            fld = match_field(tail, self.catalog)
+            if fld is None or fld.name not in ("lead", "coordinators", "time", "product") or not fld.value:
+                continue
+            if fld.label is None and not (_SENTENCE_TAIL.match(tail) or lead_clause(tail, self.catalog)):
+                continue
+            return text[:m.start() + 1].rstrip(" (") if text[m.start()] == "." else text[:m.start()].rstrip(), tail
+        return text, None
 
     def _numbered(self, marker: _Marker) -> None:
         for k in range(len(self.stack) - 1, -1, -1):

@@ -961,3 +961,26 @@ def test_opening_sentence_of_the_task_section_is_kept_and_printed(tmp_path: Path
     lines = [p.text for p in Document(str(docx)).paragraphs]
     intro = lines.index("Các nhiệm vụ cụ thể như sau:")
     assert lines[intro - 1] == "II. NHIỆM VỤ, GIẢI PHÁP" and lines[intro + 1].startswith("1. Tuyên truyền")
+
+
+def test_recipients_and_signature_side_by_side_in_a_text_file(tmp_path: Path) -> None:
+    """A plan copied from Word as text: Nơi nhận on the left, the signer on the right, one tab between."""
+    text = "\n".join([
+        "KẾ HOẠCH", "Phòng, chống tác hại của thuốc lá năm 2026", "I. NHIỆM VỤ",
+        "1. Tuyên truyền tác hại của thuốc lá", "- Đơn vị chủ trì: Trạm Y tế xã.",
+        "Trên đây là Kế hoạch phòng, chống tác hại của thuốc lá năm 2026./.",
+        "",
+        "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN",
+        "- Trung tâm Y tế khu vực;\tCHỦ TỊCH",
+        "- TT Đảng ủy, HĐND xã;\t",
+        "- Các trường học;",  # nothing beside it, not even a tab
+        "- Lưu: VT, YT.\t",
+        "",
+        "\tTrần Văn Bình",
+    ])
+    path = tmp_path / "thuoc-la.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = import_file(path, CATALOG).plan
+    assert plan.recipients == ["Trung tâm Y tế khu vực", "TT Đảng ủy, HĐND xã", "Các trường học", "Lưu: VT, YT"]
+    assert plan.signature.lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert plan.signature.signer == "Trần Văn Bình"

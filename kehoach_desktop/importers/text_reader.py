@@ -72,6 +72,34 @@ def _split_columns(line: str) -> list[str]:
     return parts
 
 
+_SIDE_BY_SIDE = re.compile(r"^\s*N[ơo]i nh[ậa]n\s*:?[^\t]*?(?:\t+|[ \u00a0]{4,})\s*\S", re.IGNORECASE)
+_COLUMN_GAP = re.compile(r"\t+\s*|[ \u00a0]{4,}")
+_RECIPIENT_ITEM = re.compile(r"^\s*(?:[-–+•]\s*\S|Lưu\b)")  # a line of Nơi nhận with nothing beside it
+
+
+def _read_two_columns(raw_lines: list[str], start: int, out: list[str]) -> int:
+    """ "Nơi nhận:<tab>TM. ỦY BAN NHÂN DÂN" and the lines after it, each split at its first gap:
+    the recipients (left) are given before the signature (right), as a table's cells would be.
+    A left-column line with nothing beside it ("- Các trường học;") stays in the block.
+    Returns the index of the first line after the two columns."""
+    left: list[str] = []
+    right: list[str] = []
+    i = start
+    while i < len(raw_lines):
+        line = raw_lines[i].rstrip()
+        if i > start and line.strip() and not _COLUMN_GAP.search(line) and not _RECIPIENT_ITEM.match(line):
+            break  # back to one column: the text goes on after the signature
+        first, _, second = _COLUMN_GAP.sub("\t", line, count=1).partition("\t")
+        if first.strip():
+            left.append(first.strip())
+        if second.strip():
+            right.append(second.strip())
+        i += 1
+    out.extend(left)
+    out.extend(right)
+    return i
+
+
 def read_text(raw: bytes, markdown: bool) -> Source:
     text, encoding = decode_bytes(raw)
     source = Source(formatted=markdown, kind="md" if markdown else "txt")
@@ -88,9 +116,16 @@ def read_text(raw: bytes, markdown: bool) -> Source:
     table: Table | None = None
     tables = 0
     lines: list[str] = []
-    for line in text.split("\n"):
+    raw_lines = text.split("\n")
+    i = 0
+    while i < len(raw_lines):
+        line = raw_lines[i]
+        if _SIDE_BY_SIDE.match(line):  # Nơi nhận and the signature in two columns: left column first
+            i = _read_two_columns(raw_lines, i, lines)
+            continue
         # columns typed with tabs or runs of spaces (a header or signature without a table)
         lines.extend(_split_columns(line.strip()) if not _TABLE_ROW.match(line) else [line])
+        i += 1
     for line in lines:
         fixed, kind = (fix_legacy(line, kind=document_kind if needs_decision(line) else None)
                        if encoding in ("utf-8", "utf-16") else (line, None))

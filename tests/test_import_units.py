@@ -135,3 +135,20 @@ def test_assignment_written_in_the_task_s_own_paragraph(tmp_path):
     assert t6.lead == ["Trường Tiểu học Thanh Sơn", "Trường THCS Thanh Sơn"] and t6.coordinators == ["Công an xã"]
     assert t6.time == "Năm học 2026 - 2027"
     assert t7.title.endswith("thường xuyên nhắc nhở.") and t7.lead == []
+
+
+def test_a_field_after_the_sub_items_belongs_to_the_task_not_its_last_sub_item(tmp_path):
+    plan = _import(tmp_path,
+                   "1. Kiểm tra điều kiện vệ sinh trường học, gồm:",
+                   "- Trường Mầm non Tân Phú:",
+                   "+ Cơ quan chủ trì: Trạm Y tế xã.",
+                   "+ Thời gian: Tháng 10/2026.",
+                   "- Trường Tiểu học Tân Phú:",
+                   "+ Cơ quan chủ trì: Trạm Y tế xã.",
+                   "+ Thời gian: Tháng 11/2026.",
+                   "",
+                   "Kết quả/sản phẩm: Báo cáo kết quả kiểm tra vệ sinh trường học.")
+    (task,) = plan.sections[0].tasks
+    assert [c.title for c in task.children] == ["Trường Mầm non Tân Phú:", "Trường Tiểu học Tân Phú:"]
+    assert task.product == "Báo cáo kết quả kiểm tra vệ sinh trường học"
+    assert task.children[1].product in (None, "")

@@ -305,6 +305,12 @@ class _TaskBuilder:
             self.intro.append(line.text)
             return
         field_marker = marker.number if marker.style.startswith("bullet") else ""
+        if not field_marker and target.field_marker and target.style.startswith("bullet"):
+            # "Kết quả/sản phẩm: …" without the "+" of the "- " sub-items' own lines, after them: the task's
+            for node in reversed(self.stack[:-1]):
+                if node.field_marker in (None, ""):
+                    target = node
+                    break
         if fld.name == "content":
             target.task.content.append(line.text)
             if fld.value is None:

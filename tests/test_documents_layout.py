@@ -154,7 +154,12 @@ def test_appendix_lists_every_task() -> None:
     table = section.blocks[-1]
     assert isinstance(table, Table)
     header = [c.paragraphs[0].text for c in table.rows[0].cells]
-    assert header == list(L.APPENDIX_HEADERS)
+    assert header == ["STT", "Nội dung nhiệm vụ", plan.labels.get("lead", "Cơ quan chủ trì"),
+                      plan.labels.get("coordinators", "Cơ quan phối hợp"),
+                      plan.labels.get("time", "Thời gian thực hiện"), plan.labels.get("product", "Sản phẩm"), "Ghi chú"]
+    plan.labels["time"] = "Thời gian hoàn thành"  # the plan's own wording heads its column
+    assert [c.paragraphs[0].text for c in L.appendix_section(plan).blocks[-1].rows[0].cells][4] == \
+        "Thời gian hoàn thành"
     assert len(table.rows) == 1 + sum(1 for _ in plan.walk_tasks())
     assert sum(table.widths) == pytest.approx(section.page.text_width)
 

@@ -435,6 +435,12 @@ def plan_body(plan: Plan, options: LayoutOptions = DEFAULT) -> list[Block]:
 
 APPENDIX_HEADERS = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện",
                     "Sản phẩm", "Ghi chú")
+
+
+def appendix_headers(plan: Plan) -> list[str]:
+    """The phụ lục's column headings, in the plan's own wording of its task lines ("Thời gian hoàn thành")."""
+    fields = {2: "lead", 3: "coordinators", 4: "time", 5: "product"}
+    return [plan.labels.get(fields[i], text) if i in fields else text for i, text in enumerate(APPENDIX_HEADERS)]
 APPENDIX_WIDTHS_CM = (1.5, 7.8, 3.7, 3.8, 3.0, 3.4, 2.0)  # 25.2 cm: A4 landscape inside 30/15 mm
 
 
@@ -468,7 +474,7 @@ def appendix_section(plan: Plan, options: LayoutOptions = DEFAULT) -> Section:
         Paragraph([], size=6),
     ]
     widths = [cm(w) * page.text_width / cm(sum(APPENDIX_WIDTHS_CM)) for w in APPENDIX_WIDTHS_CM]
-    blocks.append(simple_table(APPENDIX_HEADERS, appendix_rows(plan), widths, centred_columns=(0, 4)))
+    blocks.append(simple_table(appendix_headers(plan), appendix_rows(plan), widths, centred_columns=(0, 4)))
     return Section(blocks, page=page, page_number=page_number_paragraph(), title_page=True,
                    restart_numbering=True)
 

@@ -152,3 +152,25 @@ def test_a_field_after_the_sub_items_belongs_to_the_task_not_its_last_sub_item(t
     assert [c.title for c in task.children] == ["Trường Mầm non Tân Phú:", "Trường Tiểu học Tân Phú:"]
     assert task.product == "Báo cáo kết quả kiểm tra vệ sinh trường học"
     assert task.children[1].product in (None, "")
+
+
+def test_roles_given_in_brackets_after_the_units(tmp_path):
+    plan = _import(tmp_path,
+                   "1. Phát triển sản phẩm OCOP",
+                   "- Trách nhiệm thực hiện: Phòng Kinh tế (chủ trì); Trung tâm Dịch vụ tổng hợp, Phòng Văn hóa - "
+                   "Xã hội (phối hợp).",
+                   "- Tiến độ: Năm 2026.")
+    (task,) = plan.sections[0].tasks
+    assert task.lead == ["Phòng Kinh tế"]
+    assert task.coordinators == ["Trung tâm Dịch vụ tổng hợp", "Phòng Văn hóa - Xã hội"]
+    assert "- Trách nhiệm thực hiện: Phòng Kinh tế (chủ trì); Trung tâm Dịch vụ tổng hợp, Phòng Văn hóa - " \
+           "Xã hội (phối hợp)." in _printed(plan)
+
+
+def test_a_time_written_among_the_units_is_the_task_s_time(tmp_path):
+    plan = _import(tmp_path,
+                   "1. Rà soát hồ sơ địa chính (Đơn vị thực hiện: các phòng chuyên môn; hoàn thành trong tháng "
+                   "8/2026).")
+    (task,) = plan.sections[0].tasks
+    assert task.title == "Rà soát hồ sơ địa chính"
+    assert task.lead == ["các phòng chuyên môn"] and task.time == "Hoàn thành trong tháng 8/2026"

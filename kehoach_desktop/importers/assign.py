@@ -283,9 +283,21 @@ class Assignment:
     sentence: bool  # written as a sentence or joined with "và": keep the original line
 
 
+_ROLE_IN_BRACKETS = re.compile(r"\((?:chủ trì|phối hợp)\)", re.IGNORECASE)
+_ROLE_AFTER = re.compile(r"^(?P<units>.*?)\s*\((?P<role>chủ trì|phối hợp)\)\s*[.,]?$", re.IGNORECASE)
+
+
 def split_assignment(value: str, catalog: UnitCatalog) -> Assignment:
     """Lead and coordinating units of a lead value, sentence forms included."""
     text = _clean_value(value)
+    if _ROLE_IN_BRACKETS.search(text):  # "Phòng X (chủ trì); Y, Z (phối hợp)"
+        lead: list[str] = []
+        coordinators: list[str] = []
+        for part in re.split(r"\s*;\s*", text):
+            m = _ROLE_AFTER.match(part)
+            units, _ = split_units(m.group("units") if m else part, catalog)
+            (coordinators if m and m.group("role").lower().startswith("phối") else lead).extend(units)
+        return Assignment(lead, coordinators, True)
     text = re.sub(r"^Giao(?:\s+cho)?\s+", "", text)
     sentence = text != _clean_value(value)
     # "X chủ trì; Y phối hợp (thực hiện)" / "X; Y phối hợp thực hiện"

@@ -41,6 +41,9 @@ _TIME_IN_SENTENCE = re.compile(
 # Where an assignment may start inside a task's paragraph: after a full stop or a semicolon, or
 # in brackets at its end.
 _TAIL_START = re.compile(r"[.;]\s+(?=\S)|\s*\((?=[^()]{8,}\)\.?\s*$)")
+_TIME_PART = re.compile(r"^(?:hoàn thành|thực hiện|xong)?\s*(?:trong|trước|từ|đến|chậm nhất|cuối|đầu)\s+"
+                        r"(?:ngày|tháng|quý|năm)\b|^(?:hoàn thành|thường xuyên|hằng năm|hằng quý|hằng tháng)\b",
+                        re.IGNORECASE)
 _SENTENCE_TAIL = re.compile(r"^Giao\s+(?:cho\s+)?\S.*\b(?:chủ trì|phối hợp)\b")
 
 
@@ -325,6 +328,14 @@ class _TaskBuilder:
         if fld.label is not None:
             label = f"{marker.number}) {fld.label}" if marker.style == "letter" else fld.label
             target.labels.setdefault(fld.name, label)
+        if fld.name in ("lead", "coordinators") and fld.value and ";" in fld.value:
+            # "các phòng chuyên môn; hoàn thành trong tháng 8/2026": a time among the units
+            parts = re.split(r"\s*;\s*", fld.value.strip().rstrip("."))
+            times = [p for p in parts if _TIME_PART.match(p)]
+            if times and len(times) < len(parts):
+                if not target.task.time:
+                    target.task.time = times[0][0].upper() + times[0][1:]
+                fld = Field(fld.name, fld.label, "; ".join(p for p in parts if p not in times))
         if fld.name in ("lead", "coordinators") and fld.label is None and fld.value:
             # a sentence of assignment may end with the task's time and product: those become its lines
             head, trailing = split_trailing_fields(fld.value)

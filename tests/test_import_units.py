@@ -174,3 +174,37 @@ def test_a_time_written_among_the_units_is_the_task_s_time(tmp_path):
     (task,) = plan.sections[0].tasks
     assert task.title == "Rà soát hồ sơ địa chính"
     assert task.lead == ["các phòng chuyên môn"] and task.time == "Hoàn thành trong tháng 8/2026"
+
+
+def test_tasks_written_as_dash_items_with_their_fields_on_plain_lines(tmp_path):
+    plan = _import(tmp_path,
+                   "- Tổ chức tiêm chủng thường xuyên hằng tháng tại Trạm Y tế xã.",
+                   "Đơn vị chủ trì: Trạm Y tế xã.",
+                   "Đơn vị phối hợp: Các thôn; Hội Liên hiệp Phụ nữ xã.",
+                   "Thời gian: Ngày 15 hằng tháng.",
+                   "- Truyền thông về lợi ích của tiêm chủng.",
+                   "Đơn vị chủ trì: Trung tâm Dịch vụ tổng hợp xã.",
+                   "Thời gian: Thường xuyên.")
+    first, second = plan.sections[0].tasks
+    assert first.title == "Tổ chức tiêm chủng thường xuyên hằng tháng tại Trạm Y tế xã."
+    assert (first.lead, first.coordinators, first.time) == (["Trạm Y tế"], ["Các thôn", "Hội Liên hiệp Phụ nữ xã"],
+                                                            "Ngày 15 hằng tháng")
+    assert (second.lead, second.time) == (["Trung tâm Dịch vụ tổng hợp"], "Thường xuyên")
+
+
+def test_tasks_named_hoat_dong_with_numbered_sub_activities(tmp_path):
+    plan = _import(tmp_path,
+                   "Hoạt động 1: Rà soát, đánh giá tiềm năng sản phẩm OCOP",
+                   "- Trách nhiệm thực hiện: Phòng Kinh tế.",
+                   "Hoạt động 2: Xúc tiến thương mại, quảng bá sản phẩm OCOP",
+                   "Hoạt động 2.1: Tham gia hội chợ, triển lãm do tỉnh tổ chức.",
+                   "- Trách nhiệm thực hiện: Phòng Kinh tế.",
+                   "- Tiến độ: Theo kế hoạch của tỉnh.",
+                   "Hoạt động 2.2: Giới thiệu sản phẩm trên Trang thông tin điện tử xã.",
+                   "- Trách nhiệm thực hiện: Trung tâm Dịch vụ tổng hợp.",
+                   "- Tiến độ: Thường xuyên.")
+    first, second = plan.sections[0].tasks
+    assert first.title.startswith("Rà soát") and first.lead == ["Phòng Kinh tế"]
+    assert [c.number for c in second.children] == ["2.1", "2.2"]
+    assert (second.children[0].time, second.children[1].time) == ("Theo kế hoạch của tỉnh", "Thường xuyên")
+    assert second.children[1].lead == ["Trung tâm Dịch vụ tổng hợp"] and second.lead == []

@@ -31,7 +31,8 @@ _NESTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\s*[.)]?\s+(?P<rest>\S.
 _DECIMAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$|^(?P<num2>[a-zđ])\.\s+(?P<rest2>\S.*)$")
 _BULLET = re.compile(r"^(?P<mark>[-–—•●▪■◦·*+])\s*(?P<rest>\S.*)$")
-_NAMED = re.compile(r"^(?:Nhiệm vụ|NHIỆM VỤ|Nội dung|NỘI DUNG)\s+(?:số\s+)?(?P<num>\d{1,2})\s*[:.)]\s*(?P<rest>\S.*)$")
+_NAMED = re.compile(r"^(?:Nhiệm vụ|NHIỆM VỤ|Nội dung|NỘI DUNG|Hoạt động|HOẠT ĐỘNG)\s+(?:số\s+)?"
+                    r"(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[:.)]\s*(?P<rest>\S.*)$")
 _GROUP = re.compile(r"^(?P<num>[A-HJ-UWYZĐ])\s*[.)]\s+(?P<rest>[^a-zà-ỹ]{3,}.*)$")
 _TIME_IN_SENTENCE = re.compile(
     r"\bthực hiện\s+(?P<time>(?:trong|trước|từ|hằng|hàng|định kỳ|thường xuyên|trong năm|năm|quý|tháng)\b.*)$",
@@ -81,8 +82,9 @@ def classify(text: str) -> _Marker:
     if m:
         return _Marker("letter", m.group("num") or m.group("num2"), m.group("rest") or m.group("rest2"))
     m = _NAMED.match(text)
-    if m:  # "Nhiệm vụ 1: ..."
-        return _Marker("decimal", m.group("num"), m.group("rest"))
+    if m:  # "Nhiệm vụ 1: ...", "Hoạt động 3.1: ..."
+        num = m.group("num")
+        return _Marker(f"nested{num.count('.') + 1}" if "." in num else "decimal", num, m.group("rest"))
     m = _GROUP.match(text)
     if m:  # "A. NHIỆM VỤ CHUNG" groups the numbered tasks under it
         return _Marker("group", m.group("num"), m.group("rest"))
@@ -295,6 +297,8 @@ class _TaskBuilder:
             p = self.pending
             if marker.style and marker.style != p.marker.style and not marker.style == "letter":
                 self._confirm_pending()
+            elif not marker.style and p.marker.style.startswith("bullet") and p.parent is None:
+                self._confirm_pending()  # "- Tổ chức tiêm chủng …" then "Đơn vị chủ trì: …": the dash item is a task
             elif p.marker.style == "bold":
                 self._confirm_pending()
             else:

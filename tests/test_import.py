@@ -984,3 +984,26 @@ def test_recipients_and_signature_side_by_side_in_a_text_file(tmp_path: Path) ->
     assert plan.recipients == ["Trung tâm Y tế khu vực", "TT Đảng ủy, HĐND xã", "Các trường học", "Lưu: VT, YT"]
     assert plan.signature.lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
     assert plan.signature.signer == "Trần Văn Bình"
+
+
+def test_sections_headed_without_numbers(tmp_path: Path) -> None:
+    """Headings in capitals with no "I.", "II." (Word heading styles without numbering): still the parts."""
+    text = "\n".join([
+        "KẾ HOẠCH", "Phòng cháy, chữa cháy năm 2026",
+        "MỤC ĐÍCH, YÊU CẦU", "Nâng cao ý thức phòng cháy của Nhân dân.",
+        "NHIỆM VỤ, GIẢI PHÁP",
+        "1. Tuyên truyền phòng cháy", "- Đơn vị chủ trì: Công an phường.", "- Thời gian: Quý III/2026.",
+        "2. Kiểm tra cơ sở kinh doanh", "- Đơn vị chủ trì: Công an phường.",
+        "KINH PHÍ THỰC HIỆN", "Từ ngân sách phường năm 2026.",
+        "TỔ CHỨC THỰC HIỆN", "Công an phường là cơ quan thường trực, theo dõi, đôn đốc thực hiện Kế hoạch.",
+        "Trên đây là Kế hoạch phòng cháy, chữa cháy năm 2026./.",
+    ])
+    path = tmp_path / "pccc.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = import_file(path, CATALOG).plan
+    assert [(s.title, s.kind) for s in plan.sections] == [
+        ("MỤC ĐÍCH, YÊU CẦU", "text"), ("NHIỆM VỤ, GIẢI PHÁP", "tasks"), ("KINH PHÍ THỰC HIỆN", "text"),
+        ("TỔ CHỨC THỰC HIỆN", "text")]
+    tasks = plan.sections[1].tasks
+    assert [t.title for t in tasks] == ["Tuyên truyền phòng cháy", "Kiểm tra cơ sở kinh doanh"]
+    assert tasks[1].lead == ["Công an phường"] and tasks[1].content == []

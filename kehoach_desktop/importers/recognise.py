@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from ..domain.plan import DEFAULT_LABELS, FIELDS, PartialDate, Plan, Section, Signature, Task, TextItem
 from ..domain.text import clean_line, fold
@@ -83,7 +84,7 @@ class Recogniser:
         self.notes = ImportNotes()
         self.tables: list[Table] = []
         self.task_tables: list[tuple[int, Table, list[Task], str]] = []  # (line index, table, tasks, title)
-        self.roman_mode = True
+        self.section_title: Callable[[str], str | None] = _roman  # how the parts are headed in this plan
         self.table_at: dict[int, int] = {}  # task table -> index of the line that followed it
         self.section_at: list[tuple[int, Section]] = []  # (index of the heading line, section)
         self.section_end = 0
@@ -129,11 +130,12 @@ class Recogniser:
                        and ln.text[:8].isupper()), None)
             if kh is not None:
                 title_head = lines[kh].text[len("KẾ HOẠCH"):].strip(" :-")
-        first_section = next((i for i, ln in enumerate(lines) if _roman(ln.text)), None)
-        self.roman_mode = first_section is not None
-        if first_section is None:
-            first_section = next((i for i, ln in enumerate(lines)
-                                  if _numbered_caps_section(ln.text)), None)
+        # the parts: "I. MỤC ĐÍCH…", else "1. MỤC ĐÍCH…", else "MỤC ĐÍCH…" alone (heading styles unnumbered)
+        for finder in (_roman, _numbered_caps_section, _bare_caps_section):
+            first_section = next((i for i, ln in enumerate(lines) if finder(ln.text)), None)
+            if first_section is not None:
+                self.section_title = finder
+                break
         body_end = self._body_end(lines, first_section or 0)
 
         # header and title
@@ -321,7 +323,7 @@ class Recogniser:
         chunks: list[tuple[str, list[_Line]]] = []
         heading_at: list[int] = []
         for k, ln in enumerate(lines):
-            title = _roman(ln.text) if self.roman_mode else _numbered_caps_section(ln.text)
+            title = self.section_title(ln.text)
             if title:
                 chunks.append((title, []))
                 heading_at.append(start + k)
@@ -525,6 +527,14 @@ def _roman(text: str) -> str | None:
 
 _SECTION_WORDS = ("muc dich", "muc tieu", "noi dung", "nhiem vu", "giai phap", "kinh phi", "to chuc thuc hien",
                   "trach nhiem", "phan cong", "che do bao cao", "dieu khoan", "hieu luc")
+
+
+def _bare_caps_section(text: str) -> str | None:
+    """ "NHIỆM VỤ, GIẢI PHÁP" on its own, in capitals: a part of the plan when no part is numbered."""
+    if _is_upper(text) and len(text) < 100 and quick_fold(text[:30]).startswith(_SECTION_WORDS) \
+            and not text.rstrip().endswith((".", ";", ",")):
+        return text.rstrip(" :")
+    return None
 
 
 def _numbered_caps_section(text: str) -> str | None:

@@ -1007,3 +1007,22 @@ def test_sections_headed_without_numbers(tmp_path: Path) -> None:
     tasks = plan.sections[1].tasks
     assert [t.title for t in tasks] == ["Tuyên truyền phòng cháy", "Kiểm tra cơ sở kinh doanh"]
     assert tasks[1].lead == ["Công an phường"] and tasks[1].content == []
+
+
+def test_footnotes_are_kept_and_shown_not_dropped(tmp_path: Path) -> None:
+    import zipfile
+
+    want = load_fixture("ke-hoach-xa-lam-vy")
+    path = plan_docx(want, tmp_path / "lv.docx")
+    footnotes = (
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>Đề án gồm 5 nhóm giải pháp, xem Quyết định số 99/QĐ-UBND.</w:t>'
+        '</w:r></w:p></w:footnote></w:footnotes>')
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("word/footnotes.xml", footnotes)
+    result = import_file(path, CATALOG)
+    kept = result.plan.extra.get("import_notes", [])
+    assert any("Đề án gồm 5 nhóm giải pháp" in note for note in kept)
+    assert any("Đề án gồm 5 nhóm giải pháp" in line for line in result.summary_lines)
+    assert_same_plan(result.plan, want)  # the plan itself as before

@@ -71,4 +71,5 @@ class Source:
     formatted: bool = False  # bold/alignment are known (docx, Markdown with **)
     encodings: set[str] = field(default_factory=set)  # legacy encodings converted ("tcvn3", "vni")
     images: int = 0  # pictures met (an image-only scan has no text at all)
+    footnotes: list[str] = field(default_factory=list)  # their texts: no place in a plan, kept in its notes
     kind: str = ""  # "docx", "md", "txt"

@@ -209,6 +209,7 @@ class _Reader:
         self.styles = _Styles(xml("word/styles.xml"))
         self.numbering = _Numbering(xml("word/numbering.xml"))
         self.body = xml("word/document.xml")
+        self.footnotes = xml("word/footnotes.xml")
         self.images = sum(1 for n in names if n.startswith("word/media/"))
         self.source = Source(formatted=True, kind="docx", images=self.images)
         self.table_count = 0
@@ -221,7 +222,21 @@ class _Reader:
             raise NotAWordFile()
         self._container(body, self.source.items, None)
         self._decide_rest()
+        self._read_footnotes()
         return self.source
+
+    def _read_footnotes(self) -> None:
+        """Footnotes' texts (the separators Word keeps there are not footnotes)."""
+        if self.footnotes is None:
+            return
+        for note in self.footnotes.iter(_W + "footnote"):
+            if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            paragraphs: list[Block] = []
+            self._container(note, paragraphs, None)
+            text = clean_line(" ".join(b.text for b in _flatten_nested(paragraphs)))
+            if text:
+                self.source.footnotes.append(text)
 
     def _container(self, el, out: list, cell: tuple[int, int, int] | None) -> None:
         for child in el:

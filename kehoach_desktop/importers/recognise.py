@@ -178,6 +178,7 @@ class Recogniser:
             raise InvalidInput(
                 "Không tìm thấy nhiệm vụ nào trong tệp: không có mục “II. NỘI DUNG/NHIỆM VỤ” đánh số "
                 "và cũng không có bảng phụ lục nhiệm vụ. Tệp này có phải là một Kế hoạch không?")
+        self.notes.unplaced.extend(f"Chú thích cuối trang: “{text}”" for text in self.source.footnotes)
         if self.notes.unplaced:
             plan.extra["import_notes"] = list(self.notes.unplaced)
         return plan

@@ -81,8 +81,9 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     from .importers import import_file
 
     result = import_file(args.file, store.units.catalog())
+    duplicate = store.already_there(result.plan)
     plan_id = store.import_plan(result.plan)  # one transaction: a failed import stores nothing
-    for line in result.summary_lines:
+    for line in [*result.summary_lines, *([duplicate] if duplicate else [])]:
         print(line)
     print(plan_id)
     return 0

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .domain.plan import Plan
 from .domain.planjson import plan_from_json_text, plan_to_json_text, read_plan_file
+from .domain.text import fold
 from .errors import NotFound, StorageError
 from .fileio import write_bytes
 from .paths import default_db_path
@@ -95,6 +96,18 @@ class Store:
     def import_plan(self, plan: Plan) -> int:
         """Store a plan read from JSON or a document; unit names resolved through the catalog."""
         return self.plans.create(plan)
+
+    def already_there(self, plan: Plan) -> str | None:
+        """One line saying which plans of the database look like ``plan`` (same number, symbol and
+        trích yếu; or, for a draft, the same trích yếu and date), or None: importing twice is allowed."""
+        title = fold(plan.title)
+        same = [p for p in self.plans.list()
+                if fold(p.title) == title and p.symbol == plan.symbol and p.number == plan.number
+                and (plan.number or p.date == plan.date)]
+        if not same:
+            return None
+        which = ", ".join(f"#{p.id} ({p.reference})" for p in same)
+        return f"Lưu ý: cơ sở dữ liệu đã có kế hoạch cùng số, ký hiệu và trích yếu: {which}; kế hoạch nhập là một bản riêng."
 
     def import_json(self, path: str | os.PathLike[str]) -> int:
         return self.import_plan(read_plan_file(path))

@@ -208,3 +208,18 @@ def test_tasks_named_hoat_dong_with_numbered_sub_activities(tmp_path):
     assert [c.number for c in second.children] == ["2.1", "2.2"]
     assert (second.children[0].time, second.children[1].time) == ("Theo kế hoạch của tỉnh", "Thường xuyên")
     assert second.children[1].lead == ["Trung tâm Dịch vụ tổng hợp"] and second.lead == []
+
+
+def test_importing_a_plan_already_in_the_database_says_so(tmp_path):
+    from tests.conftest import run_cli
+
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(["ỦY BAN NHÂN DÂN", "XÃ LAM VỸ", "Số: 12/KH-UBND", "KẾ HOẠCH", "Chuyển đổi số năm 2026",
+                               "I. NHIỆM VỤ", "1. Số hóa hồ sơ", "- Đơn vị chủ trì: Văn phòng HĐND và UBND."]),
+                    encoding="utf-8")
+    db = tmp_path / "k.sqlite"
+    first = run_cli("import", str(path), db=db, check=True).stdout.splitlines()
+    assert not any("đã có" in line for line in first)
+    second = run_cli("import", str(path), db=db, check=True).stdout.splitlines()
+    assert second[-1] == str(int(first[-1]) + 1)  # still imported, as a separate plan: the id last
+    assert any("đã có kế hoạch" in line and f"#{first[-1]}" in line and "12/KH-UBND" in line for line in second)

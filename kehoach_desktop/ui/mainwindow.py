@@ -316,8 +316,9 @@ class MainWindow(QMainWindow):
 
         self.import_job = None
         new_units = list(getattr(result, "new_units", []) or [])
-        dialog = ImportPreviewDialog(result.plan.title, list(result.summary_lines), list(result.unplaced), self,
-                                     new_units)
+        duplicate = self._run(self.store.already_there, result.plan)
+        lines = [*result.summary_lines, *([duplicate] if isinstance(duplicate, str) else [])]
+        dialog = ImportPreviewDialog(result.plan.title, lines, list(result.unplaced), self, new_units)
         if dialog.exec():
             if new_units and dialog.add_units.isChecked():
                 for name in new_units:

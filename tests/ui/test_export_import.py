@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx import Document
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
 from kehoach_desktop.ui.dialogs import ImportPreviewDialog
 from kehoach_desktop.ui.export import Exporter
@@ -153,6 +153,22 @@ def test_import_a_document_with_a_preview(qtbot, window, commune_store, tmp_path
     assert [t.title for t in tasks] == ["Tuyên truyền về Ngày Chuyển đổi số", "Hỗ trợ người dân cài đặt ứng dụng"]
     assert tasks[0].lead == ["Phòng Văn hóa - Xã hội"] and tasks[1].time == "Thường xuyên"
     assert window.editor is not None  # the new plan is open
+
+    # the same file again: the preview says the plan is already there (importing it is still allowed)
+    def cancel_and_read() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ImportPreviewDialog):
+            seen["again"] = "\n".join(edit.toPlainText() for edit in dialog.findChildren(QPlainTextEdit))
+            poll.stop()
+            dialog.reject()
+
+    poll.timeout.disconnect(accept)
+    poll.timeout.connect(cancel_and_read)
+    poll.start(20)
+    window.import_file(str(source))
+    qtbot.waitUntil(lambda: "again" in seen, timeout=20000)
+    assert f"đã có kế hoạch cùng số, ký hiệu và trích yếu: #{plans[0].id}" in seen["again"]
+    assert len(commune_store.plans.list()) == 1  # cancelled: nothing stored
 
 
 def test_import_refused_file_gives_one_message(qtbot, window, commune_store, tmp_path, monkeypatch):

@@ -223,3 +223,14 @@ def test_importing_a_plan_already_in_the_database_says_so(tmp_path):
     second = run_cli("import", str(path), db=db, check=True).stdout.splitlines()
     assert second[-1] == str(int(first[-1]) + 1)  # still imported, as a separate plan: the id last
     assert any("đã có kế hoạch" in line and f"#{first[-1]}" in line and "12/KH-UBND" in line for line in second)
+
+
+def test_the_summary_lists_times_the_tracker_cannot_follow(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(["KẾ HOẠCH", "Kiểm tra năm 2026", "I. NHIỆM VỤ",
+                               "1. Kiểm tra", "- Đơn vị chủ trì: Công an xã.", "- Thời gian: Trước ngày 30/02/2026.",
+                               "2. Tổng kết", "- Đơn vị chủ trì: Công an xã.", "- Thời gian: Quý IV/2026."]),
+                    encoding="utf-8")
+    result = import_file(path, XA)
+    line = next(x for x in result.summary_lines if "chưa hiểu" in x)
+    assert "1 (“Trước ngày 30/02/2026”)" in line and "Quý IV" not in line

@@ -223,3 +223,23 @@ def test_a_period_s_end_year_ends_the_cut_offs():
     tf = parse_timeframe("Giai đoạn 2026 - 2030")
     assert report_due_dates(tf, 2030) == [Period("6m", 2030).end, Period("year", 2030).end]  # the cut-offs
     assert report_due_dates(tf, 2031) == []  # no report is asked for after the period
+
+
+@pytest.mark.parametrize(("text", "kind", "described"), [
+    ("Đợt 1: tháng 4/2026; đợt 2: tháng 10/2026", "deadline", "hạn 31/10/2026"),  # the last batch
+    ("Cuối năm 2026", "deadline", "hạn 31/12/2026"),
+    ("Quý I, II/2026", "deadline", "hạn 30/06/2026"),
+    ("Trước 31/12", "yearly_by", "trước ngày 31/12 mỗi năm"),
+    ("Tháng 6 hằng năm", "yearly_by", "trước ngày 30/06 mỗi năm"),
+    ("Hằng tuần", "continuous", "Thường xuyên"),
+    ("Trước ngày 20 của tháng cuối quý", "periodic", "3 tháng"),
+    ("6 tháng một lần", "periodic", "6 tháng"),
+    ("Sau khi có hướng dẫn của cấp trên", "follow_plan", ""),
+])
+def test_more_ways_communes_write_their_times(text, kind, described):
+    tf = parse_timeframe(text)
+    assert tf.kind == kind and described in tf.describe()
+
+
+def test_an_impossible_date_is_not_understood():
+    assert parse_timeframe("Trước ngày 30/02/2026").kind == "unknown"

@@ -176,6 +176,11 @@ _UNTIL_YEAR = re.compile(r"^\s*(?:het\s+)?(?:nam\s*)?" + _YEAR)  # "đến hết
 _PART_OF_YEAR = re.compile(r"(\d{1,2})\s*thang\s*(dau|cuoi)\s*(?:nam\s*)?" + _YEAR)  # "6 tháng đầu năm 2026"
 _WHEN = re.compile(r"^(?:(?:thuc hien|trien khai|ngay|kip thoi)\s+)*khi\b")  # "khi có thiên tai xảy ra"
 _MONTHLY = ("hang thang", "moi thang")
+_MONTH_EACH_YEAR = re.compile(r"^thang\s*(\d{1,2})\s*(?:hang|moi)\s*nam\b")
+_EVERY_N = re.compile(r"\b\d{1,2}\s*thang\s*(?:mot|1)\s*lan\b")  # "6 tháng một lần"
+_AFTER_GUIDANCE = re.compile(r"^sau khi (?:co )?(?:huong dan|van ban|chi dao|ke hoach)")
+_END_OF_YEAR = re.compile(r"\bcuoi\s+nam\s*" + _YEAR)
+_QUARTERS = re.compile(r"quy\s*((?:(?:iv|iii|ii|i|[1-4])\s*(?:,|va|-)?\s*)+)(?:/|nam)\s*" + _YEAR)
 _QUARTERLY = ("hang quy", "moi quy")
 
 
@@ -197,24 +202,30 @@ def parse_timeframe(text: str | None) -> Timeframe:
     span = {"start_year": start_year, "start_month": start_month, "end_year": end_year,
             "on_request": on_request}
 
-    if f.startswith("truoc ngay") or f.startswith("cham nhat"):
+    if f.startswith(("truoc ngay", "cham nhat", "truoc ")):
         full = _DATE.search(f) or _DATE_WORDS.search(f)
         if full:
             return _deadline(int(full.group(3)), int(full.group(2)), int(full.group(1)), on_request)
         dm = _DAY_MONTH.search(f)
-        if dm and yearly_words:
+        if dm and (yearly_words or not re.search(r"\d{4}", f)):  # "Trước 31/12": a date without a year, each year
             day, month = int(dm.group(1)), int(dm.group(2))
             if 1 <= month <= 12 and 1 <= day <= 31:
                 return Timeframe("yearly_by", day=day, month=month, **span)
-    if f.startswith("thuong xuyen") or f == "lien tuc":
+    month_yearly = _MONTH_EACH_YEAR.search(f)
+    if month_yearly and 1 <= int(month_yearly.group(1)) <= 12:  # "Tháng 6 hằng năm": by the end of June each year
+        month = int(month_yearly.group(1))
+        return Timeframe("yearly_by", day=_month_end(2001, month).day, month=month, **span)
+    if f.startswith("thuong xuyen") or f == "lien tuc" or f.startswith(("hang tuan", "hang ngay", "moi tuan")):
         return Timeframe("continuous", **span)
-    if "dinh ky" in f or any(w in f for w in _MONTHLY + _QUARTERLY):
+    if "thang cuoi quy" in f:  # "trước ngày 20 của tháng cuối quý": every quarter
+        return Timeframe("periodic", interval_months=3, **span)
+    if "dinh ky" in f or any(w in f for w in _MONTHLY + _QUARTERLY) or _EVERY_N.search(f):
         interval = _interval(f)
         if interval:
             return Timeframe("periodic", interval_months=interval, **span)
     if yearly_words:
         return Timeframe("yearly", **span)
-    if "theo ke hoach" in f or f.startswith("cap nhat theo") or "theo chi dao" in f:
+    if "theo ke hoach" in f or f.startswith("cap nhat theo") or "theo chi dao" in f or _AFTER_GUIDANCE.search(f):
         return Timeframe("follow_plan", on_request=on_request)
     if on_request or "theo de nghi" in f or "theo yeu cau" in f or _WHEN.search(f):
         return Timeframe("on_request", on_request=True)
@@ -228,6 +239,9 @@ def parse_timeframe(text: str | None) -> Timeframe:
         return Timeframe("deadline", deadline=end, on_request=on_request)
     if start_month and f.startswith("tu ") and not _DATED_UNTIL.search(f):
         return Timeframe("continuous", **span)
+    late = _END_OF_YEAR.search(f)
+    if late:  # "cuối năm 2026"
+        return Timeframe("deadline", deadline=dt.date(int(late.group(1)), 12, 31), on_request=on_request)
     part = _PART_OF_YEAR.search(f)
     if part and 1 <= int(part.group(1)) <= 12:
         month = int(part.group(1)) if part.group(2) == "dau" else 12
@@ -236,13 +250,15 @@ def parse_timeframe(text: str | None) -> Timeframe:
         m = pattern.search(f)
         if m:
             return _deadline(int(m.group(3)), int(m.group(2)), int(m.group(1)), on_request)
-    q = _QUARTER.search(f)
+    # several quarters or months named ("Quý I, II/2026"; "đợt 1: tháng 4/2026; đợt 2: tháng 10/2026"): the last
+    q = _QUARTERS.search(f)
     if q:
-        quarter, year = _ROMAN[q.group(1)], int(q.group(2))
+        quarter, year = max(_ROMAN[n] for n in re.findall(r"iv|iii|ii|i|[1-4]", q.group(1))), int(q.group(2))
         return Timeframe("deadline", deadline=_month_end(year, quarter * 3), on_request=on_request)
-    m = _MONTH.search(f)
-    if m and 1 <= int(m.group(1)) <= 12:
-        return Timeframe("deadline", deadline=_month_end(int(m.group(2)), int(m.group(1))), on_request=on_request)
+    months = [(int(y), int(m)) for m, y in _MONTH.findall(f) if 1 <= int(m) <= 12]
+    if months:
+        year, month = max(months)
+        return Timeframe("deadline", deadline=_month_end(year, month), on_request=on_request)
     if start and re.fullmatch(r"(?:trong\s+)?nam\s*" + _YEAR, f.strip(" .")):
         return Timeframe("deadline", deadline=dt.date(start_year, 12, 31), on_request=on_request)  # type: ignore[arg-type]
     return Timeframe("unknown", start_year=start_year, on_request=on_request)

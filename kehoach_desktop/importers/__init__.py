@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.plan import Plan
+from ..domain.timeframe import parse_timeframe
 from ..domain.units import UnitCatalog
 from ..errors import InvalidInput, describe_os_error
 from .blocks import Block, Source, Table
@@ -174,6 +175,11 @@ def _result(plan: Plan, source: Source, recogniser: Recogniser, catalog: UnitCat
     without_time = [t.number or t.title[:30] for t, _ in tasks if not t.children and not t.time]
     if without_time:
         lines.append("Nhiệm vụ chưa có thời gian thực hiện: " + ", ".join(without_time) + ".")
+    unknown = [f"{t.number or t.title[:30]} (“{t.time}”)" for t, _ in tasks
+               if t.time and parse_timeframe(t.time).kind == "unknown"]
+    if unknown:
+        lines.append("Thời gian chưa hiểu được để theo dõi tiến độ (vẫn in đúng như văn bản; sửa trong ô "
+                     "Thời gian nếu cần): " + "; ".join(unknown) + ".")
     new_units: list[str] = []
     for task, _ in tasks:
         for unit in task.lead + task.coordinators:

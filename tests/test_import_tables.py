@@ -57,15 +57,17 @@ WANT = [
 Cell = tuple[int, int]
 
 
-def task_table(doc: PlanDocx, rows: list[list[str | None]], merges: list[tuple[Cell, Cell]] = ()) -> None:
+def task_table(doc: PlanDocx, rows: list[list[str | None]], merges: list[tuple[Cell, Cell]] = (),
+               headings: bool = True) -> None:
     """The heading row and ``rows``; each merge joins a rectangle of cells (the text is its top-left's)."""
-    table = doc.doc.add_table(rows=1 + len(rows), cols=len(HEADINGS))
+    top = 1 if headings else 0
+    table = doc.doc.add_table(rows=top + len(rows), cols=len(HEADINGS))
     table.style = "Table Grid"
     for (r1, c1), (r2, c2) in merges:
         table.cell(r1, c1).merge(table.cell(r2, c2))
-    for c, heading in enumerate(HEADINGS):
+    for c, heading in enumerate(HEADINGS if headings else []):
         doc.runs(table.cell(0, c).paragraphs[0], heading, bold=True)
-    for r, row in enumerate(rows, start=1):
+    for r, row in enumerate(rows, start=top):
         for c, value in enumerate(row):
             if value:
                 cell = table.cell(r, c)
@@ -76,7 +78,8 @@ def task_table(doc: PlanDocx, rows: list[list[str | None]], merges: list[tuple[C
                         doc.para(line, container=cell)
 
 
-def plan_with_table(path: Path, rows: list[list[str | None]], merges: list[tuple[Cell, Cell]] = ()) -> Path:
+def plan_with_table(path: Path, rows: list[list[str | None]], merges: list[tuple[Cell, Cell]] = (),
+                    headings: bool = True) -> Path:
     """A commune plan: header, title, Căn cứ, I. text, II. NHIỆM VỤ with the task table, III., signature."""
     base = load_fixture("ke-hoach-xa-lam-vy")
     doc = PlanDocx()
@@ -89,7 +92,7 @@ def plan_with_table(path: Path, rows: list[list[str | None]], merges: list[tuple
     doc.para("Chủ động phòng ngừa, ứng phó kịp thời với thiên tai.")
     doc.para("II. NHIỆM VỤ CỤ THỂ", bold=True)
     doc.para("Các nhiệm vụ cụ thể được phân công theo bảng sau:")
-    task_table(doc, rows, merges)
+    task_table(doc, rows, merges, headings)
     doc.para("III. TỔ CHỨC THỰC HIỆN", bold=True)
     doc.para("Các cơ quan, đơn vị căn cứ nhiệm vụ được giao tổ chức thực hiện.")
     doc.para("Trên đây là Kế hoạch của UBND xã./.")
@@ -246,3 +249,29 @@ def test_cli_import_of_merged_group_rows_makes_no_unit_of_a_group(tmp_path: Path
     assert [(g["number"], g["title"], g["lead"], g["coordinators"], g["time"], g["product"]) for g in groups] == [
         ("I", GROUP1, [], [], "", None), ("II", GROUP2, [], [], "", None)]
     assert [[c["lead"] for c in g["children"]] for g in groups] == [[[VP], [PKT]], [[CA], [PVH]]]
+
+
+def test_a_task_table_without_a_heading_row(tmp_path: Path) -> None:
+    """STT | nội dung | chủ trì | phối hợp | thời gian | sản phẩm, in that usual order, with no heading row."""
+    path = plan_with_table(tmp_path / "no-heading.docx", TASKS1 + TASKS2, headings=False)
+    got = [fields(t) for t in tasks_of(import_file(path, CATALOG).plan)]
+    assert got == [w for w in WANT if w[0] not in ("I", "II")]
+
+
+def test_a_table_of_other_things_without_headings_is_not_taken_for_tasks(tmp_path: Path) -> None:
+    doc = PlanDocx()
+    base = load_fixture("ke-hoach-xa-lam-vy")
+    doc.header(base)
+    doc.para("KẾ HOẠCH", bold=True, center=True)
+    doc.para("Tổ chức Hội thi", bold=True, center=True)
+    doc.para("I. NHIỆM VỤ", bold=True)
+    doc.para("1. Tổ chức Hội thi")
+    doc.para("- Đơn vị chủ trì: Phòng Văn hóa - Xã hội.")
+    table = doc.doc.add_table(rows=2, cols=6)  # a prize table: numbers and amounts, no units, no times
+    for r, row in enumerate([["1", "Giải nhất", "01", "giải", "2.000.000", "đồng"],
+                             ["2", "Giải nhì", "02", "giải", "1.500.000", "đồng"]]):
+        for c, value in enumerate(row):
+            doc.runs(table.cell(r, c).paragraphs[0], value)
+    doc.signature(base)
+    plan = import_file(doc.save(tmp_path / "giai.docx"), CATALOG).plan
+    assert [t.title for t in plan.sections[0].tasks] == ["Tổ chức Hội thi"]

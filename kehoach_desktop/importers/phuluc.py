@@ -6,6 +6,7 @@ import re
 
 from ..domain.plan import FIELDS, Task
 from ..domain.text import clean_line
+from ..domain.timeframe import parse_timeframe
 from ..domain.units import UnitCatalog
 from .assign import quick_fold, split_assignment, split_units
 from .blocks import Block, Table
@@ -73,6 +74,25 @@ def _row_cells(table: Table, row: int, mapping: dict[str, int]) -> dict[str, lis
     return out
 
 
+_USUAL_ORDER = ("number", "title", "lead", "coordinators", "time", "product", "notes")
+
+
+def _headerless_mapping(table: Table, catalog: UnitCatalog) -> dict[str, int] | None:
+    """A task table without its heading row, read in the usual column order (STT, nội dung, chủ trì,
+    phối hợp, thời gian, sản phẩm[, ghi chú]) when its rows look it: numbers first, units of the
+    catalog in the third column, and times the tracker understands in the fifth."""
+    rows = [[" ".join(b.text for b in cell).strip() for cell in table.grid_row(r)] for r in range(len(table.rows))]
+    rows = [r for r in rows if len(r) in (6, 7) and any(r[2:])]
+    if len(rows) < 2:
+        return None
+    numbered = sum(1 for r in rows if re.fullmatch(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+|[A-ZĐa-zđ])[.)]?", r[0]))
+    units = sum(1 for r in rows if any(catalog.find(u) for u in split_units(r[2], catalog)[0]))
+    times = sum(1 for r in rows if r[4] and parse_timeframe(r[4]).kind != "unknown")
+    if numbered < 0.8 * len(rows) or units < 0.5 * len(rows) or times < 0.5 * len(rows):
+        return None
+    return {name: col for col, name in enumerate(_USUAL_ORDER[:len(rows[0])])}
+
+
 def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
     """Tasks of a phụ lục table mapped by its column headings, or None when it is no task table."""
     for h in range(min(3, len(table.rows))):
@@ -80,15 +100,18 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
         if mapping:
             break
     else:
-        return None
+        mapping = _headerless_mapping(table, catalog)
+        if mapping is None:
+            return None
+        h = -1  # no heading row: every row is a task
     first = h
-    if h + 1 < len(table.rows) and _is_sub_heading(table, h + 1):
+    if 0 <= h and h + 1 < len(table.rows) and _is_sub_heading(table, h + 1):
         h += 1  # a two-row heading: "Đơn vị thực hiện" split into "Chủ trì" | "Phối hợp"
         mapping = _map_columns(_heading_texts(table, first, h)) or mapping
     roots: list[Task] = []
     stack: list[tuple[str, Task]] = []
     counter = 0
-    headings = _heading_texts(table, h, h)
+    headings = _heading_texts(table, h, h) if h >= 0 else []
     labels = {name: clean_line(headings[col].replace("\n", " ")) for name, col in mapping.items()
               if name in FIELDS and col < len(headings)}
     for r in range(h + 1, len(table.rows)):

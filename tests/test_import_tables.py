@@ -275,3 +275,24 @@ def test_a_table_of_other_things_without_headings_is_not_taken_for_tasks(tmp_pat
     doc.signature(base)
     plan = import_file(doc.save(tmp_path / "giai.docx"), CATALOG).plan
     assert [t.title for t in plan.sections[0].tasks] == ["Tổ chức Hội thi"]
+
+
+def test_table_rows_numbered_under_a_task_of_the_text_become_its_sub_tasks(tmp_path: Path) -> None:
+    base = load_fixture("ke-hoach-xa-lam-vy")
+    doc = PlanDocx()
+    doc.header(base)
+    doc.para("KẾ HOẠCH", bold=True, center=True)
+    doc.para("Phát triển du lịch năm 2026", bold=True, center=True)
+    doc.para("I. NHIỆM VỤ", bold=True)
+    doc.para("1. Quy hoạch điểm du lịch cộng đồng")
+    doc.para("- Đơn vị chủ trì: Phòng Kinh tế.")
+    doc.para("2. Xúc tiến, quảng bá du lịch")
+    doc.para("Phân công cụ thể theo bảng sau:")
+    task_table(doc, [["2.1", "Tham gia hội chợ du lịch của tỉnh", PKT, CA, "Quý III/2026", "Gian hàng"],
+                     ["2.2", "Làm video giới thiệu điểm đến", PVH, "", "Tháng 9/2026", "Video"]])
+    doc.signature(base)
+    plan = import_file(doc.save(tmp_path / "du-lich.docx"), CATALOG).plan
+    first, second = plan.sections[0].tasks
+    assert [c.number for c in second.children] == ["2.1", "2.2"]
+    assert second.children[0].lead == [PKT] and second.children[1].time == "Tháng 9/2026"
+    assert second.content == ["Phân công cụ thể theo bảng sau:"]

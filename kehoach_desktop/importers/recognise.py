@@ -428,7 +428,10 @@ class Recogniser:
         for k, (_, _, table_tasks_, _) in enumerate(self.task_tables):
             home = self._section_of_table(k)
             if home is not None and home.kind == "tasks":  # the table stands inside its section
-                home.tasks.extend(table_tasks_)
+                numbered = {t.number: t for top in home.tasks for t, _ in top.walk() if t.number}
+                for row_task in table_tasks_:  # rows "2.1", "2.2" under the text's task "2."
+                    parent = numbered.get(row_task.number.rsplit(".", 1)[0]) if "." in row_task.number else None
+                    (parent.children if parent is not None else home.tasks).append(row_task)
                 count = sum(1 for t in table_tasks_ for _ in t.walk())
                 self.notes.found.append(f"{count} nhiệm vụ lấy từ bảng trong mục {home.title}")
             else:

@@ -49,6 +49,9 @@ def test_commune_name_on_two_lines_is_all_issuing_agency() -> None:
     assert L.agency_lines(["UBND XÃ BÌNH GIANG", "PHÒNG VĂN HÓA - XÃ HỘI"]) == (
         ["UBND XÃ BÌNH GIANG"], ["PHÒNG VĂN HÓA - XÃ HỘI"])
     assert L.agency_name(["ỦY BAN NHÂN DÂN", "XÃ LAM VỸ"], "Lam Vỹ") == "Ủy ban nhân dân xã Lam Vỹ"
+    # an issuing body whose name takes two lines under its parent: both lines are the agency (bold)
+    assert L.agency_lines(["UBND XÃ TÂN LẬP", "BAN CHỈ ĐẠO", "CÁC CHƯƠNG TRÌNH MTQG"]) == (
+        ["UBND XÃ TÂN LẬP"], ["BAN CHỈ ĐẠO", "CÁC CHƯƠNG TRÌNH MTQG"])
 
 
 def test_header_table_cells() -> None:

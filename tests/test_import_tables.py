@@ -293,6 +293,7 @@ def test_table_rows_numbered_under_a_task_of_the_text_become_its_sub_tasks(tmp_p
     doc.signature(base)
     plan = import_file(doc.save(tmp_path / "du-lich.docx"), CATALOG).plan
     first, second = plan.sections[0].tasks
+    assert first.lead == [PKT] and first.children == []
     assert [c.number for c in second.children] == ["2.1", "2.2"]
     assert second.children[0].lead == [PKT] and second.children[1].time == "Tháng 9/2026"
     assert second.content == ["Phân công cụ thể theo bảng sau:"]

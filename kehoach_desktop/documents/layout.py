@@ -66,6 +66,8 @@ HEADER_WIDTHS = (cm(6.75), cm(10.0))
 SIGNATURE_WIDTHS = (cm(6.5), cm(10.0))
 HEADER_CELL_MARGIN = cm(0.1)
 
+_AGENCY_WORDS = ("BAN ", "PHÒNG ", "HỘI ĐỒNG ", "TỔ CÔNG TÁC", "VĂN PHÒNG ", "TRUNG TÂM ", "CÔNG AN ", "TRẠM ",
+                 "ĐOÀN ", "HỘI ")
 _PLACE_WORDS = ("XÃ ", "PHƯỜNG ", "ĐẶC KHU ", "THỊ TRẤN ", "THỊ XÃ ", "HUYỆN ", "QUẬN ", "TỈNH ",
                 "THÀNH PHỐ ")
 
@@ -207,6 +209,9 @@ def agency_lines(issuer: Sequence[str]) -> tuple[list[str], list[str]]:
     lines = [line.strip() for line in issuer if line.strip()]
     if not lines:
         return [], []
+    for k in range(1, len(lines)):  # "UBND XÃ X" over "BAN CHỈ ĐẠO" / "CÁC CHƯƠNG TRÌNH …": the body is two lines
+        if lines[k].upper().startswith(_AGENCY_WORDS):
+            return lines[:k], lines[k:]
     split = len(lines) - 1
     if split > 0 and lines[-1].upper().startswith(_PLACE_WORDS) and not lines[-2].upper().startswith(
             _PLACE_WORDS) and not any(word.strip() in lines[-2].upper().split() for word in _PLACE_WORDS):

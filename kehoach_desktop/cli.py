@@ -69,7 +69,13 @@ def cmd_show(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(store: Store, args: argparse.Namespace) -> int:
-    plan_id = store.import_json(args.file)
+    from .domain.planjson import read_plan_file
+
+    incoming = read_plan_file(args.file)
+    duplicate = store.already_there(incoming)
+    if duplicate:
+        print(duplicate)
+    plan_id = store.import_plan(incoming)
     plan = store.plans.load(plan_id)
     tasks = sum(1 for _ in plan.walk_tasks())
     print(f"Đã nhập kế hoạch “{plan.title}” với {tasks} nhiệm vụ.")
@@ -303,7 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
-        parser.print_help()
+        print("Lỗi: thiếu lệnh. Dùng “kehoach --help” để xem các lệnh (plans, show, import, export …).",
+              file=sys.stderr)
         return EXIT_USAGE
     try:
         with Store.open(args.db) as store:

@@ -46,4 +46,6 @@ def describe_os_error(exc: OSError, path: object) -> str:
         return f"Không tìm thấy {path}."
     if code == errno.EISDIR:
         return f"{path} là một thư mục, không phải tệp."
+    if code in (errno.EEXIST, errno.ENOTDIR):
+        return f"{path} đã có và là một tệp, không phải thư mục; hãy chọn một thư mục."
     return f"Lỗi khi truy cập {path}: {exc.strerror or exc}."

@@ -41,7 +41,15 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
             tmp.unlink(missing_ok=True)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _replace(tmp: Path, target: Path) -> None:
+    with contextlib.suppress(OSError):  # mkstemp makes 0600; the file is the user's like any other they save
+        os.chmod(tmp, 0o666 & ~_umask())
     try:
         os.replace(tmp, target)
     except PermissionError:

@@ -234,3 +234,14 @@ def test_the_summary_lists_times_the_tracker_cannot_follow(tmp_path):
     result = import_file(path, XA)
     line = next(x for x in result.summary_lines if "chưa hiểu" in x)
     assert "1 (“Trước ngày 30/02/2026”)" in line and "Quý IV" not in line
+
+
+def test_labels_written_in_lower_case_inside_a_line_print_as_line_starts(tmp_path):
+    plan = _import(tmp_path,
+                   "1. Tổ chức lễ phát động phong trào. Đơn vị chủ trì: Phòng Văn hóa - Xã hội; đơn vị phối hợp: "
+                   "Đoàn Thanh niên xã; thời gian: ngày 15/9/2026.")
+    (task,) = plan.sections[0].tasks
+    assert {name: plan.label(task, name) for name in ("lead", "coordinators", "time")} == {
+        "lead": "Đơn vị chủ trì", "coordinators": "Đơn vị phối hợp", "time": "Thời gian"}
+    printed = _printed(plan)
+    assert any(line.startswith("Đơn vị phối hợp: Đoàn Thanh niên xã") for line in printed)

@@ -85,7 +85,7 @@ class _Reader:
     def section(self, data: Any, path: str) -> Section:
         if not isinstance(data, dict):
             raise self.fail(path, "phải là một mục (đối tượng JSON)")
-        kind = data.get("kind", "text")
+        kind = data.get("kind", "tasks" if data.get("tasks") and not data.get("items") else "text")
         if kind not in ("text", "tasks"):
             raise self.fail(f"{path}.kind", "phải là “text” hoặc “tasks”")
         section = Section(title=self.string(data, "title", path), kind=kind)

@@ -46,13 +46,13 @@ def read_source(path: str | os.PathLike[str]) -> Source:
     path = Path(path)
     name = path.name
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise UnreadableDocument(f"“{name}” là một thư mục, không phải tệp; hãy chọn tệp kế hoạch (.docx, .txt, .md).")
     if suffix not in SUPPORTED and suffix not in CONVERTIBLE:
         raise UnreadableDocument(f"Không nhập được “{name}”: chỉ nhận tệp .docx, .txt hoặc .md "
                                  "(.doc, .odt, .rtf khi máy có LibreOffice).")
     try:
         size = path.stat().st_size
-        if path.is_dir():
-            raise UnreadableDocument(f"“{name}” là một thư mục, không phải tệp.")
         if size == 0:
             raise UnreadableDocument(f"Tệp “{name}” trống (0 byte).")
         if suffix in CONVERTIBLE:

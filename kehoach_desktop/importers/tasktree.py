@@ -330,7 +330,8 @@ class _TaskBuilder:
             target.field_marker = field_marker
         verbatim = line.text if marker.style == "letter" or not marker.style else marker.rest
         if fld.label is not None:
-            label = f"{marker.number}) {fld.label}" if marker.style == "letter" else fld.label
+            own = fld.label[:1].upper() + fld.label[1:]  # "…; thời gian: …" inside a line starts a line when printed
+            label = f"{marker.number}) {own}" if marker.style == "letter" else own
             target.labels.setdefault(fld.name, label)
         if fld.name in ("lead", "coordinators") and fld.value and ";" in fld.value:
             # "các phòng chuyên môn; hoàn thành trong tháng 8/2026": a time among the units

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..domain.numbering import printed, roman, style_of
-from ..domain.plan import PartialDate, Plan, Signature, Task
+from ..domain.plan import IN_SENTENCE, PartialDate, Plan, Signature, Task
 from ..errors import InvalidInput
 from .metrics import text_width
 from .model import Block, Cell, Document, PageSetup, Paragraph, Row, Rule, Run, Section, Table, cm, mm
@@ -405,13 +405,16 @@ def _task_blocks(plan: Plan, task: Task, options: LayoutOptions) -> list[Block]:
         if value:
             blocks.append(body_paragraph(f"{prefix}{plan.label(task, name)}: {value}.", options=options))
 
+    said = set(task.labels.get(IN_SENTENCE, "").split(",")) if task.assignment else set()
     if task.assignment:
         blocks += [body_paragraph(f"{prefix}{text}", options=options) for text in task.assignment if text.strip()]
     else:
         field_line("lead", "; ".join(task.lead))
         field_line("coordinators", "; ".join(task.coordinators))
-    field_line("time", task.time)
-    field_line("product", task.product or "")
+    if "time" not in said:
+        field_line("time", task.time)
+    if "product" not in said:
+        field_line("product", task.product or "")
     for child in task.children:
         blocks += _task_blocks(plan, child, options)
     return blocks

@@ -16,6 +16,9 @@ from ..errors import InvalidInput
 from .timeframe import Timeframe, parse_timeframe
 
 FIELDS = ("lead", "coordinators", "time", "product")
+# Task.labels key: the fields already said inside the task's sentence of assignment ("…thực hiện; thời gian:
+# Quý III/2026."), e.g. "time,product"; they are not printed again as lines of their own.
+IN_SENTENCE = "in_sentence"
 
 DEFAULT_LABELS = {
     "lead": "Cơ quan chủ trì",  # đơn vị chủ trì

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..domain.plan import Task
+from ..domain.plan import IN_SENTENCE, Task
 from ..domain.units import UnitCatalog
 from .assign import (
     Field,
@@ -342,15 +342,18 @@ class _TaskBuilder:
                     target.task.time = times[0][0].upper() + times[0][1:]
                 fld = Field(fld.name, fld.label, "; ".join(p for p in parts if p not in times))
         if fld.name in ("lead", "coordinators") and fld.label is None and fld.value:
-            # a sentence of assignment may end with the task's time and product: those become its lines
+            # a sentence of assignment may end with the task's time and product: the tracker takes them,
+            # and the sentence still prints as written (they are not printed again as lines of their own)
             head, trailing = split_trailing_fields(fld.value)
-            cut = len(fld.value) - len(head)
-            if trailing and verbatim.endswith(fld.value[-cut:]):
-                verbatim = verbatim[:-cut].rstrip(" ;,.") + "."
+            if trailing:
                 fld = Field(fld.name, None, head)
+                said = [n for n in target.labels.get(IN_SENTENCE, "").split(",") if n]
                 for name, value in trailing.items():
                     if not getattr(target.task, name):
                         setattr(target.task, name, value)
+                        said.append(name)
+                if said:
+                    target.labels[IN_SENTENCE] = ",".join(said)
         if fld.name in ("lead", "coordinators"):
             target.unit_lines.append(verbatim)
             if fld.value is None:

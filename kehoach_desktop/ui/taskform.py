@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.plan import DEFAULT_LABELS, Plan, Task
+from ..domain.plan import DEFAULT_LABELS, IN_SENTENCE, Plan, Task
 from ..domain.text import fold, nfc, vi_sort_key
 from ..domain.timeframe import parse_timeframe
 from ..domain.units import UnitCatalog
@@ -476,9 +476,17 @@ class TaskForm(QWidget):
             "time": nfc(self.time.currentText()).strip().rstrip("."),
             "product": self.product.value() or None,
             "notes": self.notes.value() or None,
-            "labels": {name: edit.value() for name, edit in self.label_edits.items() if edit.value()},
             "assignment": self.assignment.lines(),
         }
+        # the task's other label keys (its field marker, what its sentence already says) are kept; a time
+        # or product changed here is no longer the one inside the sentence, so it prints on its own line
+        labels = {k: v for k, v in task.labels.items() if k not in self.label_edits}
+        labels.update({name: edit.value() for name, edit in self.label_edits.items() if edit.value()})
+        said = [n for n in labels.pop(IN_SENTENCE, "").split(",")
+                if n and values.get(n, getattr(task, n, None)) == getattr(task, n, None)]
+        if said:
+            labels[IN_SENTENCE] = ",".join(said)
+        values["labels"] = labels
         if not values["title"]:
             values.pop("title")  # a task keeps its last name rather than none
         return {name: value for name, value in values.items() if getattr(task, name) != value}

@@ -1,0 +1,42 @@
+"""A task whose sentence of assignment also says its time: the form edits keep the plan's own printing."""
+
+from __future__ import annotations
+
+from kehoach_desktop.documents.layout import plan_document
+from kehoach_desktop.domain.units import UnitCatalog, preset_units
+from kehoach_desktop.importers import import_file
+from tests.ui.conftest import type_text
+
+SENTENCE = "Giao Công an xã chủ trì, phối hợp với Đoàn Thanh niên thực hiện; thời gian: Quý III/2026."
+
+
+def _printed(store, plan_id: int) -> list[str]:
+    return [p.text for p in plan_document(store.plans.load(plan_id)).paragraphs()]
+
+
+def test_editing_a_task_keeps_its_sentence_and_a_new_time_prints_on_its_own(qtbot, window, commune_store,
+                                                                           tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(["KẾ HOẠCH", "Phòng cháy năm 2026", "I. NHIỆM VỤ",
+                               "1. Tuyên truyền phòng cháy.", SENTENCE,
+                               "2. Diễn tập.", "- Đơn vị chủ trì: Công an xã."]), encoding="utf-8")
+    plan_id = commune_store.import_plan(import_file(path, UnitCatalog(preset_units("xa"))).plan)
+    window.open_plan(plan_id)
+    page = window.editor.tasks
+    task = page.session.section.tasks[0]
+    page.select_key(task.key)
+    assert page.form.time.currentText() == "Quý III/2026"
+
+    page.form.title.setFocus()  # an edit elsewhere in the task: the sentence still says the time, once
+    type_text(page.form.title, " Nhân dân")
+    page.form.flush()
+    printed = _printed(commune_store, plan_id)
+    assert SENTENCE in printed and not any(line.startswith("Thời gian") for line in printed[:printed.index(SENTENCE) + 2])
+
+    page.form.time.setCurrentText("Quý IV/2026")  # the time changed: it prints on its own line now
+    page.form.flush()
+    printed = _printed(commune_store, plan_id)
+    assert SENTENCE in printed and "Thời gian thực hiện: Quý IV/2026." in printed
+    window.act_undo.trigger()
+    printed = _printed(commune_store, plan_id)
+    assert "Thời gian thực hiện: Quý IV/2026." not in printed and "Thời gian thực hiện: Quý III/2026." not in printed

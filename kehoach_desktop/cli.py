@@ -201,6 +201,9 @@ def cmd_progress_sheets(store: Store, args: argparse.Namespace) -> int:
     if skipped:
         print("Không lập phiếu riêng cho nhóm chung (không phải một đơn vị): " + "; ".join(skipped))
     print(f"Đã lập {len(written)} phiếu báo cáo kỳ {period.label} trong {args.output}.")
+    if not written and not skipped:
+        print("Chưa nhiệm vụ nào của kế hoạch có đơn vị chủ trì hay phối hợp: hãy giao đơn vị cho các nhiệm vụ "
+              "(trong ứng dụng, hoặc trong văn bản rồi nhập lại) để lập phiếu cho từng đơn vị.")
     return 0
 
 

@@ -71,3 +71,14 @@ def test_written_files_follow_the_usual_permissions(tmp_path: Path) -> None:
     out = tmp_path / "out.docx"
     run_cli("export", plan_id, "-o", str(out), db=db, check=True)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~old  # as any program writes files, not 0600
+
+
+def test_progress_sheets_for_a_plan_without_units_says_why_there_are_none(tmp_path: Path) -> None:
+    data = {"format": "kehoach-plan", "version": 1, "title": "Kế hoạch chưa giao đơn vị", "sections": [
+        {"title": "NHIỆM VỤ", "kind": "tasks", "tasks": [{"number": "1", "title": "Việc một"}]}]}
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "k.sqlite"
+    plan_id = run_cli("import-json", str(path), db=db, check=True).stdout.splitlines()[-1]
+    out = run_cli("progress-sheets", plan_id, "-o", str(tmp_path / "sheets"), db=db, check=True).stdout
+    assert "Đã lập 0 phiếu" in out and "giao đơn vị" in out

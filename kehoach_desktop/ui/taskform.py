@@ -483,7 +483,8 @@ class TaskForm(QWidget):
         labels = {k: v for k, v in task.labels.items() if k not in self.label_edits}
         labels.update({name: edit.value() for name, edit in self.label_edits.items() if edit.value()})
         said = [n for n in labels.pop(IN_SENTENCE, "").split(",")
-                if n and values.get(n, getattr(task, n, None)) == getattr(task, n, None)]
+                if n and values.get(n, getattr(task, n, None)) == getattr(task, n, None)
+                and values["assignment"] == task.assignment]  # a rewritten sentence may no longer say them
         if said:
             labels[IN_SENTENCE] = ",".join(said)
         values["labels"] = labels

@@ -40,3 +40,18 @@ def test_editing_a_task_keeps_its_sentence_and_a_new_time_prints_on_its_own(qtbo
     window.act_undo.trigger()
     printed = _printed(commune_store, plan_id)
     assert "Thời gian thực hiện: Quý IV/2026." not in printed and "Thời gian thực hiện: Quý III/2026." not in printed
+
+
+def test_rewriting_the_sentence_prints_its_time_on_its_own(qtbot, window, commune_store, tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(["KẾ HOẠCH", "Phòng cháy năm 2026", "I. NHIỆM VỤ",
+                               "1. Tuyên truyền phòng cháy.", SENTENCE,
+                               "2. Diễn tập.", "- Đơn vị chủ trì: Công an xã."]), encoding="utf-8")
+    plan_id = commune_store.import_plan(import_file(path, UnitCatalog(preset_units("xa"))).plan)
+    window.open_plan(plan_id)
+    page = window.editor.tasks
+    page.select_key(page.session.section.tasks[0].key)
+    page.form.assignment.setPlainText("Giao Công an xã chủ trì thực hiện.")
+    page.form.flush()
+    printed = _printed(commune_store, plan_id)
+    assert "Giao Công an xã chủ trì thực hiện." in printed and "Thời gian thực hiện: Quý III/2026." in printed

@@ -244,3 +244,16 @@ def test_labels_written_in_lower_case_inside_a_line_print_as_line_starts(tmp_pat
         "lead": "Đơn vị chủ trì", "coordinators": "Đơn vị phối hợp", "time": "Thời gian"}
     printed = _printed(plan)
     assert any(line.startswith("Đơn vị phối hợp: Đoàn Thanh niên xã") for line in printed)
+
+
+def test_phan_cong_and_trach_nhiem_labels_for_lead_and_coordinators(tmp_path):
+    plan = _import(tmp_path,
+                   "1. Trang trí khu trung tâm",
+                   "- Phân công chủ trì: Phòng Kinh tế.",
+                   "- Phân công phối hợp: Văn phòng HĐND và UBND xã.",
+                   "2. Tổ chức hội thi",
+                   "- Trách nhiệm chủ trì: Phòng Văn hóa - Xã hội.",
+                   "- Trách nhiệm phối hợp: Ban Chỉ huy quân sự xã; các thôn.")
+    first, second = plan.sections[0].tasks
+    assert (first.lead, first.coordinators, first.content) == (["Phòng Kinh tế"], ["Văn phòng HĐND và UBND"], [])
+    assert second.coordinators == ["Ban Chỉ huy quân sự xã", "Các thôn"] and second.content == []

@@ -20,8 +20,8 @@ _FIELD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         _WHO + r"(?:chu tri(?: tham muu)?(?:,? (?:va )?(?:thuc hien|to chuc thuc hien|trien khai))?"
         r"(?: thuc hien)?|thuc hien(?: chinh)?|chiu trach nhiem(?: chinh| thuc hien| chu tri)?|phu trach"
         r"|tham muu(?:,? thuc hien)?)"
-        r"|trach nhiem(?: thuc hien| chu tri)?|phan cong(?: thuc hien)?|giao(?: cho)?|don vi|co quan")),
-    ("coordinators", re.compile(_WHO + r"phoi hop(?: thuc hien)?")),
+        r"|trach nhiem(?: thuc hien| chu tri)?|phan cong(?: thuc hien| chu tri)?|giao(?: cho)?|don vi|co quan")),
+    ("coordinators", re.compile(_WHO + r"(?:(?:trach nhiem|phan cong) )?phoi hop(?: thuc hien)?")),
     ("time", re.compile(
         r"thoi (?:gian|han)(?: (?:thuc hien|hoan thanh|trien khai|bat dau|ket thuc|to chuc))?"
         r"(?: (?:va|,) (?:hoan thanh|thuc hien))?|tien do(?: (?:thuc hien|hoan thanh))?"

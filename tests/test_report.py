@@ -138,3 +138,12 @@ def test_report_follows_the_offices_stored_layout(store, tmp_path):
     path = write_period_report(store, plan_id, Period("6m", 2026), tmp_path / "bc.docx", today=dt.date(2026, 7, 1))
     section = docx.Document(str(path)).sections[0]
     assert round(section.left_margin.mm) == 35 and round(section.right_margin.mm) == 20
+
+
+def test_kinh_gui_is_the_plan_s_recipients_marked_for_report() -> None:
+    from kehoach_desktop.documents.report import upward_recipients
+    from kehoach_desktop.domain.plan import Plan
+
+    plan = Plan(title="Ngày hội Đại đoàn kết", recipients=[
+        "Ban Thường trực UB MTTQ Việt Nam tỉnh (để b/c)", "UBND tỉnh Hà Tĩnh (b/c);", "TT Đảng ủy xã", "Lưu: VT"])
+    assert upward_recipients(plan) == ["Ban Thường trực UB MTTQ Việt Nam tỉnh", "UBND tỉnh Hà Tĩnh"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -42,9 +43,14 @@ _UPWARD = ("so ", "bo ", "ubnd tinh", "ubnd thanh pho", "uy ban nhan dan tinh", 
            "van phong ubnd tinh", "van phong ubnd thanh pho")
 
 
+_FOR_REPORT = re.compile(r"\s*\((?:để\s+)?(?:b/c|báo cáo)\)\s*[;,.]?\s*$", re.IGNORECASE)
+
+
 def upward_recipients(plan: Plan) -> list[str]:
-    """The upper-level agencies among the plan's recipients (Sở ..., UBND tỉnh/thành phố): the Kính gửi."""
-    return [name for name in plan.recipients if fold(name).startswith(_UPWARD)]
+    """The Kính gửi: the recipients the plan sends "(để b/c)", and the upper-level agencies (Sở …, UBND
+    tỉnh/thành phố), without their "(để b/c)"."""
+    return [_FOR_REPORT.sub("", name).rstrip(" ;,.") for name in plan.recipients
+            if _FOR_REPORT.search(name) or fold(name).startswith(_UPWARD)]
 
 
 def plan_reference(plan: Plan) -> str:

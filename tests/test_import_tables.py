@@ -297,3 +297,23 @@ def test_table_rows_numbered_under_a_task_of_the_text_become_its_sub_tasks(tmp_p
     assert [c.number for c in second.children] == ["2.1", "2.2"]
     assert second.children[0].lead == [PKT] and second.children[1].time == "Tháng 9/2026"
     assert second.content == ["Phân công cụ thể theo bảng sau:"]
+
+
+def test_two_task_tables_each_under_its_group_heading(tmp_path: Path) -> None:
+    base = load_fixture("ke-hoach-xa-lam-vy")
+    doc = PlanDocx()
+    doc.header(base)
+    doc.para("KẾ HOẠCH", bold=True, center=True)
+    doc.para("Công tác dân số năm 2026", bold=True, center=True)
+    doc.para("I. NHIỆM VỤ", bold=True)
+    doc.para("1. Nhóm nhiệm vụ truyền thông, vận động", bold=True)
+    task_table(doc, [["1", "Tổ chức truyền thông trên loa", PVH, "", "Quý III/2026", "Tin bài"],
+                     ["2", "Nói chuyện chuyên đề tại các thôn", PVH, CA, "Quý IV/2026", "Biên bản"]])
+    doc.para("2. Nhóm nhiệm vụ dịch vụ và quản lý dữ liệu", bold=True)
+    task_table(doc, [["1", "Cập nhật dữ liệu dân cư", CA, "", "Thường xuyên", "Dữ liệu"]])
+    doc.signature(base)
+    plan = import_file(doc.save(tmp_path / "dan-so.docx"), CATALOG).plan
+    groups = plan.sections[0].tasks
+    assert [(g.number, len(g.children)) for g in groups] == [("1", 2), ("2", 1)]
+    assert [c.title for c in groups[0].children] == ["Tổ chức truyền thông trên loa", "Nói chuyện chuyên đề tại các thôn"]
+    assert groups[1].children[0].lead == [CA]

@@ -425,17 +425,17 @@ class Recogniser:
         if not self.task_tables:
             return
         tasks: list[Task] = []
+        inside: dict[int, tuple[Section, list[list[Task]]]] = {}  # the tables standing in each task section
         for k, (_, _, table_tasks_, _) in enumerate(self.task_tables):
             home = self._section_of_table(k)
             if home is not None and home.kind == "tasks":  # the table stands inside its section
-                numbered = {t.number: t for top in home.tasks for t, _ in top.walk() if t.number}
-                for row_task in table_tasks_:  # rows "2.1", "2.2" under the text's task "2."
-                    parent = numbered.get(row_task.number.rsplit(".", 1)[0]) if "." in row_task.number else None
-                    (parent.children if parent is not None else home.tasks).append(row_task)
+                inside.setdefault(id(home), (home, []))[1].append(table_tasks_)
                 count = sum(1 for t in table_tasks_ for _ in t.walk())
                 self.notes.found.append(f"{count} nhiệm vụ lấy từ bảng trong mục {home.title}")
             else:
                 tasks.extend(table_tasks_)
+        for home, tables in inside.values():
+            self._place_table_tasks(home, tables)
         if not tasks or self._same_as_body(plan, tasks):
             return
         target = next((s for s in plan.sections if s.kind == "tasks" and not s.tasks), None)
@@ -466,6 +466,26 @@ class Recogniser:
             if start < pos:
                 home = section
         return home
+
+    @staticmethod
+    def _place_table_tasks(home: Section, tables: list[list[Task]]) -> None:
+        """Put the rows of the tables standing in a task section where they belong.
+
+        Rows "2.1", "2.2" go under the text's task "2."; a table whose numbering starts again at
+        "1" under each of the text's group headings ("1. Nhóm nhiệm vụ truyền thông", a task with
+        no units, time or product of its own), one table per heading, fills that heading.
+        """
+        groups = [t for t in home.tasks if not (t.lead or t.coordinators or t.time or t.product or t.children)]
+        restart = [bool(rows) and rows[0].number in ("1", "a") for rows in tables]
+        if groups and len(groups) == len(tables) and all(restart):
+            for group, rows in zip(groups, tables, strict=True):
+                group.children.extend(rows)
+            return
+        numbered = {t.number: t for top in home.tasks for t, _ in top.walk() if t.number}
+        for rows in tables:
+            for row_task in rows:  # rows "2.1", "2.2" under the text's task "2."
+                parent = numbered.get(row_task.number.rsplit(".", 1)[0]) if "." in row_task.number else None
+                (parent.children if parent is not None else home.tasks).append(row_task)
 
     def _same_as_body(self, plan: Plan, tasks: list[Task]) -> bool:
         """A phụ lục that lists again the tasks of section II: fill their blanks, do not duplicate them."""

@@ -1026,3 +1026,30 @@ def test_footnotes_are_kept_and_shown_not_dropped(tmp_path: Path) -> None:
     assert any("Đề án gồm 5 nhóm giải pháp" in note for note in kept)
     assert any("Đề án gồm 5 nhóm giải pháp" in line for line in result.summary_lines)
     assert_same_plan(result.plan, want)  # the plan itself as before
+
+
+def test_a_header_typed_in_the_word_page_header_is_read(tmp_path: Path) -> None:
+    """Some offices put the issuer, Số and date in the page header (on the first page) instead of the body."""
+    from docx import Document
+
+    doc = Document()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    table = section.first_page_header.add_table(rows=1, cols=2, width=section.page_width)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = "ỦY BAN NHÂN DÂN"
+    for text in ("XÃ PHÚ MỸ", "Số: 77/KH-UBND"):
+        left.add_paragraph(text)
+    right.paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    for text in ("Độc lập - Tự do - Hạnh phúc", "Phú Mỹ, ngày 09 tháng 6 năm 2026"):
+        right.add_paragraph(text)
+    for text in ("KẾ HOẠCH", "Tổ chức Ngày hội văn hóa năm 2026", "I. NHIỆM VỤ", "1. Tổ chức hội thi",
+                 "- Đơn vị chủ trì: Phòng Văn hóa - Xã hội."):
+        doc.add_paragraph(text)
+    path = tmp_path / "header.docx"
+    doc.save(str(path))
+    plan = import_file(path, CATALOG).plan
+    assert plan.issuer == ["ỦY BAN NHÂN DÂN", "XÃ PHÚ MỸ"]
+    assert (plan.number, plan.symbol, plan.place) == ("77", "KH-UBND", "Phú Mỹ")
+    assert plan.date is not None and plan.date.iso() == "2026-06-09"
+    assert plan.title == "Tổ chức Ngày hội văn hóa năm 2026"

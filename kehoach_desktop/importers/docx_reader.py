@@ -210,6 +210,7 @@ class _Reader:
         self.numbering = _Numbering(xml("word/numbering.xml"))
         self.body = xml("word/document.xml")
         self.footnotes = xml("word/footnotes.xml")
+        self.page_headers = [xml(n) for n in sorted(names) if re.fullmatch(r"word/header\d*\.xml", n)]
         self.images = sum(1 for n in names if n.startswith("word/media/"))
         self.source = Source(formatted=True, kind="docx", images=self.images)
         self.table_count = 0
@@ -221,9 +222,23 @@ class _Reader:
         if body is None:
             raise NotAWordFile()
         self._container(body, self.source.items, None)
+        self._read_page_header()
         self._decide_rest()
         self._read_footnotes()
         return self.source
+
+    def _read_page_header(self) -> None:
+        """The issuer, Số and date typed in Word's page header instead of the body: put them first."""
+        if any(_QUOC_HIEU.search(b.text) for b in _first_blocks(self.source.items, 40)):
+            return
+        for part in self.page_headers:
+            if part is None:
+                continue
+            items: list = []
+            self._container(part, items, None)
+            if any(_QUOC_HIEU.search(b.text) for b in _first_blocks(items, 40)):
+                self.source.items[:0] = items
+                return
 
     def _read_footnotes(self) -> None:
         """Footnotes' texts (the separators Word keeps there are not footnotes)."""
@@ -403,6 +418,19 @@ class _Reader:
                     for cell in row:
                         for block in cell:
                             fix(block)
+
+
+_QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|Số\s*:\s*\S*\s*/", re.IGNORECASE)
+
+
+def _first_blocks(items: list, count: int) -> list[Block]:
+    """The first ``count`` paragraphs, table cells included."""
+    out: list[Block] = []
+    for item in items:
+        out.extend(_flatten_nested([item]) if isinstance(item, Table) else [item])
+        if len(out) >= count:
+            break
+    return out[:count]
 
 
 def _flatten_nested(items: list) -> list[Block]:

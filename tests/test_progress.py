@@ -211,3 +211,17 @@ def test_truoc_ngay_with_a_full_date_is_a_deadline():
     assert status(time, [], D(2026, 7, 1)) == OVERDUE
     assert next_due(parse_timeframe(time), [], D(2026, 6, 1)) == D(2026, 6, 30)
     assert next_due(parse_timeframe(time), [entry(D(2026, 6, 1), DONE)], D(2026, 6, 2)) is None
+
+
+def test_a_coordinator_s_done_does_not_finish_the_lead_s_task():
+    from kehoach_desktop.domain.plan import Plan, Section, Task
+
+    task = Task(title="Tổ chức Ngày hội", number="1", lead=["Phòng Văn hóa - Xã hội"],
+                coordinators=["Ủy ban MTTQ Việt Nam xã"], time="Trước ngày 30/12/2026", id=1)
+    plan = Plan(title="Ngày hội", sections=[Section("NHIỆM VỤ", "tasks", tasks=[task])])
+    coordinator = ProgressEntry(1, D(2026, 11, 1), DONE, unit="Ủy ban MTTQ Việt Nam xã")
+    (row,) = track(plan, {1: [coordinator]}, D(2026, 11, 20))
+    assert row.status == IN_PROGRESS  # its part is done; the lead unit has not reported the task done
+    lead = ProgressEntry(1, D(2026, 11, 10), DONE, unit="Phòng Văn hóa - Xã hội")
+    (row,) = track(plan, {1: [coordinator, lead]}, D(2026, 11, 20))
+    assert row.status == DONE

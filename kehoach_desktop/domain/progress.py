@@ -27,6 +27,7 @@ Reporting periods (Nghị định 09/2019/NĐ-CP, Điều 12): the 6-month repor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -330,11 +331,13 @@ def track(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], today: dt
         tf = understood.get(task.time)
         if tf is None:
             tf = understood[task.time] = task.timeframe
-        # The lead unit answers for the task; coordinators' reports count only when it has said nothing.
+        # The lead unit answers for the task; coordinators' reports count only when it has said nothing,
+        # and then a coordinator that finished its part makes the task under way, not done.
         leading = entries
         if entries:
             lead = {unit_key(name) for name in task.lead}
-            leading = [e for e in entries if unit_key(e.unit) in lead] or entries
+            leading = [e for e in entries if unit_key(e.unit) in lead] or [
+                dataclasses.replace(e, status=IN_PROGRESS) if lead and e.is_done and e.unit else e for e in entries]
         rows.append(TaskProgress(task, depth, task_status(tf, leading, today, since), entries,
                                  next_due(tf, leading, today)))
     return rows

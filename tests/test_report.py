@@ -147,3 +147,16 @@ def test_kinh_gui_is_the_plan_s_recipients_marked_for_report() -> None:
     plan = Plan(title="Ngày hội Đại đoàn kết", recipients=[
         "Ban Thường trực UB MTTQ Việt Nam tỉnh (để b/c)", "UBND tỉnh Hà Tĩnh (b/c);", "TT Đảng ủy xã", "Lưu: VT"])
     assert upward_recipients(plan) == ["Ban Thường trực UB MTTQ Việt Nam tỉnh", "UBND tỉnh Hà Tĩnh"]
+
+
+def test_the_subject_does_not_repeat_the_year_the_title_ends_with() -> None:
+    from kehoach_desktop.documents.report import report_document
+    from kehoach_desktop.domain.plan import Plan, Section, Task
+    from kehoach_desktop.domain.progress import Period
+
+    plan = Plan(title="Bảo đảm vệ sinh an toàn thực phẩm năm 2026", sections=[
+        Section("NHIỆM VỤ", "tasks", tasks=[Task(title="Kiểm tra", number="1", time="Quý IV/2026", id=1)])])
+    year = "\n".join(p.text for p in report_document(plan, {}, Period("year", 2026)).paragraphs())
+    assert "thực phẩm năm 2026 năm 2026" not in year and "thực phẩm năm 2026" in year
+    half = "\n".join(p.text for p in report_document(plan, {}, Period("6m", 2026)).paragraphs())
+    assert "thực phẩm 6 tháng đầu năm 2026" in half

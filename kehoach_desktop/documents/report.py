@@ -63,6 +63,13 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
+def _subject(title: str, period: Period) -> str:
+    """ "<the plan's trích yếu> 6 tháng đầu năm 2026", its own "năm 2026" at the end not said twice."""
+    clause = _lower_first(_clause(title))
+    clause = re.sub(rf"\s+(?:năm\s+)?{period.year}$", "", clause)
+    return f"{clause} {period.label}"
+
+
 def _clause(text: str) -> str:
     return text.strip().rstrip(".;,")
 
@@ -253,7 +260,7 @@ def report_document(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]],
     meta = L.DocumentMeta(
         issuer=list(plan.issuer), number=None, symbol=SYMBOL, place=plan.place,
         date=PartialDate(today.year, today.month), doc_type="BÁO CÁO",
-        title=f"Kết quả thực hiện Kế hoạch {_lower_first(_clause(plan.title))} {period.label}",
+        title=f"Kết quả thực hiện Kế hoạch {_subject(plan.title, period)}",
         kinh_gui=list(kinh_gui or upward_recipients(plan) or [DEFAULT_KINH_GUI]),
         recipients=["Như trên", *(keep or ["Lưu: VT"])], signature=plan.signature)
     extra = [progress_appendix(plan, rows, period, options)] if appendix else []

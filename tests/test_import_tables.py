@@ -100,6 +100,17 @@ def plan_with_table(path: Path, rows: list[list[str | None]], merges: list[tuple
     return doc.save(path)
 
 
+def _tasks_doc(title: str) -> tuple[PlanDocx, Plan]:
+    """A plan document up to its "I. NHIỆM VỤ" heading (Lam Vỹ's header), and the plan the header is from."""
+    base = load_fixture("ke-hoach-xa-lam-vy")
+    doc = PlanDocx()
+    doc.header(base)
+    doc.para("KẾ HOẠCH", bold=True, center=True)
+    doc.para(title, bold=True, center=True)
+    doc.para("I. NHIỆM VỤ", bold=True)
+    return doc, base
+
+
 def tasks_of(plan: Plan) -> list[Task]:
     (section,) = plan.task_sections()
     assert section.title == "NHIỆM VỤ CỤ THỂ"
@@ -259,12 +270,7 @@ def test_a_task_table_without_a_heading_row(tmp_path: Path) -> None:
 
 
 def test_a_table_of_other_things_without_headings_is_not_taken_for_tasks(tmp_path: Path) -> None:
-    doc = PlanDocx()
-    base = load_fixture("ke-hoach-xa-lam-vy")
-    doc.header(base)
-    doc.para("KẾ HOẠCH", bold=True, center=True)
-    doc.para("Tổ chức Hội thi", bold=True, center=True)
-    doc.para("I. NHIỆM VỤ", bold=True)
+    doc, base = _tasks_doc("Tổ chức Hội thi")
     doc.para("1. Tổ chức Hội thi")
     doc.para("- Đơn vị chủ trì: Phòng Văn hóa - Xã hội.")
     table = doc.doc.add_table(rows=2, cols=6)  # a prize table: numbers and amounts, no units, no times
@@ -278,12 +284,7 @@ def test_a_table_of_other_things_without_headings_is_not_taken_for_tasks(tmp_pat
 
 
 def test_table_rows_numbered_under_a_task_of_the_text_become_its_sub_tasks(tmp_path: Path) -> None:
-    base = load_fixture("ke-hoach-xa-lam-vy")
-    doc = PlanDocx()
-    doc.header(base)
-    doc.para("KẾ HOẠCH", bold=True, center=True)
-    doc.para("Phát triển du lịch năm 2026", bold=True, center=True)
-    doc.para("I. NHIỆM VỤ", bold=True)
+    doc, base = _tasks_doc("Phát triển du lịch năm 2026")
     doc.para("1. Quy hoạch điểm du lịch cộng đồng")
     doc.para("- Đơn vị chủ trì: Phòng Kinh tế.")
     doc.para("2. Xúc tiến, quảng bá du lịch")
@@ -300,12 +301,7 @@ def test_table_rows_numbered_under_a_task_of_the_text_become_its_sub_tasks(tmp_p
 
 
 def test_two_task_tables_each_under_its_group_heading(tmp_path: Path) -> None:
-    base = load_fixture("ke-hoach-xa-lam-vy")
-    doc = PlanDocx()
-    doc.header(base)
-    doc.para("KẾ HOẠCH", bold=True, center=True)
-    doc.para("Công tác dân số năm 2026", bold=True, center=True)
-    doc.para("I. NHIỆM VỤ", bold=True)
+    doc, base = _tasks_doc("Công tác dân số năm 2026")
     doc.para("1. Nhóm nhiệm vụ truyền thông, vận động", bold=True)
     task_table(doc, [["1", "Tổ chức truyền thông trên loa", PVH, "", "Quý III/2026", "Tin bài"],
                      ["2", "Nói chuyện chuyên đề tại các thôn", PVH, CA, "Quý IV/2026", "Biên bản"]])

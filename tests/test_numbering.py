@@ -33,3 +33,17 @@ def test_styles_are_read_from_the_sample_plans():
 
 def test_vietnamese_letters_include_d_with_stroke():
     assert [letter(i) for i in range(6)] == ["a", "b", "c", "d", "đ", "e"]
+
+
+def test_full_numbers_carry_the_group_of_sub_items():
+    from kehoach_desktop.domain.numbering import full_numbers
+    from kehoach_desktop.domain.plan import Task
+
+    tasks = [Task(title="Hạ tầng", number="1", children=[Task(title="Cáp quang", number="a"),
+                                                          Task(title="Wifi", number="b", children=[
+                                                              Task(title="Chợ", number="-")])]),
+             Task(title="Dịch vụ", number="2", children=[Task(title="Một cửa", number="2.1"),
+                                                         Task(title="Hồ sơ", number="a")])]
+    numbers = full_numbers(tasks)
+    got = [numbers[t.key] for top in tasks for t, _ in top.walk()]
+    assert got == ["1", "1.a", "1.b", "1.b.1", "2", "2.1", "2.a"]

@@ -160,3 +160,18 @@ def test_the_subject_does_not_repeat_the_year_the_title_ends_with() -> None:
     assert "thực phẩm năm 2026 năm 2026" not in year and "thực phẩm năm 2026" in year
     half = "\n".join(p.text for p in report_document(plan, {}, Period("6m", 2026)).paragraphs())
     assert "thực phẩm 6 tháng đầu năm 2026" in half
+
+
+def test_overdue_sub_items_are_listed_with_their_group() -> None:
+    import datetime as dt
+
+    from kehoach_desktop.documents.report import report_document
+    from kehoach_desktop.domain.plan import Plan, Section, Task
+    from kehoach_desktop.domain.progress import Period
+
+    plan = Plan(title="Chuyển đổi số", sections=[Section("NHIỆM VỤ", "tasks", tasks=[
+        Task(title="Hạ tầng", number="1", children=[
+            Task(title="Kéo cáp quang", number="a", lead=["Công an xã"], time="Tháng 9/2026", id=2)], id=1)])])
+    text = "\n".join(p.text for p in report_document(plan, {}, Period("year", 2026),
+                                                     today=dt.date(2026, 12, 20)).paragraphs())
+    assert "- 1.a) Kéo cáp quang (Công an xã)." in text

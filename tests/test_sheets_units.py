@@ -273,3 +273,22 @@ def test_every_sample_plan_goes_out_and_back(store, sample_name, tmp_path):
         merge = import_unit_sheet(store, path)
         assert len(merge.changes) == 1 and merge.blank == count - 1
     assert store.progress.count(plan_id) == len(written)
+
+
+def test_sub_items_in_a_unit_sheet_keep_their_group_number(tmp_path):
+    from openpyxl import load_workbook
+
+    from kehoach_desktop.domain.plan import Plan, Section, Task
+    from kehoach_desktop.domain.progress import Period
+    from kehoach_desktop.domain.units import UnitCatalog, preset_units
+    from kehoach_desktop.sheets.unit_sheets import FIRST_ROW, write_unit_sheets
+
+    ca = "Công an xã"
+    plan = Plan(title="Chuyển đổi số", sections=[Section("NHIỆM VỤ", "tasks", tasks=[
+        Task(title="Hạ tầng", number="1", children=[Task(title="Cáp quang", number="a", lead=[ca])]),
+        Task(title="Dịch vụ", number="2", children=[Task(title="Dữ liệu dân cư", number="a", lead=[ca])])])])
+    written, _ = write_unit_sheets(plan, UnitCatalog(preset_units("xa")), Period("year", 2026), tmp_path,
+                                   __import__("datetime").date(2026, 11, 1))
+    (_, path, _) = written[0]
+    ws = load_workbook(path).active
+    assert [ws.cell(FIRST_ROW + i, 1).value for i in range(2)] == ["1.a", "2.a"]

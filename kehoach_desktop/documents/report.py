@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..domain.numbering import printed
+from ..domain.numbering import full_numbers, printed
 from ..domain.plan import PartialDate, Plan
 from ..domain.progress import (
     DONE,
@@ -104,8 +104,13 @@ def _units_of(plan: Plan) -> list[str]:
     return list(seen)
 
 
-def _task_line(row: TaskProgress) -> str:
-    number = printed(row.task.number) if row.task.number else ""
+def _task_line(row: TaskProgress, numbers: dict[str, str] | None = None) -> str:
+    """ "1. Title" in the tree of results; in a list apart from it, with the group: "1.a) Title"."""
+    full = (numbers or {}).get(row.task.key)
+    if full and full != row.task.number.strip().rstrip(".)"):
+        number = f"{full})" if full.rsplit(".", 1)[-1].isalpha() else f"{full}."
+    else:
+        number = printed(row.task.number) if row.task.number else ""
     return f"{number} {_clause(row.task.title)}".strip()
 
 
@@ -116,6 +121,7 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
     reported_units = list(dict.fromkeys(e.unit for entries in in_period.values() for e in entries if e.unit))
     counts = count_statuses(rows)
     c = counts.counts
+    numbers = full_numbers([t for section in plan.task_sections() for t in section.tasks])
 
     def p(text: str, **kw: bool) -> Paragraph:
         return L.body_paragraph(text, options=options, **kw)
@@ -176,7 +182,8 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
     silent = [u for u in dict.fromkeys(n for r in rows for n in r.task.lead) if u not in reported_units]
     if overdue:
         blocks.append(p(f"Còn {len(overdue)} nhiệm vụ quá hạn chưa hoàn thành hoặc chưa báo cáo đúng kỳ:"))
-        blocks += [p(f"- {_task_line(r)} ({'; '.join(r.task.lead) or 'chưa giao đơn vị'}).") for r in overdue]
+        blocks += [p(f"- {_task_line(r, numbers)} ({'; '.join(r.task.lead) or 'chưa giao đơn vị'}).")
+                   for r in overdue]
     if silent:
         blocks.append(p(f"Đơn vị chủ trì chưa gửi báo cáo trong kỳ: {'; '.join(silent)}."))
     if not overdue and not silent:
@@ -200,7 +207,7 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
     for r in rows:
         due = next_due(r.task.timeframe, r.entries, after)
         if r.status not in (DONE, DONE_LATE) and due and due <= nxt.end:
-            blocks.append(p(f"- {_task_line(r)}: hạn {due:%d/%m/%Y}."))
+            blocks.append(p(f"- {_task_line(r, numbers)}: hạn {due:%d/%m/%Y}."))
 
     # V. Đề xuất, kiến nghị
     blocks.append(L.heading("V. ĐỀ XUẤT, KIẾN NGHỊ", 1, options))

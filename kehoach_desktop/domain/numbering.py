@@ -78,6 +78,27 @@ def printed(number: str) -> str:
     return number
 
 
+def full_numbers(tasks: Sequence[Task]) -> dict[str, str]:
+    """Each task's number with its group's in front ("1.a", "2.1", "1.b.1" for a dash item), by task key:
+    where a list of tasks stands apart from the tree (a unit's sheet, a report's lists), "a" says little."""
+    out: dict[str, str] = {}
+
+    def visit(items: Sequence[Task], parent: str) -> None:
+        for position, task in enumerate(items, 1):
+            own = task.number.strip().rstrip(".)")
+            if not parent or style_of(own) == "nested":
+                full = own or str(position)
+            elif not own or style_of(own) in ("dash", "plus"):
+                full = f"{parent}.{position}"
+            else:
+                full = f"{parent}.{own}"
+            out[task.key] = full
+            visit(task.children, full)
+
+    visit(tasks, "")
+    return out
+
+
 def infer_styles(tasks: Sequence[Task]) -> list[str]:
     """The style of each level, as the plan already uses it (defaults where unknown)."""
     styles: list[str | None] = []

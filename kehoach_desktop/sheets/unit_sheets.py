@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, NamedStyle, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..domain.numbering import full_numbers
 from ..domain.plan import Plan, Task
 from ..domain.progress import REPORTED_STATUSES, STATUS_LABELS, Period
 from ..domain.text import fold
@@ -148,8 +149,9 @@ def build_unit_workbook(plan: Plan, unit: UnitTasks, period: Period, issued: dt.
     styles = [STYLE_CENTER, STYLE_CELL, STYLE_CENTER, STYLE_CENTER, STYLE_CELL, STYLE_ANSWER, STYLE_ANSWER,
               STYLE_ANSWER, STYLE_ANSWER, STYLE_ANSWER, STYLE_ANSWER, STYLE_ANSWER, STYLE_CELL]
     keys = []
+    numbers = full_numbers([t for section in plan.task_sections() for t in section.tasks])
     for r, (task, role) in enumerate(unit.tasks, start=FIRST_ROW):
-        values = [task.number, task.title, ROLE_LABELS[role], task.time, task.product or "",
+        values = [numbers.get(task.key, task.number), task.title, ROLE_LABELS[role], task.time, task.product or "",
                   None, None, None, None, None, None, None, task.key]
         writer.append(values, styles)
         keys.append(task.key)

@@ -69,6 +69,7 @@ from ..sheets.tracking import (
     plan_progress,
     write_period_report,
 )
+from .widgets import ok_cancel
 
 TASK_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 30  # dashboard lists: the task id
 STATUS_ROLE = int(Qt.ItemDataRole.UserRole) + 31  # matrix cells: (unit, status)
@@ -328,9 +329,7 @@ class PeriodDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QCoreApplication.translate("Dashboard", "&Kỳ báo cáo:"), self.kind)
         form.addRow(QCoreApplication.translate("Dashboard", "&Năm:"), self.year)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def period(self) -> Period:

@@ -32,7 +32,7 @@ from ..services import SETTING_COMMUNE, Store
 from .i18n import LANGUAGES, current_language
 from .roles import UNIT_ID_ROLE
 from .session import PlanSession
-from .widgets import set_look
+from .widgets import error_label, ok_cancel, set_look
 
 
 class CommuneForm(QWidget):
@@ -93,12 +93,8 @@ class CommuneDialog(QDialog):
         intro.setWordWrap(True)
         self.form = CommuneForm()
         self.form.load(store.get_setting(SETTING_COMMUNE) or {})  # type: ignore[arg-type]
-        self.error = QLabel()
-        set_look(self.error, "error")
-        self.error.setVisible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.form)
@@ -146,12 +142,8 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         lang_form = QFormLayout()
         lang_form.addRow(QCoreApplication.translate("SettingsDialog", "&Ngôn ngữ giao diện:"), self.language)
-        self.error = QLabel()
-        set_look(self.error, "error")
-        self.error.setVisible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addLayout(lang_form)

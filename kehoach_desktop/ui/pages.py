@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.plan import DEFAULT_LABELS, PartialDate, Plan, Section, Signature, TextItem
 from ..errors import InvalidInput, KnownError
-from .widgets import CommitLineEdit, CommitTextEdit, set_look
+from .widgets import CommitLineEdit, CommitTextEdit, error_label, set_look
 
 
 def date_text(date: PartialDate | None) -> str:
@@ -78,10 +78,7 @@ class PlanPage(QWidget):
         super().__init__(parent)
         self.plan: Plan | None = None
         self._loading = False
-        self.error = QLabel()
-        set_look(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
+        self.error = error_label()
 
     def load(self, plan: Plan) -> None:
         self.plan = plan

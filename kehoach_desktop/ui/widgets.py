@@ -7,6 +7,8 @@ import itertools
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -56,6 +58,22 @@ def set_look(label: QLabel, look: str) -> QLabel:
     if padding:
         label.setContentsMargins(0, padding, 0, padding)
     return label
+
+
+def error_label() -> QLabel:
+    """The red line under a form that says what cannot be saved; hidden until there is something to say."""
+    label = set_look(QLabel(), "error")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel (Qt's own, translated) wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class PaddedItemDelegate(QStyledItemDelegate):

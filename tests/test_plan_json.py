@@ -92,3 +92,52 @@ def test_db_option_is_accepted_before_or_after_the_command(db_path):
                       check=True).stdout.split()[-1]
     assert run_cli("--db", str(db_path), "plans", check=True).stdout.startswith(f"{plan_id}\t")
     assert run_cli("plans", "--db", str(db_path), check=True).stdout.startswith(f"{plan_id}\t")
+
+
+def test_appendices_round_trip_and_print_after_the_body():
+    """A phụ lục (task table with the source's own columns, or a report form with a table) survives
+    export-json / import-json, and stays after the body's sections whatever its place in the file."""
+    from kehoach_desktop.domain.planjson import plan_from_dict, plan_to_dict
+
+    data = {
+        "format": "kehoach-plan", "version": 1, "title": "Triển khai Luật Trí tuệ nhân tạo",
+        "sections": [
+            {"title": "MỘT SỐ NHIỆM VỤ TRỌNG TÂM", "kind": "tasks",
+             "appendix": {"label": "Phụ lục", "heading": ["MỘT SỐ NHIỆM VỤ TRỌNG TÂM"],
+                          "attached": "(Kèm theo Kế hoạch số 117/KH-UBND ngày 20/3/2026 của UBND tỉnh)",
+                          "columns": [{"field": "number", "title": "STT"},
+                                      {"field": "title", "title": "Tên nhiệm vụ"},
+                                      {"field": "lead", "title": "Sở, ngành chủ trì tham mưu"},
+                                      {"field": "", "title": "Kinh phí"}]},
+             "tasks": [{"number": "1", "title": "Xây dựng cơ sở dữ liệu", "lead": ["Sở KH&CN"],
+                        "cells": {"Kinh phí": "Ngân sách tỉnh"}}]},
+            {"title": "NHIỆM VỤ, GIẢI PHÁP", "kind": "tasks", "tasks": [{"number": "1", "title": "Tuyên truyền"}]},
+            {"title": "ĐỀ CƯƠNG BÁO CÁO", "kind": "text",
+             "appendix": {"label": "Biểu 01", "orientation": "portrait"},
+             "items": [{"heading": "I. KẾT QUẢ", "paragraphs": ["1. Công tác chỉ đạo"],
+                        "table": {"rows": [["STT", "Chỉ tiêu"], ["1", "Số lớp tập huấn"]], "header_rows": 1}}]},
+        ],
+    }
+    plan = plan_from_dict(data)
+    assert [s.title for s in plan.body_sections()] == ["NHIỆM VỤ, GIẢI PHÁP"]
+    assert [s.title for s in plan.appendices()] == ["MỘT SỐ NHIỆM VỤ TRỌNG TÂM", "ĐỀ CƯƠNG BÁO CÁO"]
+    # tracking follows the tasks wherever they live
+    assert [t.title for t, _ in plan.walk_tasks()] == ["Tuyên truyền", "Xây dựng cơ sở dữ liệu"]
+    again = plan_from_dict(plan_to_dict(plan))
+    first = again.appendices()[0]
+    assert first.appendix.attached.startswith("(Kèm theo Kế hoạch số 117/KH-UBND")
+    assert first.appendix.columns[2] == ("lead", "Sở, ngành chủ trì tham mưu")
+    assert first.tasks[0].cells == {"Kinh phí": "Ngân sách tỉnh"}
+    form = again.appendices()[1]
+    assert form.appendix.label == "Biểu 01" and not form.appendix.landscape
+    assert form.items[0].table.rows[1] == ["1", "Số lớp tập huấn"]
+
+
+def test_a_bad_appendix_column_is_refused_with_its_place():
+    from kehoach_desktop.domain.planjson import plan_from_dict
+    from kehoach_desktop.errors import InvalidInput
+
+    data = {"format": "kehoach-plan", "version": 1, "title": "X",
+            "sections": [{"title": "P", "kind": "tasks", "appendix": {"columns": [{"field": "budget"}]}}]}
+    with pytest.raises(InvalidInput, match=r"sections\[0\]\.appendix\.columns\[0\]\.field"):
+        plan_from_dict(data)

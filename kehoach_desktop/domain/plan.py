@@ -104,6 +104,9 @@ class Task:
     notes: str | None = None  # ghi chú (printed in the phụ lục only)
     labels: dict[str, str] = field(default_factory=dict)  # this task's own label wording
     assignment: list[str] = field(default_factory=list)  # units as the plan wrote them in sentences
+    # cells of a phụ lục table's columns that are none of the fields above ("Kinh phí", "Chỉ tiêu"),
+    # keyed by the column's heading as the source wrote it; printed in that column, kept for the round trip
+    cells: dict[str, str] = field(default_factory=dict)
     children: list[Task] = field(default_factory=list)
     key: str = field(default_factory=new_key)
     id: int | None = None
@@ -119,21 +122,66 @@ class Task:
 
 
 @dataclass
+class TextTable:
+    """A table inside a text item (a phụ lục's report form "Biểu 01"): rows of cell texts, headings first."""
+
+    rows: list[list[str]] = field(default_factory=list)
+    header_rows: int = 1
+
+
+@dataclass
 class TextItem:
-    """An item of a text section: ``1. Mục đích`` and its paragraphs (heading may be None)."""
+    """An item of a text section: ``1. Mục đích`` and its paragraphs (heading may be None).
+
+    In a phụ lục the heading prints as written (no number is added) and the item may carry a table,
+    printed after its paragraphs.
+    """
 
     heading: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    table: TextTable | None = None
+
+
+APPENDIX_FIELDS = ("number", "title", "lead", "coordinators", "time", "product", "notes")
+
+
+@dataclass
+class Appendix:
+    """What makes a section a phụ lục, printed after the signature on pages of its own.
+
+    ``label`` ("Phụ lục", "Phụ lục 01", "Biểu 01", "PHỤ LỤC I"), ``heading`` (its title lines, as written)
+    and ``attached`` ("(Kèm theo Kế hoạch số 117/KH-UBND ngày 20/3/2026 của UBND xã …)") print centred
+    above its content. A task phụ lục prints its tasks as a table of ``columns``: (field, heading as the
+    source wrote it), field one of :data:`APPENDIX_FIELDS` or ``""`` for a column of ``Task.cells``.
+    ``mirror``: the table lists the tasks of the body's task sections (a "Danh mục nhiệm vụ" generated
+    from them) and the section holds no tasks of its own.
+    """
+
+    label: str = ""
+    heading: list[str] = field(default_factory=list)
+    attached: str = ""
+    columns: list[tuple[str, str]] = field(default_factory=list)
+    landscape: bool = True
+    mirror: bool = False
 
 
 @dataclass
 class Section:
-    """A Roman-numeral section: text (I. Mục đích, III. Kinh phí, IV. Tổ chức) or tasks (II.)."""
+    """A Roman-numeral section: text (I. Mục đích, III. Kinh phí, IV. Tổ chức) or tasks (II.).
+
+    With ``appendix`` set it is a phụ lục instead: not numbered, printed after the signature.
+    Appendix sections come after the body's sections in :attr:`Plan.sections`.
+    """
 
     title: str
     kind: str = "text"  # "text" or "tasks"
     items: list[TextItem] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+    appendix: Appendix | None = None
+
+    @property
+    def is_appendix(self) -> bool:
+        return self.appendix is not None
 
 
 @dataclass
@@ -167,7 +215,17 @@ class Plan:
     id: int | None = None
 
     def task_sections(self) -> list[Section]:
-        return [s for s in self.sections if s.kind == "tasks"]
+        """Every section holding tasks, the body's and the phụ lục's, in document order (tracking follows
+        tasks wherever they live)."""
+        return [s for s in self.sections if s.kind == "tasks" and not (s.appendix and s.appendix.mirror)]
+
+    def body_sections(self) -> list[Section]:
+        """The Roman-numeral sections (I., II., …), without the phụ lục."""
+        return [s for s in self.sections if s.appendix is None]
+
+    def appendices(self) -> list[Section]:
+        """The phụ lục, in order, printed after the signature."""
+        return [s for s in self.sections if s.appendix is not None]
 
     def walk_tasks(self) -> Iterator[tuple[Task, int]]:
         """Every task of every task section, depth-first in document order, with its depth."""

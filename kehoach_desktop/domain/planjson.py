@@ -12,7 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, describe_os_error
-from .plan import DEFAULT_LABELS, PartialDate, Plan, Section, Signature, Task, TextItem, new_key
+from .plan import (
+    APPENDIX_FIELDS,
+    DEFAULT_LABELS,
+    Appendix,
+    PartialDate,
+    Plan,
+    Section,
+    Signature,
+    Task,
+    TextItem,
+    TextTable,
+    new_key,
+)
 from .text import nfc
 
 FORMAT = "kehoach-plan"
@@ -24,7 +36,7 @@ _PLAN_KEYS = {
 }
 _TASK_KEYS = {
     "number", "title", "content", "lead", "coordinators", "time", "product", "notes", "labels",
-    "assignment", "children", "key", "timeframe",
+    "assignment", "children", "key", "timeframe", "cells",
 }
 
 
@@ -60,6 +72,52 @@ class _Reader:
             raise self.fail(f"{path}.labels", "phải là một bảng tên nhãn")
         return {str(k): nfc(v) for k, v in value.items()}
 
+    def cells(self, data: dict, path: str) -> dict[str, str]:
+        value = data.get("cells") or {}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise self.fail(f"{path}.cells", "phải là một bảng {tên cột: nội dung}")
+        return {nfc(str(k)): nfc(v) for k, v in value.items()}
+
+    def table(self, data: Any, path: str) -> TextTable | None:
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            raise self.fail(path, "phải là một bảng {rows, header_rows}")
+        rows = data.get("rows") or []
+        if not isinstance(rows, list) or not all(
+                isinstance(r, list) and all(isinstance(c, str) for c in r) for r in rows):
+            raise self.fail(f"{path}.rows", "phải là một danh sách hàng, mỗi hàng một danh sách chuỗi chữ")
+        header_rows = data.get("header_rows", 1)
+        if not isinstance(header_rows, int) or isinstance(header_rows, bool) or header_rows < 0:
+            raise self.fail(f"{path}.header_rows", "phải là một số nguyên không âm")
+        return TextTable([[nfc(c) for c in r] for r in rows], min(header_rows, len(rows)))
+
+    def appendix(self, data: Any, path: str) -> Appendix | None:
+        if data is None or data is False:
+            return None
+        if data is True:
+            return Appendix()
+        if not isinstance(data, dict):
+            raise self.fail(path, "phải là một đối tượng phụ lục (label, heading, attached, columns)")
+        columns_raw = data.get("columns") or []
+        if not isinstance(columns_raw, list):
+            raise self.fail(f"{path}.columns", "phải là một danh sách cột")
+        columns: list[tuple[str, str]] = []
+        for i, col in enumerate(columns_raw):
+            cpath = f"{path}.columns[{i}]"
+            if not isinstance(col, dict):
+                raise self.fail(cpath, "phải là một cột {field, title}")
+            fld = self.string(col, "field", cpath)
+            if fld and fld not in APPENDIX_FIELDS:
+                raise self.fail(f"{cpath}.field", "phải là một trong " + ", ".join(APPENDIX_FIELDS) + " hoặc rỗng")
+            columns.append((fld, self.string(col, "title", cpath)))
+        orientation = data.get("orientation", "landscape")
+        if orientation not in ("landscape", "portrait"):
+            raise self.fail(f"{path}.orientation", "phải là “landscape” hoặc “portrait”")
+        return Appendix(label=self.string(data, "label", path), heading=self.strings(data, "heading", path),
+                        attached=self.string(data, "attached", path), columns=columns,
+                        landscape=orientation == "landscape", mirror=bool(data.get("mirror", False)))
+
     def task(self, data: Any, path: str) -> Task:
         if not isinstance(data, dict):
             raise self.fail(path, "phải là một nhiệm vụ (đối tượng JSON)")
@@ -78,6 +136,7 @@ class _Reader:
             notes=self.string(data, "notes", path, optional=True),
             labels=self.labels(data, path),
             assignment=self.strings(data, "assignment", path),
+            cells=self.cells(data, path),
             children=[self.task(c, f"{path}.children[{i}]") for i, c in enumerate(children_raw)],
             key=self.string(data, "key", path) or new_key(),
         )
@@ -88,7 +147,8 @@ class _Reader:
         kind = data.get("kind", "tasks" if data.get("tasks") and not data.get("items") else "text")
         if kind not in ("text", "tasks"):
             raise self.fail(f"{path}.kind", "phải là “text” hoặc “tasks”")
-        section = Section(title=self.string(data, "title", path), kind=kind)
+        section = Section(title=self.string(data, "title", path), kind=kind,
+                          appendix=self.appendix(data.get("appendix"), f"{path}.appendix"))
         if kind == "tasks":
             tasks = data.get("tasks") or []
             if not isinstance(tasks, list):
@@ -105,7 +165,8 @@ class _Reader:
                 if not isinstance(item, dict):
                     raise self.fail(ipath, "phải là một đối tượng có heading và paragraphs")
                 section.items.append(TextItem(self.string(item, "heading", ipath, optional=True),
-                                              self.strings(item, "paragraphs", ipath)))
+                                              self.strings(item, "paragraphs", ipath),
+                                              self.table(item.get("table"), f"{ipath}.table")))
         return section
 
     def plan(self, data: Any) -> Plan:
@@ -153,7 +214,9 @@ class _Reader:
             doc_type=self.string(data, "doc_type", "plan") or "KẾ HOẠCH",
             bases=self.strings(data, "bases", "plan"),
             preamble=self.strings(data, "preamble", "plan"),
-            sections=[self.section(s, f"sections[{i}]") for i, s in enumerate(sections_raw)],
+            # the phụ lục print after the signature whatever their place in the file: keep them last
+            sections=sorted((self.section(s, f"sections[{i}]") for i, s in enumerate(sections_raw)),
+                            key=lambda s: s.appendix is not None),
             closing=self.strings(data, "closing", "plan"),
             recipients=self.strings(data, "recipients", "plan"),
             signature=Signature(self.strings(sig, "lines", "signature"),
@@ -207,6 +270,7 @@ def task_to_dict(task: Task) -> dict[str, Any]:
         "notes": task.notes,
         "labels": dict(task.labels),
         "assignment": list(task.assignment),
+        **({"cells": dict(task.cells)} if task.cells else {}),
         "timeframe": {"kind": tf.kind, "description": tf.describe(),
                       "deadline": tf.deadline.isoformat() if tf.deadline else None},
         "children": [task_to_dict(c) for c in task.children],
@@ -214,19 +278,38 @@ def task_to_dict(task: Task) -> dict[str, Any]:
     return data
 
 
+def appendix_to_dict(appendix: Appendix) -> dict[str, Any]:
+    data: dict[str, Any] = {"label": appendix.label, "heading": list(appendix.heading),
+                            "attached": appendix.attached,
+                            "orientation": "landscape" if appendix.landscape else "portrait"}
+    if appendix.columns:
+        data["columns"] = [{"field": f, "title": t} for f, t in appendix.columns]
+    if appendix.mirror:
+        data["mirror"] = True
+    return data
+
+
+def _item_to_dict(item: TextItem) -> dict[str, Any]:
+    data: dict[str, Any] = {"heading": item.heading, "paragraphs": list(item.paragraphs)}
+    if item.table is not None:
+        data["table"] = {"rows": [list(r) for r in item.table.rows], "header_rows": item.table.header_rows}
+    return data
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     sections = []
     for s in plan.sections:
+        section: dict[str, Any] = {"title": s.title, "kind": s.kind}
+        if s.appendix is not None:
+            section["appendix"] = appendix_to_dict(s.appendix)
         if s.kind == "tasks":
-            section: dict[str, Any] = {"title": s.title, "kind": "tasks"}
             intro = [p for item in s.items for p in item.paragraphs]
             if intro:
                 section["intro"] = intro
             section["tasks"] = [task_to_dict(t) for t in s.tasks]
-            sections.append(section)
         else:
-            sections.append({"title": s.title, "kind": "text",
-                             "items": [{"heading": i.heading, "paragraphs": list(i.paragraphs)} for i in s.items]})
+            section["items"] = [_item_to_dict(i) for i in s.items]
+        sections.append(section)
     data: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,

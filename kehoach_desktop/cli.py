@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -326,10 +327,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return 0
+    except (sqlite3.Error, OSError) as exc:  # a full disk or a failing drive while reading: said as such
+        known = _environment_error(exc, args.db)
+        if known is None:
+            return _bug(exc)
+        print(f"Lỗi: {known}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # a bug: the traceback goes to the log, one line to the user
-        log = log_bug(exc)
-        print(f"Lỗi không mong muốn: {type(exc).__name__}. Chi tiết đã ghi vào {log}.", file=sys.stderr)
-        return EXIT_BUG
+        return _bug(exc)
+
+
+def _bug(exc: BaseException) -> int:
+    log = log_bug(exc)
+    print(f"Lỗi không mong muốn: {type(exc).__name__}. Chi tiết đã ghi vào {log}.", file=sys.stderr)
+    return EXIT_BUG
+
+
+def _environment_error(exc: sqlite3.Error | OSError, db: str | None) -> str | None:
+    """The message for a disk or database fault the user can fix, or None when ``exc`` is a bug."""
+    import errno
+
+    from .errors import describe_os_error
+    from .paths import default_db_path
+    from .store.database import sqlite_error
+
+    if isinstance(exc, sqlite3.Error):
+        known = sqlite_error(exc, Path(db).expanduser() if db else default_db_path())
+        return known.message if known else None
+    if exc.errno in (errno.ENOSPC, errno.EIO, errno.EROFS):
+        return describe_os_error(exc, exc.filename or "tệp")
+    return None
 
 
 if __name__ == "__main__":

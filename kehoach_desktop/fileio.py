@@ -7,10 +7,12 @@ is full, the old file is left as it was and the user gets one clear message.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import StorageError, describe_os_error
 
@@ -69,3 +71,14 @@ def write_with(target: str | os.PathLike[str], writer: Callable[[Path], object])
     with atomic_path(target) as tmp:
         writer(tmp)
     return Path(target)
+
+
+def write_saved(target: str | os.PathLike[str], save: Callable[[BinaryIO], object]) -> Path:
+    """For a writer that saves into a file object (openpyxl's ``wb.save``): made in memory, then written.
+
+    openpyxl leaves its zip open when the disk fills mid-save, and the zip then complains with a
+    traceback when the program exits; from memory the write fails whole, with the usual message.
+    """
+    buffer = io.BytesIO()
+    save(buffer)
+    return write_bytes(target, buffer.getvalue())

@@ -341,5 +341,21 @@ def write_pdf(model: Document, target: str | os.PathLike[str]) -> Path:
         writer.setCreator("KeHoach Desktop")
         paint_document(model, writer)
         del writer  # flushes and closes the file
+        _check_complete(tmp)
 
     return write_with(target, render)
+
+
+def _check_complete(pdf: Path) -> None:
+    """Qt reports no write error: a full disk leaves a cut-off PDF, which must not be moved into place."""
+    import errno
+    import shutil
+
+    size = pdf.stat().st_size
+    with pdf.open("rb") as fh:
+        fh.seek(max(0, size - 64))
+        complete = b"%%EOF" in fh.read()
+    if not complete:
+        full = shutil.disk_usage(pdf.parent).free < 8 * 1024 * 1024
+        code = errno.ENOSPC if full else errno.EIO
+        raise OSError(code, os.strerror(code), str(pdf))

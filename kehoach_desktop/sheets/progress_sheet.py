@@ -30,7 +30,7 @@ from ..domain.progress import (
     counts_by_unit,
     latest_by_unit,
 )
-from ..fileio import write_with
+from ..fileio import write_saved
 from .common import (
     FONT,
     OVERDUE_FILL,
@@ -227,4 +227,4 @@ def write_progress_sheet(plan: Plan, rows: list[TaskProgress], target: str | os.
                          today: dt.date, period: Period | None = None) -> Path:
     """Write the progress sheet to ``target`` (through a temporary file, moved into place)."""
     wb = build_progress_workbook(plan, rows, today, period)
-    return write_with(target, wb.save)
+    return write_saved(target, wb.save)

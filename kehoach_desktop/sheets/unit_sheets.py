@@ -27,7 +27,7 @@ from ..domain.progress import REPORTED_STATUSES, STATUS_LABELS, Period
 from ..domain.text import fold
 from ..domain.units import UnitCatalog, unit_key
 from ..errors import StorageError, describe_os_error
-from ..fileio import write_with
+from ..fileio import write_saved
 from .common import (
     ANSWER_FILL,
     BORDER,
@@ -214,6 +214,6 @@ def write_unit_sheets(plan: Plan, catalog: UnitCatalog, period: Period, folder: 
             name += "-2"
         used.add(name)
         wb = build_unit_workbook(plan, unit, period, issued or dt.date.today())
-        path = write_with(folder / f"{name}.xlsx", wb.save)
+        path = write_saved(folder / f"{name}.xlsx", wb.save)
         written.append((unit.unit, path, len(unit.tasks)))
     return written, skipped

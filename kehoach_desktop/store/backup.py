@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StorageError, describe_os_error
-from .database import Database, inspect_file
+from .database import Database, inspect_file, is_disk_full, sqlite_error
 
 KEEP = 10
 
@@ -39,6 +39,9 @@ def _copy_into(src: sqlite3.Connection, target: Path) -> None:
         raise StorageError(describe_os_error(exc, target)) from None
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
+        if is_disk_full(exc, target.parent):
+            raise StorageError(f"Ổ đĩa đã đầy, không sao lưu được vào {target}. Cơ sở dữ liệu vẫn nguyên; "
+                               "hãy giải phóng dung lượng rồi sao lưu lại.") from None
         raise StorageError(f"Không sao lưu được vào {target}: {exc}") from None
 
 
@@ -105,6 +108,14 @@ class CheckReport:
 
 def check(database: Database) -> CheckReport:
     """SQLite's own integrity check plus the rules of our schema."""
+    try:
+        return _check(database)
+    except sqlite3.Error as exc:  # a read error while checking is not a finding about the data
+        raise sqlite_error(exc, database.path) or StorageError(
+            f"Không kiểm tra được {database.path}: {exc}") from None
+
+
+def _check(database: Database) -> CheckReport:
     conn = database.conn
     problems: list[str] = []
     result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,11 +23,80 @@ from .migrations import APPLICATION_ID, LATEST, STEPS
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+# SQLite's primary result codes (the low byte of ``sqlite_errorcode``).
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+# Below this much free space an I/O error is taken for a full disk: SQLite needs room for the
+# -wal and the 32 KiB -shm beside the database, and the daily backup a copy of it.
+LOW_SPACE = 8 * 1024 * 1024
+
+
 def _corrupt(path: Path) -> StorageError:
+    """Only for what SQLite itself calls corrupt (or a file that is not ours): the advice is to restore."""
     return StorageError(
         f"Tệp cơ sở dữ liệu {path} bị hỏng hoặc không phải dữ liệu của KeHoach Desktop; "
         "tệp được giữ nguyên. Hãy khôi phục từ bản sao lưu (lệnh: kehoach restore)."
     )
+
+
+def disk_full(path: Path) -> StorageError:
+    return StorageError(
+        f"Ổ đĩa chứa {path.parent} đã đầy nên không mở hay ghi được cơ sở dữ liệu {path}; dữ liệu vẫn "
+        "nguyên, tệp không bị hỏng. Hãy giải phóng dung lượng (xóa bớt tệp không cần, dọn Thùng rác) rồi "
+        "thử lại; không cần khôi phục từ bản sao lưu.")
+
+
+def _low_space(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE
+    except OSError:
+        return False
+
+
+def _primary_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
+    text = str(exc).lower()  # no code (older Python): SQLite's messages say the same
+    return next((c for words, c in ((("full",), SQLITE_FULL), (("malformed",), SQLITE_CORRUPT),
+                                    (("not a database",), SQLITE_NOTADB), (("i/o",), SQLITE_IOERR),
+                                    (("locked", "busy"), SQLITE_BUSY), (("readonly", "read-only"), SQLITE_READONLY),
+                                    (("unable to open",), SQLITE_CANTOPEN))
+                 if any(w in text for w in words)), None)
+
+
+def is_disk_full(exc: sqlite3.Error, folder: Path) -> bool:
+    """SQLITE_FULL, or an I/O error (the -shm cannot grow, a file cannot be made) with no room left."""
+    primary = _primary_code(exc)
+    return primary == SQLITE_FULL or (primary in (SQLITE_IOERR, SQLITE_CANTOPEN) and _low_space(folder))
+
+
+def sqlite_error(exc: sqlite3.Error, path: Path) -> StorageError | None:
+    """The user's message for an error SQLite met on ``path`` that the user can fix, or None for a bug.
+
+    Corruption is reported only when SQLite says so (SQLITE_CORRUPT, SQLITE_NOTADB); a full disk or
+    any other I/O error is said to be what it is, with the data intact.
+    """
+    primary = _primary_code(exc)
+    if is_disk_full(exc, path.parent):
+        return disk_full(path)
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return _corrupt(path)
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED):
+        return StorageError(f"Cơ sở dữ liệu {path} đang được một chương trình khác dùng. Hãy thử lại sau.")
+    if primary in (SQLITE_READONLY, SQLITE_PERM):
+        return StorageError(f"Không ghi được vào {path}: tệp hoặc thư mục chỉ cho phép đọc.")
+    if primary == SQLITE_IOERR:
+        return StorageError(
+            f"Lỗi đọc/ghi ổ đĩa với cơ sở dữ liệu {path} (ổ USB bị rút, ổ mạng mất kết nối, ổ đĩa lỗi…). "
+            "Đây không phải lỗi hỏng dữ liệu: tệp được giữ nguyên. Hãy kiểm tra ổ đĩa rồi thử lại.")
+    if primary == SQLITE_CANTOPEN:
+        return StorageError(
+            f"Không mở được cơ sở dữ liệu {path}: không tạo được tệp tạm (-wal, -shm) trong {path.parent}. "
+            "Tệp được giữ nguyên; hãy kiểm tra quyền ghi của thư mục.")
+    if primary == SQLITE_NOMEM:
+        return StorageError("Máy không đủ bộ nhớ để mở cơ sở dữ liệu; hãy đóng bớt chương trình rồi thử lại.")
+    return None
 
 
 def inspect_file(path: Path) -> int:
@@ -48,8 +119,8 @@ def inspect_file(path: Path) -> int:
     uri = path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error:
-        raise _corrupt(path) from None
+    except sqlite3.Error as exc:
+        raise _operational(exc, path) from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -68,8 +139,8 @@ def inspect_file(path: Path) -> int:
                 "SELECT count(*) FROM sqlite_master WHERE name IN ('plans', 'tasks')").fetchone()[0] != 2:
             raise _corrupt(path)
         return int(version)
-    except sqlite3.DatabaseError:
-        raise _corrupt(path) from None
+    except sqlite3.DatabaseError as exc:
+        raise _operational(exc, path) from None
     finally:
         conn.close()
 
@@ -99,9 +170,13 @@ class Database:
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self._depth = 0
-            self.conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back itself (disk full)
+                self.conn.execute("ROLLBACK")
+            known = sqlite_error(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if known is not None:
+                raise known from None
             raise
         self._depth = 0
         try:
@@ -124,16 +199,7 @@ class Database:
 
 
 def _operational(exc: sqlite3.Error, path: Path) -> StorageError:
-    text = str(exc).lower()
-    if "full" in text:
-        return StorageError(f"Ổ đĩa đã đầy, không lưu được vào {path}. Dữ liệu trước đó vẫn an toàn.")
-    if "locked" in text or "busy" in text:
-        return StorageError(f"Cơ sở dữ liệu {path} đang được một chương trình khác dùng. Hãy thử lại sau.")
-    if "readonly" in text or "read-only" in text:
-        return StorageError(f"Không ghi được vào {path}: tệp hoặc thư mục chỉ cho phép đọc.")
-    if "malformed" in text or "not a database" in text:
-        return _corrupt(path)
-    return StorageError(f"Lỗi cơ sở dữ liệu {path}: {exc}")
+    return sqlite_error(exc, path) or StorageError(f"Lỗi cơ sở dữ liệu {path}: {exc}")
 
 
 def _backup_before_migration(path: Path, version: int) -> None:
@@ -147,6 +213,11 @@ def _backup_before_migration(path: Path, version: int) -> None:
         src.close()
         dst.close()
     except (sqlite3.Error, OSError) as exc:
+        with contextlib.suppress(OSError):
+            target.unlink(missing_ok=True)
+        if (isinstance(exc, sqlite3.Error) and is_disk_full(exc, path.parent)) or (
+                isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+            raise disk_full(path) from None
         raise StorageError(
             f"Không tạo được bản sao trước khi nâng cấp {path} ({exc}); cơ sở dữ liệu chưa bị thay đổi.") from None
 
@@ -161,7 +232,8 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
             conn.execute(f"PRAGMA user_version = {target}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         except BaseException:
-            conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
 

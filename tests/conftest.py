@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -69,3 +70,31 @@ def run_cli(*args: str, db: Path | None = None, check: bool = False, **kwargs) -
     if check and result.returncode != 0:
         raise AssertionError(f"kehoach {' '.join(args)} failed ({result.returncode}): {result.stderr}")
     return result
+
+
+def needs(program: str, package: str, found: str | None = None) -> str:
+    """The path of an outside program a test needs (``found``, or ``program`` on PATH).
+
+    Where it is missing the test is skipped, saying which Debian package brings it, except in CI
+    (``CI=true``): .ci/run installs it, so there a missing program fails the test instead of
+    hiding it among the skips.
+    """
+    path = found or shutil.which(program)
+    if path:
+        return path
+    message = f"{program} is not installed (Debian: apt-get install {package})"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message}; CI must have it (.ci/run installs it)", pytrace=False)
+    pytest.skip(message)
+
+
+def load_script(relative: str):
+    """A helper module of scripts/ or build/ (not a package), loaded by its path under the project."""
+    import importlib.util
+
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

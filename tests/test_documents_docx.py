@@ -17,7 +17,7 @@ from kehoach_desktop.documents.layout import plan_document
 from kehoach_desktop.documents.metrics import text_width
 from kehoach_desktop.domain.text import clean_line, normalize_dashes, normalize_tone_placement
 from kehoach_desktop.errors import StorageError
-from tests.conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture, sha256
+from tests.conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture, needs, sha256
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -364,9 +364,7 @@ def test_locked_target_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
 
 @pytest.mark.slow
 def test_libreoffice_converts_it(tmp_path: Path, lam_vy: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.skip("LibreOffice not installed")
+    soffice = needs("soffice", "libreoffice-writer-nogui", shutil.which("libreoffice"))
     subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(lam_vy)],
                    check=True, capture_output=True, timeout=180)
     pdf = (tmp_path / lam_vy.with_suffix(".pdf").name).read_bytes()

@@ -10,7 +10,7 @@ import pytest
 from kehoach_desktop.documents.layout import plan_document
 from kehoach_desktop.documents.model import mm
 from kehoach_desktop.documents.qt_writer import to_qtextdocument, write_pdf
-from tests.conftest import load_fixture
+from tests.conftest import load_fixture, needs
 
 
 def page_boxes(pdf: bytes) -> list[tuple[int, int]]:
@@ -75,11 +75,9 @@ def test_print_preview_paints_on_a_printer(tmp_path: Path) -> None:
 
 
 def test_pdf_page_numbers_from_page_two(tmp_path: Path) -> None:
-    import shutil
     import subprocess
 
-    if not shutil.which("pdftotext"):
-        pytest.skip("poppler-utils (pdftotext) not installed")
+    needs("pdftotext", "poppler-utils")
     target = tmp_path / "ke-hoach.pdf"
     write_pdf(plan_document(load_fixture("ke-hoach-phuong-bach-dang"), appendix=True), target)
     boxes = page_boxes(target.read_bytes())
@@ -110,13 +108,11 @@ def test_pdf_page_numbers_from_page_two(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_pdf_keeps_the_signature_block_on_one_page(tmp_path: Path) -> None:
     """Whatever the length of the body, Nơi nhận and the signer's name end up on the same page."""
-    import shutil
     import subprocess
 
     from kehoach_desktop.domain.plan import TextItem
 
-    if not shutil.which("pdftotext"):
-        pytest.skip("poppler-utils (pdftotext) not installed")
+    needs("pdftotext", "poppler-utils")
     plan = load_fixture("ke-hoach-xa-binh-giang-nd142")
     filler = TextItem(None, [])
     plan.sections[2].items.append(filler)

@@ -19,7 +19,7 @@ from kehoach_desktop.errors import InvalidInput
 from kehoach_desktop.importers import UnreadableDocument, import_file
 from kehoach_desktop.services import Store
 
-from .conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture, run_cli
+from .conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture, needs, run_cli
 from .importdocs import PlanDocx, cp1258_bytes, plan_docx, plan_text, tcvn3_bytes, vni
 
 CATALOG = UnitCatalog(preset_units(None))
@@ -836,9 +836,7 @@ def test_a_task_table_inside_a_section_whatever_its_title(tmp_path: Path) -> Non
 def test_old_word_doc_through_libreoffice(tmp_path: Path) -> None:
     from kehoach_desktop.importers.convert import find_soffice
 
-    soffice = find_soffice()
-    if soffice is None:
-        pytest.skip("LibreOffice not installed")
+    soffice = needs("soffice", "libreoffice-writer-nogui", find_soffice())
     import subprocess
 
     want = load_fixture("ke-hoach-phuong-bach-dang")

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from kehoach_desktop import __version__, paths
+from tests.conftest import needs
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -289,10 +290,10 @@ def fake_bundle(tmp_path: Path) -> Path:
     return bundle
 
 
-@pytest.mark.skipif(not build_script.find_makensis(), reason="makensis not installed (Debian: apt-get install nsis)")
 def test_installer_compiles_without_warnings(fake_bundle: Path, tmp_path: Path) -> None:
+    makensis = needs("makensis", "nsis", build_script.find_makensis())
     out = tmp_path / "KeHoach-Desktop-Setup-test.exe"  # makensis warns about a bare "setup.exe"
-    result = build_script.compile_installer(build_script.find_makensis(), fake_bundle, out)
+    result = build_script.compile_installer(makensis, fake_bundle, out)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert out.read_bytes()[:2] == b"MZ"
 

@@ -17,18 +17,15 @@ from openpyxl import load_workbook
 from kehoach_desktop.domain.progress import Period
 from kehoach_desktop.sheets.merge import import_unit_sheet
 from kehoach_desktop.sheets.tracking import export_progress_sheet, make_unit_sheets
-from tests.conftest import load_fixture
+from tests.conftest import load_fixture, needs
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"),
-]
+pytestmark = pytest.mark.slow
 
 
 def _convert(source: Path, target_format: str, outdir: Path, profile: Path) -> Path:
+    soffice = needs("soffice", "libreoffice-calc-nogui", shutil.which("libreoffice"))
     outdir.mkdir(parents=True, exist_ok=True)
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
                     target_format, "--outdir", str(outdir), str(source)], check=True, capture_output=True,
                    timeout=180)
     return outdir / (source.stem + "." + target_format.split(":")[0])
@@ -58,8 +55,7 @@ def test_progress_sheet_prints_as_a_landscape_table_then_the_summary(store, tmp_
              for m in re.finditer(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)]
     # Page 1: the table, A4 landscape (842 x 595 pt), one page wide; then the summary, A4 portrait.
     assert boxes[:2] == [(842, 595), (595, 842)]
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
-        assert "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH" in text and "Đề xuất, kiến nghị" in text
-        assert "Trang 1/2" in text
+    text = subprocess.run([needs("pdftotext", "poppler-utils"), "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH" in text and "Đề xuất, kiến nghị" in text
+    assert "Trang 1/2" in text

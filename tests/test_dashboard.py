@@ -16,7 +16,9 @@ VHXH = "Phòng Văn hóa - Xã hội"
 
 @pytest.fixture
 def plan_with_entries(store):
-    plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    plan = load_fixture("ke-hoach-xa-lam-vy")
+    next(t for t, _ in plan.walk_tasks() if t.number == "5").time = "Quý III/2026"  # a deadline of its own
+    plan_id = store.import_plan(plan)
     tasks = [t for t, _ in store.plans.load(plan_id).walk_tasks()]
     store.progress.add(ProgressEntry(tasks[0].id, dt.date(2026, 11, 1), IN_PROGRESS, unit=VHXH, done="Tuyên truyền"))
     store.progress.add(ProgressEntry(tasks[2].id, dt.date(2026, 10, 1), DONE, unit=VHXH, done="Lồng ghép"))
@@ -42,20 +44,28 @@ def _items(tree):
 def test_counts_overdue_and_due_soon(dashboard, plan_with_entries):
     _plan_id, tasks = plan_with_entries
     shown = {s: b.text().split("\n") for s, b in dashboard.count_buttons.items()}
-    # On 20/11/2026: "Thường xuyên" missed its 14/6 report; the yearly ones are due on 14/12.
-    assert shown == {"not_started": ["4", "Chưa thực hiện"], "in_progress": ["2", "Đang thực hiện"],
-                     "done": ["0", "Hoàn thành"], "done_late": ["0", "Hoàn thành quá hạn"], "overdue": ["1", "Quá hạn"]}
-    assert [i.text(1) for i in _items(dashboard.overdue)] == [tasks[1].title]
+    # On 20/11/2026: "Thường xuyên" missed its 14/6 report: not reported (amber), not overdue; "Quý III/2026"
+    # passed its own deadline: overdue (red); the yearly ones are due on 14/12.
+    assert shown == {"not_started": ["3", "Chưa thực hiện"], "in_progress": ["2", "Đang thực hiện"],
+                     "done": ["0", "Hoàn thành"], "done_late": ["0", "Hoàn thành quá hạn"],
+                     "not_reported": ["1", "Chưa báo cáo"], "overdue": ["1", "Quá hạn"]}
+    assert [i.text(1) for i in _items(dashboard.overdue)] == [tasks[4].title]
     assert dashboard.overdue_box.title() == "Quá hạn (1)"
-    soon = _items(dashboard.due_soon)
-    assert len(soon) == 6 and {i.text(3) for i in soon} == {"14/12/2026"}
+    colours = {s: b.styleSheet() for s, b in dashboard.count_buttons.items()}
+    assert "#c9a227" in colours["not_reported"] and "#e53935" in colours["overdue"]
+    soon = _items(dashboard.due_soon)  # the unreported task is still due at the next cut-off
+    assert [i.text(1) for i in soon] == [tasks[i].title for i in (0, 1, 2, 3, 5, 6)]
+    assert {i.text(3) for i in soon} == {"14/12/2026"}
     assert dashboard.due_box.title() == "Đến hạn trong 30 ngày tới (6)"
-    assert dashboard.chart.counts["overdue"] == 1 and dashboard.chart.counts["not_started"] == 4
+    assert dashboard.chart.counts["not_reported"] == 1 and dashboard.chart.counts["overdue"] == 1
+    assert dashboard.chart.counts["not_started"] == 3
     m = dashboard.matrix
     units = [m.verticalHeaderItem(r).text() for r in range(m.rowCount())]
     assert units == [VHXH, "Văn phòng HĐND và UBND"]
-    assert [m.item(0, c).text() for c in range(6)] == ["3", "2", "0", "0", "1", "6"]
-    assert [m.item(1, c).text() for c in range(6)] == ["1", "0", "0", "0", "0", "1"]
+    assert m.horizontalHeaderItem(4).text() == "Chưa\nbáo cáo"
+    assert [m.item(0, c).text() for c in range(7)] == ["2", "2", "0", "0", "1", "1", "6"]
+    assert [m.item(1, c).text() for c in range(7)] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert m.item(0, 4).foreground().color().name() == "#c9a227"
 
 
 def test_clicking_an_overdue_task_emits_its_id(qtbot, dashboard, plan_with_entries):
@@ -64,14 +74,17 @@ def test_clicking_an_overdue_task_emits_its_id(qtbot, dashboard, plan_with_entri
     rect = dashboard.overdue.visualItemRect(item)
     with qtbot.waitSignal(dashboard.taskActivated, timeout=2000) as blocker:
         qtbot.mouseClick(dashboard.overdue.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert blocker.args == [tasks[1].id]
+    assert blocker.args == [tasks[4].id]
 
 
 def test_counts_chart_and_matrix_list_their_tasks(qtbot, dashboard, plan_with_entries):
     _plan_id, tasks = plan_with_entries
     qtbot.mouseClick(dashboard.count_buttons["not_started"], Qt.MouseButton.LeftButton)
-    assert [i.text(1) for i in _items(dashboard.selection)] == [tasks[i].title for i in (3, 4, 5, 6)]
-    assert dashboard.selection_box.title() == "Nhiệm vụ: Chưa thực hiện (4)"
+    assert [i.text(1) for i in _items(dashboard.selection)] == [tasks[i].title for i in (3, 5, 6)]
+    assert dashboard.selection_box.title() == "Nhiệm vụ: Chưa thực hiện (3)"
+    qtbot.mouseClick(dashboard.count_buttons["not_reported"], Qt.MouseButton.LeftButton)
+    assert [i.text(1) for i in _items(dashboard.selection)] == [tasks[1].title]
+    assert dashboard.selection_box.title() == "Nhiệm vụ: Chưa báo cáo (1)"
 
     bar = dashboard.chart.bar_rects()["in_progress"]
     qtbot.mouseClick(dashboard.chart, Qt.MouseButton.LeftButton, pos=QPoint(int(bar.center().x()), int(bar.bottom()) - 1))
@@ -92,8 +105,9 @@ def test_refresh_after_an_import_and_screenshot(qtbot, dashboard, store, plan_wi
     _plan_id, tasks = plan_with_entries
     store.progress.add(ProgressEntry(tasks[1].id, dt.date(2026, 11, 15), IN_PROGRESS, unit=VHXH, done="Rà soát"))
     dashboard.refresh()
-    assert dashboard.count_buttons["overdue"].text().startswith("0\n")
-    assert dashboard.overdue.topLevelItemCount() == 0
+    assert dashboard.count_buttons["not_reported"].text().startswith("0\n")  # reported late: under way
+    assert dashboard.count_buttons["in_progress"].text().startswith("3\n")
+    assert dashboard.overdue.topLevelItemCount() == 1  # the dated task is still past its deadline
     shot = tmp_path / "dashboard.png"
     assert dashboard.grab().save(str(shot))
     assert shot.stat().st_size > 10_000
@@ -111,7 +125,7 @@ def _filled_sheet(store, plan_id, tasks, folder):
     path = next(p for _u, p, _n in written if "van-hoa" in p.name)
     wb = load_workbook(path)
     ws = wb.worksheets[0]
-    ws["F10"] = "Đang thực hiện"  # row 10: task 2 ("Thường xuyên"), overdue until now
+    ws["F10"] = "Đang thực hiện"  # row 10: task 2 ("Thường xuyên"), not reported until now
     ws["G10"] = "Rà soát 12 văn bản quy phạm pháp luật"
     wb.save(path)
     return path
@@ -169,7 +183,7 @@ def test_dashboard_buttons_import_then_write_sheet_sheets_and_report(qtbot, dash
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert blocker.args == [1]
     assert dashboard.message.text() == "Đã thêm 1 mục tiến độ từ 1 phiếu."
-    assert dashboard.count_buttons["overdue"].text().startswith("0\n")  # refreshed: reported now
+    assert dashboard.count_buttons["not_reported"].text().startswith("0\n")  # refreshed: reported now
 
     monkeypatch.setattr(PeriodDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     report = tmp_path / "bc"
@@ -220,11 +234,11 @@ def test_recording_progress_by_hand_for_the_clicked_task(qtbot, dashboard, store
     with qtbot.waitSignal(dashboard.progressChanged):
         qtbot.mouseClick(record, Qt.MouseButton.LeftButton)
     assert opened and opened[0].result() == QDialog.DialogCode.Accepted
-    entry = store.progress.for_task(tasks[1].id)[-1]
+    entry = store.progress.for_task(tasks[4].id)[-1]
     assert (entry.status, entry.done, entry.percent, entry.evidence, entry.date) == (
         "done", "Đã rà soát 12 văn bản", 100, "Báo cáo 45/BC-VHXH", TODAY)
-    assert dashboard.overdue.topLevelItemCount() == 0  # "Thường xuyên": reported now, not done for good
-    assert dashboard.count_buttons["in_progress"].text().startswith("3\n")
+    assert dashboard.overdue.topLevelItemCount() == 0  # done after its deadline of 30/9
+    assert dashboard.count_buttons["done_late"].text().startswith("1\n")
 
 
 def test_right_click_action_records_for_that_task_without_opening_it(qtbot, dashboard, store, plan_with_entries,

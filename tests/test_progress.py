@@ -6,18 +6,23 @@ import datetime as dt
 
 import pytest
 
+from kehoach_desktop.domain.plan import PartialDate
 from kehoach_desktop.domain.progress import (
     DONE,
     DONE_LATE,
     IN_PROGRESS,
+    LISTED_STATUSES,
+    NOT_REPORTED,
     NOT_STARTED,
     OVERDUE,
+    STATUS_LABELS,
     Period,
     ProgressEntry,
     next_due,
     status_from_text,
     task_status,
     track,
+    tracking_start,
 )
 from kehoach_desktop.domain.timeframe import parse_timeframe
 from kehoach_desktop.errors import InvalidInput, NotFound
@@ -98,13 +103,13 @@ def test_thuong_xuyen_is_never_done_and_due_every_six_months():
     assert parse_timeframe(time).recurring
     # Before the first cut-off (14/6) nothing is late yet.
     assert status(time, [], D(2026, 5, 1)) == NOT_STARTED
-    # The 6-month cut-off passed without a report: overdue.
-    assert status(time, [], D(2026, 6, 20)) == OVERDUE
+    # The 6-month cut-off passed without a report: not reported, which is not "Quá hạn" (no deadline of its own).
+    assert status(time, [], D(2026, 6, 20)) == NOT_REPORTED
     # Reported in the window of that cut-off: in progress, not overdue, and done does not stick...
     reported = [entry(D(2026, 6, 1), DONE)]
     assert status(time, reported, D(2026, 6, 20)) == IN_PROGRESS
     # ... and the next cut-off (14/12) needs a new report.
-    assert status(time, reported, D(2026, 12, 20)) == OVERDUE
+    assert status(time, reported, D(2026, 12, 20)) == NOT_REPORTED
     assert status(time, [*reported, entry(D(2026, 11, 30))], D(2026, 12, 20)) == IN_PROGRESS
     assert next_due(parse_timeframe(time), reported, D(2026, 6, 20)) == D(2026, 12, 14)
 
@@ -114,21 +119,22 @@ def test_hang_nam_and_nam_2026_va_cac_nam_tiep_theo_are_due_each_year():
         assert parse_timeframe(time).recurring, time
         # No 6-month cut-off for a yearly task.
         assert status(time, [], D(2026, 7, 1)) == NOT_STARTED, time
-        assert status(time, [], D(2026, 12, 15)) == OVERDUE, time
+        assert status(time, [], D(2026, 12, 15)) == NOT_REPORTED, time
         assert status(time, [entry(D(2026, 12, 1))], D(2026, 12, 15)) == IN_PROGRESS, time
         # A report in 2026 does not cover 2027.
-        assert status(time, [entry(D(2026, 12, 1))], D(2027, 12, 20)) == OVERDUE, time
+        assert status(time, [entry(D(2026, 12, 1))], D(2027, 12, 20)) == NOT_REPORTED, time
 
 
 def test_nam_2027_va_cac_nam_tiep_theo_is_not_due_before_2027():
     assert status("Từ năm 2027 và các năm tiếp theo", [], D(2026, 12, 20)) == NOT_STARTED
 
 
-def test_dinh_ky_hang_nam_overdue_then_reported_late_but_never_done():
+def test_dinh_ky_hang_nam_not_reported_then_reported_late_but_never_done():
     time = "Định kỳ hằng năm"
-    assert status(time, [], D(2026, 12, 20)) == OVERDUE
+    assert status(time, [], D(2026, 12, 20)) == NOT_REPORTED
+    # A late report gives what it says: the work goes on, or has not started.
     assert status(time, [entry(D(2026, 12, 18), DONE)], D(2026, 12, 20)) == IN_PROGRESS
-    assert status(time, [entry(D(2026, 12, 18), NOT_STARTED)], D(2026, 12, 20)) == OVERDUE
+    assert status(time, [entry(D(2026, 12, 18), NOT_STARTED)], D(2026, 12, 20)) == NOT_STARTED
 
 
 def test_truoc_ngay_15_12_hang_nam_uses_the_plans_own_date():
@@ -149,6 +155,46 @@ def test_due_dates_before_the_plan_was_signed_do_not_count():
     # Plan dated 20/6/2026: the 14/6 cut-off of "Thường xuyên" came before it existed.
     tf = parse_timeframe("Thường xuyên")
     assert task_status(tf, [], D(2026, 7, 1), since=D(2026, 6, 20)) == NOT_STARTED
+    # Nor does a cut-off on the very day the plan is signed: the period it closes had nothing to report.
+    assert task_status(tf, [], D(2026, 6, 20), since=D(2026, 6, 14)) == NOT_STARTED
+    # A deadline that came before the plan ("Quý II/2026" in a plan of 02/12/2026) is not held against it.
+    q2 = parse_timeframe("Quý II/2026")
+    assert task_status(q2, [], D(2026, 12, 3), since=D(2026, 12, 2)) == NOT_STARTED
+    assert task_status(q2, [entry(D(2026, 12, 3), DONE)], D(2026, 12, 3), since=D(2026, 12, 2)) == DONE
+    # A deadline on the plan's own day is a real one.
+    same_day = parse_timeframe("Ngày 02/12/2026")
+    assert task_status(same_day, [], D(2026, 12, 3), since=D(2026, 12, 2)) == OVERDUE
+
+
+def test_tracking_starts_on_the_plans_date_or_the_day_it_was_entered():
+    created = D(2026, 12, 2)
+    assert tracking_start(PartialDate(2026, 3, 20), created) == D(2026, 3, 20)  # a signed plan: its date
+    assert tracking_start(None, created) == created  # blank date (draft, or text without its header)
+    assert tracking_start(None) is None
+    # "ngày    tháng 6 năm 2026": entered in December, so signed at the latest on 30/6; the 14/6 cut-off
+    # may have come before it.
+    assert tracking_start(PartialDate(2026, 6), created) == D(2026, 6, 30)
+    assert tracking_start(PartialDate(2026, 12), created) == created  # entered that month: from that day
+    assert tracking_start(PartialDate(2027, 1), created) == D(2027, 1, 1)  # a draft dated ahead
+    assert tracking_start(PartialDate(2026), created) == created
+    assert tracking_start(PartialDate(2025), created) == D(2025, 12, 31)
+    assert tracking_start(PartialDate(2026, 6)) == D(2026, 6, 1)  # nothing else known: the first day
+
+
+def test_yearly_deliverable_past_its_own_day_without_done_is_overdue():
+    time = "Trước ngày 15/12 hằng năm"
+    assert status(time, [entry(D(2026, 12, 1))], D(2026, 12, 16)) == OVERDUE  # under way is not done
+    assert status(time, [entry(D(2026, 12, 1)), entry(D(2026, 12, 17))], D(2026, 12, 20)) == OVERDUE
+
+
+def test_not_reported_is_computed_never_reported():
+    assert STATUS_LABELS[NOT_REPORTED] == "Chưa báo cáo"
+    with pytest.raises(InvalidInput, match="không hợp lệ"):
+        entry(D(2026, 6, 1), NOT_REPORTED)
+    assert status_from_text("Chưa báo cáo") is None  # typed in a sheet: nothing to report, a blank status
+    # The drop-downs keep the five statuses of DOMAIN.md §5.
+    assert [STATUS_LABELS[s] for s in LISTED_STATUSES] == [
+        "Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Hoàn thành quá hạn", "Quá hạn"]
 
 
 # --- tasks without a date -----------------------------------------------------------------
@@ -199,9 +245,9 @@ def test_entry_for_missing_task_is_refused(store):
 def test_dinh_ky_6_thang_is_due_at_both_cut_offs():
     time = "Định kỳ 6 tháng, hằng năm và đột xuất khi có yêu cầu"
     assert parse_timeframe(time).kind == "periodic"
-    assert status(time, [], D(2026, 6, 15)) == OVERDUE
+    assert status(time, [], D(2026, 6, 15)) == NOT_REPORTED
     assert status(time, [entry(D(2026, 6, 10))], D(2026, 6, 15)) == IN_PROGRESS
-    assert status(time, [entry(D(2026, 6, 10))], D(2026, 12, 15)) == OVERDUE
+    assert status(time, [entry(D(2026, 6, 10))], D(2026, 12, 15)) == NOT_REPORTED
     assert next_due(parse_timeframe(time), [], D(2026, 6, 15)) == D(2026, 12, 14)
 
 

@@ -75,7 +75,7 @@ def test_round_trip_sheets_import_then_report(db_path, tmp_path):
     counts = next(t for t in tables if t[0][:3] == ["STT", "Tình trạng", "Số nhiệm vụ"])
     assert {row[1]: row[2] for row in counts[1:]} == {
         "Chưa thực hiện": "4", "Đang thực hiện": "3", "Hoàn thành": "0", "Hoàn thành quá hạn": "0",
-        "Quá hạn": "0", "Tổng số": "7"}
+        "Chưa báo cáo": "0", "Quá hạn": "0", "Tổng số": "7"}
     assert paragraphs[-1].endswith("./.") or any(p.endswith("./.") for p in paragraphs)
     signature = " ".join(c for row in tables[-1] for c in row)
     assert "Nơi nhận:" in signature and "- Như trên;" in signature and "Ma Văn Quyết" in signature
@@ -96,10 +96,14 @@ def test_report_of_the_year_counts_overdue_and_proposes_next_period(store):
     # The year report includes the 6-month answers.
     assert "- Phòng Văn hóa - Xã hội: Phối hợp rà soát hạ tầng số." in text
     # "Cập nhật theo Kế hoạch ..." reported done is done. On the period's last day (14/12) the yearly
-    # reports are not late yet, but the "Thường xuyên" task missed its 14/6 cut-off.
+    # reports are not late yet, but the "Thường xuyên" task missed its 14/6 cut-off: not reported, which is
+    # not overdue (it has no deadline of its own). The plan is dated "tháng 6 năm 2026" and nothing says when
+    # it was entered: June counts from its first day.
     assert "tình trạng: Hoàn thành." in text
-    assert "Còn 1 nhiệm vụ quá hạn" in text
+    assert "quá hạn chưa hoàn thành" not in text
+    assert "Còn 1 nhiệm vụ thường xuyên, định kỳ chưa báo cáo kết quả của kỳ báo cáo đã kết thúc:" in text
     assert "- 7. Tổ chức tuyên truyền, phổ biến rộng rãi" in text and "(Trung tâm Dịch vụ sự nghiệp công)." in text
+    assert "1 nhiệm vụ hoàn thành, 0 hoàn thành quá hạn, 1 đang thực hiện, 5 chưa thực hiện, 1 chưa báo cáo, 0 quá hạn." in text
     assert "Đơn vị chủ trì chưa gửi báo cáo trong kỳ: Các cơ quan, đơn vị thuộc UBND xã; Trung tâm Dịch vụ" in text
     # Next period: the 6 months of 2027; the "Thường xuyên" task is due again on 14/6/2027.
     assert "Trong 6 tháng đầu năm 2027, tiếp tục" in text

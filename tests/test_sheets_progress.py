@@ -75,18 +75,24 @@ def test_status_drop_down_and_overdue_rows_highlighted(store, lam_vy, tmp_path):
     path = export_progress_sheet(store, lam_vy[0], tmp_path / "tien-do.xlsx", today=TODAY)
     ws = load_workbook(path)["Tiến độ"]
     statuses = [r[6] for r in _rows(ws)]
-    # On 20/12/2026 the yearly tasks with no report for 2026 are overdue; the reported ones are not.
-    assert statuses == ["Đang thực hiện", "Đang thực hiện", "Quá hạn", "Quá hạn", "Quá hạn", "Quá hạn", "Quá hạn"]
+    # On 20/12/2026 the recurring tasks with no report for 2026 are not reported (they have no deadline of their
+    # own to be overdue for); the reported ones are under way.
+    nr = "Chưa báo cáo"
+    assert statuses == ["Đang thực hiện", "Đang thực hiện", nr, nr, nr, nr, nr]
     validations = ws.data_validations.dataValidation
     assert len(validations) == 1
     dv = validations[0]
-    assert dv.type == "list" and "Hoàn thành quá hạn" in dv.formula1 and "Chưa thực hiện" in dv.formula1
+    # The drop-down offers exactly the statuses of DOMAIN.md §5.
+    assert dv.type == "list" and dv.formula1 == (
+        '"Chưa thực hiện,Đang thực hiện,Hoàn thành,Hoàn thành quá hạn,Quá hạn"')
     assert str(dv.sqref) == f"G{FIRST_ROW}:G{FIRST_ROW + 6}"
-    rules = [(str(rng.sqref), rule) for rng in ws.conditional_formatting for rule in rng.rules]
-    assert len(rules) == 1
-    target, rule = rules[0]
-    assert target == f"A{FIRST_ROW}:J{FIRST_ROW + 6}"
-    assert rule.formula == [f'$G{FIRST_ROW}="Quá hạn"'] and rule.dxf.fill is not None
+    rules = {rule.formula[0]: (str(rng.sqref), rule) for rng in ws.conditional_formatting for rule in rng.rules}
+    assert set(rules) == {f'$G{FIRST_ROW}="Quá hạn"', f'$G{FIRST_ROW}="Chưa báo cáo"'}
+    for target, _rule in rules.values():
+        assert target == f"A{FIRST_ROW}:J{FIRST_ROW + 6}"
+    red = rules[f'$G{FIRST_ROW}="Quá hạn"'][1].dxf.fill.fgColor.rgb
+    amber = rules[f'$G{FIRST_ROW}="Chưa báo cáo"'][1].dxf.fill.fgColor.rgb
+    assert red.endswith("F8CBAD") and amber.endswith("FFE699")
 
 
 def test_formula_like_answers_are_written_as_text(store, lam_vy, tmp_path):
@@ -106,12 +112,16 @@ def test_summary_sheet_counts_by_status_and_unit_with_chart(store, lam_vy, tmp_p
     ws = load_workbook(path)["Tổng hợp"]
     values = list(ws.iter_rows(values_only=True))
     counts = {r[0]: r[1] for r in values if r and r[0] in ("Chưa thực hiện", "Đang thực hiện", "Hoàn thành",
-                                                            "Hoàn thành quá hạn", "Quá hạn", "Tổng số")}
+                                                            "Hoàn thành quá hạn", "Chưa báo cáo", "Quá hạn",
+                                                            "Tổng số")}
     assert counts == {"Chưa thực hiện": 0, "Đang thực hiện": 2, "Hoàn thành": 0, "Hoàn thành quá hạn": 0,
-                      "Quá hạn": 5, "Tổng số": 7}
-    by_unit = {r[0]: r[1:7] for r in values if r and r[0] in ("Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND")}
-    assert by_unit["Phòng Văn hóa - Xã hội"] == (0, 2, 0, 0, 4, 6)
-    assert by_unit["Văn phòng HĐND và UBND"] == (0, 0, 0, 0, 1, 1)
+                      "Chưa báo cáo": 5, "Quá hạn": 0, "Tổng số": 7}
+    heading = next(r for r in values if r and r[0] == "Đơn vị chủ trì")
+    assert heading[1:8] == ("Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Hoàn thành quá hạn", "Chưa báo cáo",
+                            "Quá hạn", "Tổng số")
+    by_unit = {r[0]: r[1:8] for r in values if r and r[0] in ("Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND")}
+    assert by_unit["Phòng Văn hóa - Xã hội"] == (0, 2, 0, 0, 4, 0, 6)
+    assert by_unit["Văn phòng HĐND và UBND"] == (0, 0, 0, 0, 1, 0, 1)
     with zipfile.ZipFile(path) as zf:
         chart = [n for n in zf.namelist() if n.startswith("xl/charts/chart")]
         assert chart and "Số nhiệm vụ theo tình trạng" in zf.read(chart[0]).decode()

@@ -22,6 +22,7 @@ from ..domain.progress import (
     DONE,
     DONE_LATE,
     IN_PROGRESS,
+    NOT_REPORTED,
     NOT_STARTED,
     OVERDUE,
     STATUS_LABELS,
@@ -85,7 +86,7 @@ def period_entries(rows: Sequence[TaskProgress], period: Period) -> dict[int, li
 
 
 def report_rows(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], period: Period,
-                today: dt.date) -> tuple[list[TaskProgress], dt.date]:
+                today: dt.date, created: dt.date | None = None) -> tuple[list[TaskProgress], dt.date]:
     """Status of every task at the end of the period (or today, when the period is still running).
 
     A report sent in for the period but merged after its end counts as of the end.
@@ -93,7 +94,7 @@ def report_rows(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], per
     ref = min(today, period.end)
     adjusted = {tid: [dataclasses.replace(e, date=min(e.date, period.end)) if period.includes_key(e.period) else e
                       for e in entries] for tid, entries in entries_by_task.items()}
-    return track(plan, adjusted, ref), ref
+    return track(plan, adjusted, ref, created), ref
 
 
 def _units_of(plan: Plan) -> list[str]:
@@ -148,8 +149,10 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
     blocks.append(L.heading("1. Kết quả chung", 2, options))
     blocks.append(p(f"Tổng số {counts.total} nhiệm vụ; đến ngày {ref:%d/%m/%Y}: {c[DONE]} nhiệm vụ hoàn thành, "
                     f"{c[DONE_LATE]} hoàn thành quá hạn, {c[IN_PROGRESS]} đang thực hiện, "
-                    f"{c[NOT_STARTED]} chưa thực hiện, {c[OVERDUE]} quá hạn. Nhiệm vụ thường xuyên, hằng năm "
-                    "được tính là đang thực hiện khi đã báo cáo đúng kỳ."))
+                    f"{c[NOT_STARTED]} chưa thực hiện, {c[NOT_REPORTED]} chưa báo cáo, {c[OVERDUE]} quá hạn. "
+                    "Nhiệm vụ thường xuyên, hằng năm, định kỳ được tính là đang thực hiện khi đã báo cáo đúng kỳ, "
+                    "là chưa báo cáo khi kỳ báo cáo đã kết thúc mà chưa có báo cáo; quá hạn chỉ tính cho nhiệm vụ "
+                    "đã qua thời hạn của chính nhiệm vụ đó."))
     table_rows = [[str(i), label, str(n), f"{round(100 * n / counts.total) if counts.total else 0}%"]
                   for i, (label, n) in enumerate(counts.rows(), start=1)]
     table_rows.append(["", "Tổng số", str(counts.total), "100%" if counts.total else "0%"])
@@ -179,14 +182,18 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
                     "trong kỳ."))
     blocks.append(L.heading("2. Tồn tại, hạn chế", 2, options))
     overdue = [r for r in rows if r.status == OVERDUE]
+    missing = [r for r in rows if r.status == NOT_REPORTED]
     silent = [u for u in dict.fromkeys(n for r in rows for n in r.task.lead) if u not in reported_units]
-    if overdue:
-        blocks.append(p(f"Còn {len(overdue)} nhiệm vụ quá hạn chưa hoàn thành hoặc chưa báo cáo đúng kỳ:"))
-        blocks += [p(f"- {_task_line(r, numbers)} ({'; '.join(r.task.lead) or 'chưa giao đơn vị'}).")
-                   for r in overdue]
+    for listed, intro in ((overdue, f"Còn {len(overdue)} nhiệm vụ quá hạn chưa hoàn thành:"),
+                          (missing, f"Còn {len(missing)} nhiệm vụ thường xuyên, định kỳ chưa báo cáo kết quả "
+                                    "của kỳ báo cáo đã kết thúc:")):
+        if listed:
+            blocks.append(p(intro))
+            blocks += [p(f"- {_task_line(r, numbers)} ({'; '.join(r.task.lead) or 'chưa giao đơn vị'}).")
+                       for r in listed]
     if silent:
         blocks.append(p(f"Đơn vị chủ trì chưa gửi báo cáo trong kỳ: {'; '.join(silent)}."))
-    if not overdue and not silent:
+    if not overdue and not missing and not silent:
         blocks.append(p("Không có nhiệm vụ quá hạn; các đơn vị chủ trì đã báo cáo đầy đủ."))
     blocks.append(L.heading("3. Nguyên nhân", 2, options))
     difficulties = [(e.unit, _clause(e.difficulties)) for entries in in_period.values()
@@ -259,10 +266,14 @@ def progress_appendix(plan: Plan, rows: list[TaskProgress], period: Period,
 
 def report_document(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], period: Period, *,
                     today: dt.date | None = None, kinh_gui: Sequence[str] | None = None,
-                    appendix: bool = False, options: L.LayoutOptions = L.DEFAULT) -> Document:
-    """The Báo cáo as a document model (render with ``docx_writer`` or ``qt_writer``)."""
+                    appendix: bool = False, options: L.LayoutOptions = L.DEFAULT,
+                    created: dt.date | None = None) -> Document:
+    """The Báo cáo as a document model (render with ``docx_writer`` or ``qt_writer``).
+
+    ``created`` is the day the plan was entered in the app (tracking of a plan without a full date starts there).
+    """
     today = today or dt.date.today()
-    rows, ref = report_rows(plan, entries_by_task, period, today)
+    rows, ref = report_rows(plan, entries_by_task, period, today, created)
     keep = [r for r in plan.recipients if fold(r).startswith("luu")]
     meta = L.DocumentMeta(
         issuer=list(plan.issuer), number=None, symbol=SYMBOL, place=plan.place,

@@ -3,23 +3,45 @@
 Plain Python, no Qt and no SQL. A :class:`ProgressEntry` is one report of one unit
 about one task; entries are only ever added (history is kept). The status of a
 task is not stored: :func:`task_status` computes it from the task's timeframe,
-its entries and a reference date, following these rules:
+its entries, a reference date ("today") and the day tracking starts.
 
+What a clerk expects, and these rules follow:
+
+* **Nothing is due before the plan.** Tracking starts on the plan's date
+  (:func:`tracking_start`). A plan whose date is blank (a draft, or a text
+  imported without its header) starts on the day it was entered in the app. A
+  partial date ("ngày    tháng 6 năm 2026", "năm 2026") starts on the day it was
+  entered when that falls inside the month (year) named, on the month's (year's)
+  last day when it was entered later (the day could be the 30th: a cut-off of
+  that month is not held against it), and on its first day when it was entered
+  earlier (a draft dated ahead). A reporting cut-off on or before that day, or a
+  deadline before it, never makes a task late: a task of a plan signed on
+  02/12/2026 is not late for the 14/6/2026 cut-off, nor for "Quý II/2026".
 * **Dated tasks** (``deadline``: "Quý III/2026", "31/12/2026"): *Hoàn thành* when
   reported done on or before the deadline, *Hoàn thành quá hạn* when done after
-  it, *Quá hạn* when the deadline has passed without "done", otherwise *Đang thực
-  hiện* (something reported) or *Chưa thực hiện*.
-* **Recurring tasks** (``continuous``, ``yearly``, ``periodic``, ``yearly_by``:
-  "Thường xuyên", "Hằng năm", "Năm 2026 và các năm tiếp theo", "Định kỳ hằng năm",
-  "Trước ngày 15/12 hằng năm") are never done for good; a report is due on each
-  of their due dates (:func:`report_due_dates`): the Nghị định 09/2019 cut-offs
-  (14/6 and 14/12 for "Thường xuyên" and 6-monthly tasks, 14/12 for yearly ones)
-  or the plan's own date ("trước ngày 15/12 hằng năm"). When the last due date
-  passed with no report in its window, the task is *Quá hạn* (or *Hoàn thành quá
-  hạn* once the late report says done); otherwise the status is what was
-  reported since that due date, or *Đang thực hiện* when it was reported before.
+  it, *Quá hạn* when the deadline has passed without "Hoàn thành", otherwise
+  *Đang thực hiện* (something reported) or *Chưa thực hiện*. A deadline that came
+  before the plan is not held against the task (it is followed like a task without
+  a date).
+* **Recurring tasks** (``continuous``, ``yearly``, ``periodic``: "Thường xuyên",
+  "Hằng năm", "Năm 2026 và các năm tiếp theo", "Định kỳ 6 tháng") never finish and
+  have no deadline of their own: a report is due at each cut-off of Nghị định
+  09/2019 (:func:`report_due_dates`: 14/6 and 14/12 for "Thường xuyên" and
+  6-monthly tasks, 14/12 for yearly ones). When the last cut-off passed with no
+  report in its period, the task is **Chưa báo cáo** (not reported: its own status,
+  colour and count, never "Quá hạn"); a report sent late gives what it says
+  (a "Hoàn thành" of such a task counts as *Đang thực hiện*: the work goes on).
+  Otherwise the status is what was reported since that cut-off, or in its period.
+* **Yearly deliverables** (``yearly_by``: "Trước ngày 15/12 hằng năm", "Tháng 6
+  hằng năm") have a deadline of their own each year: past it without "Hoàn thành"
+  in that year's window they are *Quá hạn*, done after it *Hoàn thành quá hạn*.
 * **Tasks without a date** (``on_request`` "theo đề nghị của ...", ``follow_plan``
-  "Cập nhật theo Kế hoạch ...", ``unknown``): never overdue; the latest report.
+  "Cập nhật theo Kế hoạch ...", ``unknown``): never late; the latest report.
+
+"Quá hạn" is thus only for a task past a deadline of its own; "Chưa báo cáo" only
+for a recurring task whose report for a period that has ended is missing. Units
+never report "Chưa báo cáo" (nor lateness): it is computed. The drop-downs of the
+sheets offer the statuses of DOMAIN.md §5 only (:data:`LISTED_STATUSES`).
 
 Reporting periods (Nghị định 09/2019/NĐ-CP, Điều 12): the 6-month report covers
 15/12 of the previous year to 14/6; the annual report 15/12 to 14/12.
@@ -33,26 +55,33 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InvalidInput
-from .plan import Plan, Task
+from .plan import PartialDate, Plan, Task
 from .text import fold
-from .timeframe import Timeframe
+from .timeframe import Timeframe, _month_end
 from .units import unit_key
 
 # Status codes (stored) and their Vietnamese labels (shown, printed, typed in sheets).
 NOT_STARTED, IN_PROGRESS, DONE, DONE_LATE, OVERDUE = "not_started", "in_progress", "done", "done_late", "overdue"
-STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, DONE_LATE, OVERDUE)
+NOT_REPORTED = "not_reported"  # computed only: a recurring task whose report for an ended period is missing
+# Every status a task can be in, in the order of the tables and the dashboard.
+STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, DONE_LATE, NOT_REPORTED, OVERDUE)
+# The statuses of DOMAIN.md §5: what the drop-downs offer, and what an entry may hold.
+LISTED_STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, DONE_LATE, OVERDUE)
 STATUS_LABELS = {
     NOT_STARTED: "Chưa thực hiện",
     IN_PROGRESS: "Đang thực hiện",
     DONE: "Hoàn thành",
     DONE_LATE: "Hoàn thành quá hạn",
+    NOT_REPORTED: "Chưa báo cáo",
     OVERDUE: "Quá hạn",
 }
 # What a unit may report about its own work (lateness is computed, not declared).
 REPORTED_STATUSES = (NOT_STARTED, IN_PROGRESS, DONE)
-_BY_FOLDED = {fold(label): code for code, label in STATUS_LABELS.items()}
+_BY_FOLDED = {fold(STATUS_LABELS[code]): code for code in LISTED_STATUSES}
 _BY_FOLDED.update({"da hoan thanh": DONE, "dang trien khai": IN_PROGRESS, "chua trien khai": NOT_STARTED,
                    "chua thuc hien": NOT_STARTED, "thuong xuyen": IN_PROGRESS})
+# "Chưa báo cáo" typed where a status belongs says there is nothing to report: a blank status.
+_NOTHING = ("chua bao cao", "chua co bao cao")
 
 
 def status_from_text(text: str | None) -> str | None:
@@ -63,9 +92,11 @@ def status_from_text(text: str | None) -> str | None:
     if text is None or not str(text).strip():
         return None
     folded = fold(str(text)).strip(" .")
+    if folded in _NOTHING:
+        return None
     if folded in _BY_FOLDED:
         return _BY_FOLDED[folded]
-    if folded in STATUSES:
+    if folded in LISTED_STATUSES:
         return folded
     raise InvalidInput(f"“{text}” không phải một tình trạng; hãy chọn một trong: "
                        + ", ".join(STATUS_LABELS[s] for s in REPORTED_STATUSES) + ".")
@@ -143,7 +174,7 @@ class ProgressEntry:
 
     task_id: int
     date: dt.date  # ngày báo cáo
-    status: str  # one of REPORTED_STATUSES (or any of STATUSES when typed by the office)
+    status: str  # one of REPORTED_STATUSES (or any of LISTED_STATUSES when typed by the office)
     unit: str = ""  # đơn vị báo cáo (catalog spelling)
     period: str | None = None  # Period.key when the entry answers a period's sheet
     done: str = ""  # nội dung đã thực hiện
@@ -158,7 +189,7 @@ class ProgressEntry:
     id: int | None = None
 
     def __post_init__(self) -> None:
-        if self.status not in STATUSES:
+        if self.status not in LISTED_STATUSES:  # "Chưa báo cáo" is never reported: it is computed
             raise InvalidInput(f"Tình trạng “{self.status}” không hợp lệ.")
         if self.percent is not None and not 0 <= self.percent <= 100:
             raise InvalidInput(f"Tỷ lệ hoàn thành {self.percent:g}% không hợp lệ (phải từ 0 đến 100).")
@@ -212,11 +243,12 @@ def task_status(tf: Timeframe, entries: Sequence[ProgressEntry], today: dt.date,
     """The status code of a task on ``today`` (see the module docstring for the rules).
 
     ``entries`` are the task's progress entries (those dated after ``today`` are
-    ignored); ``since`` is the plan's date: nothing is due before it (without a
-    date, nothing before the current reporting year).
+    ignored); ``since`` is the day tracking starts (:func:`tracking_start`): no
+    cut-off on or before it and no deadline before it counts against the task.
+    Without it, a task is followed from the start of the current reporting year.
     """
     entries = _order(e for e in entries if e.date <= today)
-    if tf.kind == "deadline" and tf.deadline:
+    if tf.kind == "deadline" and tf.deadline and not (since and tf.deadline < since):
         done = next((e for e in entries if e.is_done), None)
         if done is not None:
             return DONE if done.date <= tf.deadline and done.status != DONE_LATE else DONE_LATE
@@ -224,28 +256,27 @@ def task_status(tf: Timeframe, entries: Sequence[ProgressEntry], today: dt.date,
             return OVERDUE
         return _reported(entries[-1].status) if entries else NOT_STARTED
     if tf.recurring:
-        # "Trước ngày 15/12 hằng năm" is a deliverable each year; the others never finish.
-        never_done = tf.kind != "yearly_by"
+        # "Trước ngày 15/12 hằng năm" is a deliverable due each year; the others never finish.
+        deliverable = tf.kind == "yearly_by"
 
         def reported(e: ProgressEntry) -> str:
             code = _reported(e.status)
-            return IN_PROGRESS if never_done and code in (DONE, DONE_LATE) else code
+            return IN_PROGRESS if not deliverable and code in (DONE, DONE_LATE) else code
 
-        # A plan without a date (a draft) is followed from the start of the current reporting year.
         start = since or Period.containing(today).start
-        dues = _dues_between(tf, start, today - dt.timedelta(days=1))
+        dues = _dues_between(tf, start + dt.timedelta(days=1), today - dt.timedelta(days=1))
         if not dues:
             return reported(entries[-1]) if entries else NOT_STARTED
         last_due = dues[-1]
         window_start = dues[-2] if len(dues) > 1 else (since or dt.date.min)
         last_window = [e for e in entries if window_start < e.date <= last_due]
         current = [e for e in entries if e.date > last_due]
-        if not last_window:  # the last due date passed without a report
-            if any(e.is_done for e in current):
-                return IN_PROGRESS if never_done else DONE_LATE
-            if current and current[-1].status != NOT_STARTED:
-                return IN_PROGRESS
-            return OVERDUE
+        if deliverable:  # past this year's own deadline: done in time, done late, or late
+            if any(e.is_done for e in last_window):
+                return DONE
+            return DONE_LATE if any(e.is_done for e in current) else OVERDUE
+        if not last_window:  # the period ended without a report: missing, whatever came later says
+            return reported(current[-1]) if current else NOT_REPORTED
         return reported((current or last_window)[-1])
     return _reported(entries[-1].status) if entries else NOT_STARTED
 
@@ -297,11 +328,28 @@ def is_tracked(task: Task) -> bool:
     return not task.children or bool(task.lead or task.coordinators or task.time.strip())
 
 
-def plan_since(plan: Plan) -> dt.date | None:
-    """The plan's date as the start of tracking (a partial date counts from its first day)."""
-    if plan.date is None:
-        return None
-    return dt.date(plan.date.year, plan.date.month or 1, plan.date.day or 1)
+def tracking_start(date: PartialDate | None, created: dt.date | None = None) -> dt.date | None:
+    """The day tracking of a plan starts: its date, or the day it was ``created`` in the app.
+
+    A blank date starts on ``created``; a partial one ("tháng 6 năm 2026", "năm
+    2026") on ``created`` clamped into the month (year) it names: a plan entered
+    after that month counts from its last day, one entered before it from its
+    first day. None when neither is known.
+    """
+    if date is None:
+        return created
+    if date.month and date.day:
+        return dt.date(date.year, date.month, date.day)
+    first = dt.date(date.year, date.month or 1, 1)
+    last = _month_end(date.year, date.month) if date.month else dt.date(date.year, 12, 31)
+    if created is None:
+        return first
+    return min(max(created, first), last)
+
+
+def plan_since(plan: Plan, created: dt.date | None = None) -> dt.date | None:
+    """The day tracking of ``plan`` starts (see :func:`tracking_start`)."""
+    return tracking_start(plan.date, created)
 
 
 @dataclass
@@ -319,9 +367,14 @@ class TaskProgress:
         return STATUS_LABELS[self.status]
 
 
-def track(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], today: dt.date) -> list[TaskProgress]:
-    """Every tracked task of ``plan`` in document order, with its status on ``today``."""
-    since = plan_since(plan)
+def track(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], today: dt.date,
+          created: dt.date | None = None) -> list[TaskProgress]:
+    """Every tracked task of ``plan`` in document order, with its status on ``today``.
+
+    ``created`` is the day the plan was entered in the app (``store.progress.created_on``): tracking of a
+    plan without a full date starts from it (:func:`tracking_start`).
+    """
+    since = plan_since(plan, created)
     rows = []
     understood: dict[str, Timeframe] = {}  # a plan repeats a handful of timeframe texts
     for task, depth in plan.walk_tasks():

@@ -24,6 +24,7 @@ BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 ANSWER_FILL = PatternFill("solid", fgColor="FFF9E5")  # cells the unit fills in
 OVERDUE_FILL = PatternFill("solid", fgColor="F8CBAD")
+NOT_REPORTED_FILL = PatternFill("solid", fgColor="FFE699")  # amber: a report is missing, not a deadline passed
 
 STYLE_CELL = "kh_cell"
 STYLE_GROUP = "kh_group"

@@ -2,8 +2,9 @@
 
 One row per task with the columns of DOMAIN.md §5, the plan's reference above the
 table, A4 landscape fitted to one page wide with the header rows repeated on every
-printed page, a status drop-down, overdue rows highlighted, and a summary sheet
-(counts by status and by unit, with a chart).
+printed page, a status drop-down (the five statuses of DOMAIN.md §5), overdue rows
+in red and rows whose report is missing ("Chưa báo cáo") in amber, and a summary
+sheet (counts by status and by unit, with a chart).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.plan import Plan
 from ..domain.progress import (
+    LISTED_STATUSES,
+    NOT_REPORTED,
     OVERDUE,
     STATUS_LABELS,
     STATUSES,
@@ -33,6 +36,7 @@ from ..domain.progress import (
 from ..fileio import write_saved
 from .common import (
     FONT,
+    NOT_REPORTED_FILL,
     OVERDUE_FILL,
     STYLE_CELL,
     STYLE_CENTER,
@@ -59,8 +63,8 @@ SUMMARY_TITLE = "Tổng hợp"
 
 
 def status_list_validation(first_row: int, last_row: int, column: str) -> DataValidation:
-    """The drop-down of the five statuses on one column."""
-    labels = ",".join(STATUS_LABELS[s] for s in STATUSES)
+    """The drop-down of the five statuses of DOMAIN.md §5 on one column ("Chưa báo cáo" is computed, not chosen)."""
+    labels = ",".join(STATUS_LABELS[s] for s in LISTED_STATUSES)
     dv = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True, showDropDown=False,
                         showErrorMessage=True, errorTitle="Tình trạng không hợp lệ",
                         error="Hãy chọn một tình trạng trong danh sách.")
@@ -137,7 +141,7 @@ def _table(ws: Worksheet, plan: Plan, rows: list[TaskProgress], period: Period |
 def _summary(wb: Workbook, plan: Plan, rows: list[TaskProgress], subtitle: str) -> None:
     ws = wb.create_sheet(SUMMARY_TITLE)
     ws.column_dimensions["A"].width = 40
-    for col in "BCDEFG":
+    for col in "BCDEFGH":
         ws.column_dimensions[col].width = 13
     ws["A1"] = "TỔNG HỢP TÌNH HÌNH THỰC HIỆN"
     ws["A1"].font = Font(name=FONT, size=13, bold=True)
@@ -212,11 +216,12 @@ def build_progress_workbook(plan: Plan, rows: list[TaskProgress], today: dt.date
     ws.print_area = f"A1:J{last}"
     status_col = chr(ord("A") + STATUS_COLUMN - 1)
     ws.add_data_validation(status_list_validation(FIRST_ROW, last, status_col))
-    # Overdue rows follow the status cell, also after the office changes it by hand.
-    ws.conditional_formatting.add(
-        f"A{FIRST_ROW}:J{max(FIRST_ROW, last)}",
-        FormulaRule(formula=[f'${status_col}{FIRST_ROW}="{STATUS_LABELS[OVERDUE]}"'], fill=OVERDUE_FILL,
-                    font=Font(name=FONT, color="9C0006")))
+    # Overdue (red) and unreported (amber) rows follow the status cell, also after the office changes it by hand.
+    for status, fill, colour in ((OVERDUE, OVERDUE_FILL, "9C0006"), (NOT_REPORTED, NOT_REPORTED_FILL, "7F6000")):
+        ws.conditional_formatting.add(
+            f"A{FIRST_ROW}:J{max(FIRST_ROW, last)}",
+            FormulaRule(formula=[f'${status_col}{FIRST_ROW}="{STATUS_LABELS[status]}"'], fill=fill,
+                        font=Font(name=FONT, color=colour)))
     _print_setup(ws)
     _summary(wb, plan, rows, subtitle)
     wb.active = 0

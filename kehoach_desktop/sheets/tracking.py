@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 def plan_progress(store: Store, plan_id: int, today: dt.date | None = None) -> tuple[Plan, list[TaskProgress]]:
     """The plan and its tracked tasks with their status on ``today`` (default: today)."""
     plan = store.plans.load(plan_id)
-    return plan, track(plan, store.progress.for_plan(plan_id), today or dt.date.today())
+    return plan, track(plan, store.progress.for_plan(plan_id), today or dt.date.today(),
+                       store.progress.created_on(plan_id))
 
 
 def export_progress_sheet(store: Store, plan_id: int, target: str | os.PathLike[str],
@@ -63,4 +64,5 @@ def write_period_report(store: Store, plan_id: int, period: Period, target: str 
 
     plan = store.plans.load(plan_id)
     options.setdefault("options", LayoutOptions.from_setting(store.get_setting("layout")))
-    return write_report(plan, store.progress.for_plan(plan_id), period, target, today=today, **options)
+    return write_report(plan, store.progress.for_plan(plan_id), period, target, today=today,
+                        created=store.progress.created_on(plan_id), **options)

@@ -72,6 +72,15 @@ class ProgressRepository:
             result[row[1]].append(_entry(row))
         return dict(result)
 
+    def created_on(self, plan_id: int) -> dt.date | None:
+        """The day the plan was entered in the app (imported, typed or copied): tracking of a plan without a
+        full date starts from it (``progress.tracking_start``)."""
+        row = self.conn.execute("SELECT created_at FROM plans WHERE id = ?", (plan_id,)).fetchone()
+        try:
+            return dt.date.fromisoformat(str(row[0])[:10]) if row and row[0] else None
+        except ValueError:
+            return None
+
     def in_period(self, plan_id: int, period: Period) -> dict[int, list[ProgressEntry]]:
         """Entries that answer ``period``: stamped with it, or unstamped and dated inside it."""
         return {tid: chosen for tid, entries in self.for_plan(plan_id).items()

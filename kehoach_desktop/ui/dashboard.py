@@ -47,6 +47,7 @@ from ..domain.progress import (
     DONE,
     DONE_LATE,
     IN_PROGRESS,
+    NOT_REPORTED,
     NOT_STARTED,
     OVERDUE,
     REPORTED_STATUSES,
@@ -80,6 +81,7 @@ STATUS_COLORS = {
     IN_PROGRESS: QColor("#1e88e5"),
     DONE: QColor("#43a047"),
     DONE_LATE: QColor("#fb8c00"),
+    NOT_REPORTED: QColor("#c9a227"),  # amber, darker than "Hoàn thành quá hạn": a report is missing, not a deadline
     OVERDUE: QColor("#e53935"),
 }
 
@@ -90,6 +92,7 @@ _STATUS_NAMES = (
     QT_TRANSLATE_NOOP("Status", "Đang thực hiện"),
     QT_TRANSLATE_NOOP("Status", "Hoàn thành"),
     QT_TRANSLATE_NOOP("Status", "Hoàn thành quá hạn"),
+    QT_TRANSLATE_NOOP("Status", "Chưa báo cáo"),
     QT_TRANSLATE_NOOP("Status", "Quá hạn"),
 )
 
@@ -470,7 +473,8 @@ class DashboardWidget(QWidget):
                        and r.next_due and r.next_due <= horizon), key=lambda r: r.next_due or self.today)
         self.due_box.setTitle(QCoreApplication.translate("Dashboard", "Đến hạn trong {days} ngày tới ({n})").format(days=SOON_DAYS, n=len(soon)))
         self._fill(self.due_soon, soon, lambda r: f"{r.next_due:%d/%m/%Y}")
-        self.show_status(OVERDUE if overdue else IN_PROGRESS)
+        missing = any(r.status == NOT_REPORTED for r in self.rows)
+        self.show_status(OVERDUE if overdue else NOT_REPORTED if missing else IN_PROGRESS)
 
     def _fill(self, tree: QTreeWidget, rows: list[TaskProgress], last: Callable[[TaskProgress], str]) -> None:
         tree.clear()
@@ -493,8 +497,8 @@ class DashboardWidget(QWidget):
                 item = QTableWidgetItem(str(counts.counts[status]))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setData(STATUS_ROLE, (unit, status))
-                if counts.counts[status] and status == OVERDUE:
-                    item.setForeground(STATUS_COLORS[OVERDUE])
+                if counts.counts[status] and status in (OVERDUE, NOT_REPORTED):
+                    item.setForeground(STATUS_COLORS[status])
                 self.matrix.setItem(r, c, item)
             total = QTableWidgetItem(str(counts.total))
             total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -154,6 +154,27 @@ def test_import_dialog_previews_then_applies(qtbot, store, plan_with_entries, tm
     assert again.error.text() == "Phiếu này không có gì mới so với những gì đã nhập."
 
 
+def test_import_dialog_lists_a_sentence_typed_where_the_status_belongs(qtbot, store, plan_with_entries, tmp_path):
+    from openpyxl import load_workbook
+
+    from kehoach_desktop.ui.dashboard import ProgressImportDialog
+
+    plan_id, tasks = plan_with_entries
+    path = _filled_sheet(store, plan_id, tasks, tmp_path)
+    wb = load_workbook(path)
+    wb.worksheets[0]["F10"] = "Đã rà soát xong 12 văn bản"  # a sentence in the "Tiến độ" column
+    wb.save(path)
+    dialog = ProgressImportDialog(store, path)
+    qtbot.addWidget(dialog)
+    preview = dialog.preview.toPlainText()
+    assert "1 dòng ghi một câu vào cột “Tiến độ”" in preview
+    assert "! dòng 10, nhiệm vụ 2. Tiếp tục rà soát" in preview and "“Đã rà soát xong 12 văn bản”" in preview
+    assert dialog.apply_button.isEnabled() and not dialog.error.text()  # merged, not refused
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    entry = store.progress.for_task(tasks[1].id)[-1]
+    assert entry.done == "Đã rà soát xong 12 văn bản\nRà soát 12 văn bản quy phạm pháp luật"
+
+
 def test_import_dialog_shows_a_refusal_and_writes_nothing(qtbot, store, plan_with_entries, tmp_path):
     from openpyxl import Workbook
 

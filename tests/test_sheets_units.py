@@ -220,8 +220,96 @@ def test_bad_answer_refuses_the_whole_sheet_with_its_row(store, lam_vy):
     path = sheet_of(paths, "van-hoa")
     fill(path, {tasks[0].key: {"status": "Hoàn thành"}, tasks[2].key: {"percent": "-50%"}})
     _refused(store, path, r"Dòng 11, cột “Tỷ lệ hoàn thành \(%\)”: “-50%” không phải một số từ 0 đến 100")
-    fill(path, {tasks[2].key: {"percent": None, "status": "xong"}})
-    _refused(store, path, "Dòng 11, cột “Tình hình thực hiện”: “xong” không phải một tình trạng")
+
+
+def test_the_drop_down_column_is_tien_do_and_tinh_hinh_thuc_hien_is_the_sentence(lam_vy):
+    _plan_id, _tasks, paths, _ = lam_vy
+    ws = load_workbook(sheet_of(paths, "van-hoa")).worksheets[0]
+    headings = [ws.cell(7, c).value for c in range(6, 13)]
+    assert headings == ["Tiến độ", "Tình hình thực hiện", "Kết quả", "Tỷ lệ hoàn thành (%)", "Khó khăn, vướng mắc",
+                        "Đề xuất, kiến nghị", "Văn bản, minh chứng"]
+    assert "chọn “Tiến độ” trong danh sách; ghi những việc đã làm vào cột “Tình hình thực hiện”" in ws["A5"].value
+    (dv,) = [v for v in ws.data_validations.dataValidation if v.type == "list"]
+    assert dv.formula1 == '"Chưa thực hiện,Đang thực hiện,Hoàn thành"' and str(dv.sqref).startswith("F")
+    assert ws["A6"].value is None  # on 20/5/2026 nothing of the plan has come due: no task to point out
+
+
+def test_a_sentence_in_the_status_column_is_kept_and_listed_not_refused(store, db_path, lam_vy):
+    plan_id, tasks, paths, _ = lam_vy
+    store.close()
+    path = sheet_of(paths, "van-hoa")
+    sentence = "Đã tổ chức 02 hội nghị tuyên truyền Luật cho cán bộ, công chức xã"
+    fill(path, {
+        tasks[0].key: {"status": "Hoàn thành", "done": "Ban hành Kế hoạch số 12/KH-UBND"},
+        tasks[2].key: {"status": sentence},
+        tasks[3].key: {"status": "xong", "done": "Rà soát 12 văn bản", "percent": 100},
+        tasks[4].key: {"status": "Chưa báo cáo"},  # nothing to report: a blank row
+    })
+    dry = run_cli("progress-import", str(path), "--dry-run", db=db_path)
+    assert dry.returncode == 0, dry.stderr
+    lines = dry.stdout.splitlines()
+    assert "Sẽ thêm 3 mục tiến độ; 0 dòng đã nhập trước đó (không đổi); 4 dòng để trống." in lines
+    assert ("2 dòng ghi một câu vào cột “Tiến độ” (cột chọn tình trạng): câu được giữ làm “Tình hình thực hiện”, "
+            "tiến độ để trống (như dòng không chọn tiến độ: tính là Đang thực hiện); hãy kiểm tra lại:") in lines
+    assert f"  ! dòng 11, nhiệm vụ 3. Lòng ghép các mục tiêu, nhiệm vụ của Chiến lược qu…: “{sentence}”" in lines
+    assert any(line.startswith("  ! dòng 12, nhiệm vụ 4.") and line.endswith(": “xong”") for line in lines)
+    assert lines[-1] == "Chạy thử: chưa ghi gì vào cơ sở dữ liệu."
+
+    run_cli("progress-import", str(path), db=db_path, check=True)
+    from kehoach_desktop.services import Store
+
+    with Store.open(db_path) as s:
+        by_task = s.progress.for_plan(plan_id)
+        assert by_task[tasks[0].id][0].status == DONE
+        kept = by_task[tasks[2].id][0]
+        assert (kept.status, kept.done) == (IN_PROGRESS, sentence)
+        both = by_task[tasks[3].id][0]
+        assert (both.status, both.done, both.percent) == (IN_PROGRESS, "xong\nRà soát 12 văn bản", 100)
+        assert tasks[4].id not in by_task
+
+
+def test_a_sheet_of_the_previous_version_still_merges(store, tmp_path):
+    """``phieu-cu-2026-6m-van-hoa.xlsx`` was written by the unit-sheet writer before the columns were renamed
+    (commit a936d7d: the drop-down column was called “Tình hình thực hiện”), for the Lam Vỹ fixture, and filled
+    as units fill it: "Hoàn thành" chosen on row 9, a sentence typed in that column on row 11 (60%)."""
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    tasks = [t for t, _ in store.plans.load(plan_id).walk_tasks()]
+    store.progress.record_round(plan_id, SIX)
+    path = tmp_path / "phieu-cu.xlsx"
+    shutil.copy(FIXTURES / "phieu-cu-2026-6m-van-hoa.xlsx", path)
+    old = load_workbook(path).worksheets[0]
+    assert (old["F7"].value, old["G7"].value) == ("Tình hình thực hiện", "Nội dung đã thực hiện")
+
+    merge = import_unit_sheet(store, path, today=dt.date(2026, 6, 10))
+    text = "\n".join(merge.describe(applied=True))
+    assert "Đã thêm 2 mục tiến độ" in text
+    assert "  ! dòng 11, nhiệm vụ 3. " in text and "“Đã phối hợp rà soát 12 văn bản của xã" in text
+    by_task = store.progress.for_plan(plan_id)
+    done = by_task[tasks[0].id][0]
+    assert (done.status, done.done, done.unit) == (DONE, "Đã tổ chức 03 hội nghị tuyên truyền cho 250 lượt người", VHXH)
+    sentence = by_task[tasks[2].id][0]
+    assert sentence.status == IN_PROGRESS and sentence.percent == 60
+    assert sentence.done == "Đã phối hợp rà soát 12 văn bản của xã, chưa phát hiện nội dung trái quy định"
+
+
+def test_tasks_a_unit_leads_that_are_not_reported_or_overdue_are_marked(store, tmp_path):
+    plan = load_fixture("ke-hoach-xa-lam-vy")
+    next(t for t, _ in plan.walk_tasks() if t.number == "5").time = "Quý III/2026"
+    plan_id = store.import_plan(plan)
+    tasks = [t for t, _ in store.plans.load(plan_id).walk_tasks()]
+    written, _ = make_unit_sheets(store, plan_id, Period("year", 2026), tmp_path, dt.date(2026, 12, 20))
+    ws = load_workbook(sheet_of([p for _u, p, _n in written], "van-hoa")).worksheets[0]
+    # On 20/12/2026 the 14/12 cut-off has passed without a report; "Quý III/2026" is past its deadline.
+    assert ws["A6"].value == ("Đến ngày 20/12/2026, trong các nhiệm vụ đơn vị chủ trì: 5 chưa báo cáo "
+                              "(ô STT màu vàng cam); 1 quá hạn (ô STT màu đỏ).")
+    fills = {ws.cell(r, KEY_COL).value: ws.cell(r, 1).fill.fgColor.rgb for r in rows_by_key(ws).values()}
+    assert fills[tasks[4].key].endswith("F8CBAD")  # red: overdue
+    assert all(fills[tasks[i].key].endswith("FFE699") for i in (0, 1, 2, 3, 6))  # amber: not reported
+    assert not fills[tasks[5].key].endswith(("FFE699", "F8CBAD"))  # coordinated only: the lead answers for it
 
 
 def test_cli_progress_sheets_lists_the_files(db_path, tmp_path):

@@ -6,6 +6,13 @@
 transaction. Each answer carries a fingerprint (plan, period, unit, task and the
 answer itself), so importing the same sheet twice adds nothing the second time,
 while a corrected answer sent later is added as a new entry (history is kept).
+
+A sentence where a status belongs ("Đã tổ chức 02 hội nghị" in the "Tiến độ" column,
+which sheets of the previous version called "Tình hình thực hiện", as Vietnamese
+forms name the column of what was done) does not refuse the sheet: it is kept as what
+was done, before anything the unit wrote in the next column, the status is left
+blank (a row answered without a status counts as *Đang thực hiện*, as always), and
+the merge preview lists the row so the office can check it.
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ class SheetRow:
     difficulties: str = ""
     proposals: str = ""
     evidence: str = ""
+    sentence: str = ""  # text typed in the status column that is not a status (kept in ``done``)
 
     @property
     def blank(self) -> bool:
@@ -102,6 +110,13 @@ def _percent(value: object, row: int) -> float | None:
     return number
 
 
+def _with_sentence(sentence: str, done: str) -> str:
+    """What was done: the sentence typed in the status column, then the next column's text (once each)."""
+    if not done or sentence in done:
+        return done or sentence
+    return f"{sentence}\n{done}"
+
+
 def read_unit_sheet(path: str | os.PathLike[str]) -> UnitSheet:
     """Read a filled unit sheet; refuse a file that is not one of ours or whose keys were edited."""
     path = Path(path)
@@ -137,13 +152,16 @@ def read_unit_sheet(path: str | os.PathLike[str]) -> UnitSheet:
                 continue
             keys.append(str(key or ""))
             answers = values[FIRST_ANSWER_COL - 1:KEY_COL - 1]
-            try:
-                status = status_from_text(_text(answers[0]))
-            except InvalidInput as exc:
-                raise InvalidInput(f"Dòng {number}, cột “Tình hình thực hiện”: {exc.message}") from None
             texts = {name: _text(v) for name, v in zip(ANSWERS, answers, strict=True)
                      if name not in ("status", "percent")}
-            rows.append(SheetRow(number, str(key or ""), status, percent=_percent(answers[3], number), **texts))
+            typed = _text(answers[0])
+            try:
+                status, sentence = status_from_text(typed), ""
+            except InvalidInput:  # a sentence where the status belongs: what was done, status left blank
+                status, sentence = None, typed
+                texts["done"] = _with_sentence(sentence, texts["done"])
+            rows.append(SheetRow(number, str(key or ""), status, percent=_percent(answers[3], number),
+                                 sentence=sentence, **texts))
     finally:
         wb.close()
     if len(keys) != count or keys_digest(keys) != stamp.get("keys_digest"):
@@ -163,7 +181,7 @@ class Change:
     entry: ProgressEntry
 
     def describe(self) -> str:
-        summary = self.entry.summary()
+        summary = " / ".join(line.strip() for line in self.entry.summary().splitlines() if line.strip())
         extra = f": {summary}" if summary else ""
         return (f"+ dòng {self.row}, nhiệm vụ {printed(self.task.number)} {self.task.title[:60]}"
                 f"{'…' if len(self.task.title) > 60 else ''} — {STATUS_LABELS[self.entry.status]}{extra}")
@@ -184,8 +202,25 @@ class MergePlan:
         verb = "Đã thêm" if applied else "Sẽ thêm"
         lines.append(f"{verb} {len(self.changes)} mục tiến độ; {self.unchanged} dòng đã nhập trước đó (không đổi); "
                      f"{self.blank} dòng để trống.")
+        lines += self.describe_sentences()
         if not applied:
             lines.append("Chạy thử: chưa ghi gì vào cơ sở dữ liệu.")
+        return lines
+
+    def describe_sentences(self) -> list[str]:
+        """The rows where a sentence stood in the status column, for the office to check."""
+        rows = [r for r in self.sheet.rows if r.sentence]
+        if not rows:
+            return []
+        tasks = {task.key: task for task, _ in self.plan.walk_tasks()}
+        lines = [f"{len(rows)} dòng ghi một câu vào cột “Tiến độ” (cột chọn tình trạng): câu được giữ làm "
+                 "“Tình hình thực hiện”, tiến độ để trống (như dòng không chọn tiến độ: tính là Đang thực hiện); "
+                 "hãy kiểm tra lại:"]
+        for r in rows:
+            task = tasks[r.key]
+            short = r.sentence if len(r.sentence) <= 80 else r.sentence[:80] + "…"
+            lines.append(f"  ! dòng {r.row}, nhiệm vụ {printed(task.number)} {task.title[:50]}"
+                         f"{'…' if len(task.title) > 50 else ''}: “{short}”")
         return lines
 
 

@@ -42,8 +42,10 @@ def make_unit_sheets(store: Store, plan_id: int, period: Period, folder: str | o
     """``kehoach progress-sheets PLAN -o DIR``: one sheet per unit; the round is remembered for the import."""
     from .unit_sheets import write_unit_sheets
 
-    plan = store.plans.load(plan_id)
-    written, skipped = write_unit_sheets(plan, store.units.catalog(), period, folder, today)
+    today = today or dt.date.today()
+    plan, rows = plan_progress(store, plan_id, today)
+    statuses = {row.task.key: row.status for row in rows}
+    written, skipped = write_unit_sheets(plan, store.units.catalog(), period, folder, today, statuses)
     store.progress.record_round(plan_id, period)
     return written, skipped
 

@@ -1,6 +1,11 @@
 """Sheets for the units (phiếu báo cáo tiến độ): ``kehoach progress-sheets PLAN -o DIR``.
 
-One workbook per unit with the tasks it leads or coordinates. Only the answer
+One workbook per unit with the tasks it leads or coordinates. The unit chooses its
+progress in the drop-down column "Tiến độ" (Chưa thực hiện / Đang thực hiện / Hoàn
+thành) and writes what it did in "Tình hình thực hiện", the column that phrase
+names in Vietnamese forms. (Sheets of the previous version called the drop-down
+column "Tình hình thực hiện" and the next one "Nội dung đã thực hiện"; the columns
+are in the same places, so they still merge, see :mod:`.merge`.) Only the answer
 columns (yellow) can be edited: the sheet is protected without a password, so a
 unit cannot by mistake change a task, insert or sort rows. Each row carries the
 task's ``key`` in a hidden column, and a hidden sheet ``_kehoach`` stamps the plan,
@@ -23,7 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.numbering import full_numbers
 from ..domain.plan import Plan, Task
-from ..domain.progress import REPORTED_STATUSES, STATUS_LABELS, Period
+from ..domain.progress import NOT_REPORTED, OVERDUE, REPORTED_STATUSES, STATUS_LABELS, Period
 from ..domain.text import fold
 from ..domain.units import UnitCatalog, unit_key
 from ..errors import StorageError, describe_os_error
@@ -32,6 +37,8 @@ from .common import (
     ANSWER_FILL,
     BORDER,
     FONT,
+    NOT_REPORTED_FILL,
+    OVERDUE_FILL,
     STYLE_CELL,
     STYLE_CENTER,
     STYLE_HEADER,
@@ -58,8 +65,8 @@ COLUMNS = (
     ("Vai trò của đơn vị", 11, False),
     ("Thời gian thực hiện", 14, False),
     ("Sản phẩm", 16, False),
-    ("Tình hình thực hiện", 15, True),
-    ("Nội dung đã thực hiện", 30, True),
+    ("Tiến độ", 15, True),  # the drop-down (before: "Tình hình thực hiện")
+    ("Tình hình thực hiện", 30, True),  # what was done, in a sentence (before: "Nội dung đã thực hiện")
     ("Kết quả", 24, True),
     ("Tỷ lệ hoàn thành (%)", 10, True),
     ("Khó khăn, vướng mắc", 20, True),
@@ -113,7 +120,24 @@ def tasks_by_unit(plan: Plan, catalog: UnitCatalog) -> tuple[list[UnitTasks], li
     return list(units.values()), list(skipped.values())
 
 
-def build_unit_workbook(plan: Plan, unit: UnitTasks, period: Period, issued: dt.date) -> Workbook:
+# Tasks the unit leads that need its attention: the STT cell takes the colour of the progress sheet.
+_MARKED = {NOT_REPORTED: (NOT_REPORTED_FILL, "vàng cam"), OVERDUE: (OVERDUE_FILL, "đỏ")}
+
+
+def attention_line(unit: UnitTasks, statuses: dict[str, str], issued: dt.date) -> str:
+    """ "Đến ngày 20/12/2026, trong các nhiệm vụ đơn vị chủ trì: 2 chưa báo cáo (ô STT màu vàng cam), ..." or ""."""
+    led = [statuses.get(task.key) for task, role in unit.tasks if role == "lead"]
+    parts = [f"{led.count(code)} {STATUS_LABELS[code].lower()} (ô STT màu {colour})"
+             for code, (_fill, colour) in _MARKED.items() if led.count(code)]
+    if not parts:
+        return ""
+    return f"Đến ngày {issued:%d/%m/%Y}, trong các nhiệm vụ đơn vị chủ trì: {'; '.join(parts)}."
+
+
+def build_unit_workbook(plan: Plan, unit: UnitTasks, period: Period, issued: dt.date,
+                        statuses: dict[str, str] | None = None) -> Workbook:
+    """The sheet of one unit; ``statuses`` (task key -> status on ``issued``) marks its tasks needing attention."""
+    statuses = statuses or {}
     wb = Workbook()
     register_styles(wb)
     wb.add_named_style(NamedStyle(STYLE_ANSWER, font=Font(name=FONT, size=11), border=BORDER, fill=ANSWER_FILL,
@@ -128,10 +152,13 @@ def build_unit_workbook(plan: Plan, unit: UnitTasks, period: Period, issued: dt.
         (f"({plan_reference(plan)})", Font(name=FONT, size=12, italic=True)),
         (f"Đơn vị báo cáo: {unit.unit} — Kỳ báo cáo: {period.label} "
          f"(từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y})", Font(name=FONT, size=12, bold=True)),
-        ("Hướng dẫn: chỉ điền vào các ô nền vàng; chọn “Tình hình thực hiện” trong danh sách; "
-         "để trống dòng chưa có gì để báo cáo. Không thêm, xóa hay sắp xếp lại các dòng.",
+        ("Hướng dẫn: chỉ điền vào các ô nền vàng; chọn “Tiến độ” trong danh sách; ghi những việc đã làm vào "
+         "cột “Tình hình thực hiện”; để trống dòng chưa có gì để báo cáo. Không thêm, xóa hay sắp xếp lại các dòng.",
          Font(name=FONT, size=11, italic=True)),
     ]
+    attention = attention_line(unit, statuses, issued)
+    if attention:
+        header.append((attention, Font(name=FONT, size=11, bold=True, color="7F6000")))
     for row, (text, font) in enumerate(header, start=1):
         ws.merge_cells(f"A{row}:{last_col}{row}")
         cell = put_text(ws.cell(row, 1), text)
@@ -154,6 +181,8 @@ def build_unit_workbook(plan: Plan, unit: UnitTasks, period: Period, issued: dt.
         values = [numbers.get(task.key, task.number), task.title, ROLE_LABELS[role], task.time, task.product or "",
                   None, None, None, None, None, None, None, task.key]
         writer.append(values, styles)
+        if role == "lead" and statuses.get(task.key) in _MARKED:
+            ws.cell(r, 1).fill = _MARKED[statuses[task.key]][0]
         keys.append(task.key)
         lines = max(3, *(estimate_lines(v, w) for v, (_h, w, _a) in zip(values, COLUMNS, strict=True)
                          if isinstance(v, str)))
@@ -163,7 +192,8 @@ def build_unit_workbook(plan: Plan, unit: UnitTasks, period: Period, issued: dt.
     status_col = chr(ord("A") + FIRST_ANSWER_COL - 1)
     labels = ",".join(STATUS_LABELS[s] for s in REPORTED_STATUSES)
     dv = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True, showErrorMessage=True,
-                        errorTitle="Tình hình thực hiện", error="Hãy chọn trong danh sách.")
+                        errorTitle="Tiến độ", error="Hãy chọn trong danh sách; ghi những việc đã làm vào cột "
+                        "“Tình hình thực hiện”.")
     dv.add(f"{status_col}{FIRST_ROW}:{status_col}{last}")
     ws.add_data_validation(dv)
     percent_col = chr(ord("A") + FIRST_ANSWER_COL + 2)
@@ -198,8 +228,13 @@ def build_unit_workbook(plan: Plan, unit: UnitTasks, period: Period, issued: dt.
 
 
 def write_unit_sheets(plan: Plan, catalog: UnitCatalog, period: Period, folder: str | os.PathLike[str],
-                      issued: dt.date | None = None) -> tuple[list[tuple[str, Path, int]], list[str]]:
-    """One workbook per unit in ``folder``; returns (unit, path, number of tasks) and the skipped groups."""
+                      issued: dt.date | None = None, statuses: dict[str, str] | None = None,
+                      ) -> tuple[list[tuple[str, Path, int]], list[str]]:
+    """One workbook per unit in ``folder``; returns (unit, path, number of tasks) and the skipped groups.
+
+    ``statuses`` (task key -> status on ``issued``) marks the tasks a unit leads that are "Chưa báo cáo" or
+    "Quá hạn".
+    """
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -213,7 +248,7 @@ def write_unit_sheets(plan: Plan, catalog: UnitCatalog, period: Period, folder: 
         while name in used:
             name += "-2"
         used.add(name)
-        wb = build_unit_workbook(plan, unit, period, issued or dt.date.today())
+        wb = build_unit_workbook(plan, unit, period, issued or dt.date.today(), statuses)
         path = write_saved(folder / f"{name}.xlsx", wb.save)
         written.append((unit.unit, path, len(unit.tasks)))
     return written, skipped

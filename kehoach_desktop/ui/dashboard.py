@@ -281,7 +281,7 @@ class ProgressEntryDialog(QDialog):
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("Dashboard", "&Ngày báo cáo:"), self.date_edit)
         form.addRow(QCoreApplication.translate("Dashboard", "Đơn &vị báo cáo:"), self.unit_edit)
-        form.addRow(QCoreApplication.translate("Dashboard", "&Tình hình thực hiện:"), self.status_edit)
+        form.addRow(QCoreApplication.translate("Dashboard", "&Tiến độ:"), self.status_edit)
         form.addRow(QCoreApplication.translate("Dashboard", "Nội dung đã thực &hiện:"), self.done_edit)
         form.addRow(QCoreApplication.translate("Dashboard", "&Kết quả:"), self.result_edit)
         form.addRow(QCoreApplication.translate("Dashboard", "Tỷ lệ hoàn thành:"), self.percent_edit)
@@ -578,7 +578,8 @@ class DashboardWidget(QWidget):
         if not folder:
             return
         try:
-            written, skipped = make_unit_sheets(self.store, self.plan_id, dialog.period(), folder)  # type: ignore[arg-type]
+            written, skipped = make_unit_sheets(self.store, self.plan_id, dialog.period(), folder,  # type: ignore[arg-type]
+                                                self._today)
         except KnownError as exc:
             self._say(exc.message, error=True)
             return

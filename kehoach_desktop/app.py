@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         plan_id = reopen if reopen is not None else window.last_plan_id()
         if plan_id is not None and any(p.id == plan_id for p in store.plans.list()):
             window.open_plan(plan_id)  # before showing: the window appears with its plan, not the list first
-        window.show()
+        window.show_on_screen()  # maximised on a small screen
         window.first_run()
         return window
 

@@ -177,6 +177,10 @@ def _task_list(headers: list[str]) -> QTreeWidget:
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the task's title takes the room left
+    # a long unit name or timeframe must not push the title out on a 1366x768 screen: the other
+    # columns grow to fit their text up to this, the rest is elided (the tooltip has it whole)
+    header.setMaximumSectionSize(tree.fontMetrics().horizontalAdvance("M") * 13)
+    header.setMinimumSectionSize(tree.fontMetrics().horizontalAdvance("STT") + 12)
     return tree
 
 
@@ -504,8 +508,13 @@ class DashboardWidget(QWidget):
             total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             total.setData(STATUS_ROLE, (unit, None))
             self.matrix.setItem(r, len(STATUSES), total)
-        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # each status column as wide as its two-line heading (never cut), the unit names at most a
+        # third of the table; the room left is shared out
+        columns = self.matrix.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setStretchLastSection(True)
         self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.matrix.verticalHeader().setMaximumWidth(max(120, self.matrix.width() // 3))
 
     # --- interaction --------------------------------------------------------------------------
 

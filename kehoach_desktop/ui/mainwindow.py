@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets  # dialogs through the module: their types are built when first used
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -35,9 +35,45 @@ def safe_filename(text: str, fallback: str = "ke-hoach") -> str:
     return (words[:60].rstrip("-") or fallback)
 
 
+SMALL_SCREEN = (1366, 768)  # the common office screen; at this size or less the window opens maximised
+DEFAULT_SIZE = (1280, 720)
+
+
+def opens_maximised(available: tuple[int, int, int, int], saved: tuple[int, int, int, int] | None) -> bool:
+    """Whether the window opens maximised: on a small screen, or when the saved geometry does not fit.
+
+    ``available`` and ``saved`` are (x, y, width, height) in the screen's own (scaled) pixels:
+    at 125 % a 1366x768 screen is 1093x614 and its taskbar smaller still.
+    """
+    ax, ay, aw, ah = available
+    if aw <= SMALL_SCREEN[0] or ah <= SMALL_SCREEN[1]:
+        return True
+    if saved is None:
+        return aw < DEFAULT_SIZE[0] or ah < DEFAULT_SIZE[1]
+    x, y, w, h = saved
+    return x < ax or y < ay or x + w > ax + aw or y + h > ay + ah
+
+
+def _database_key(db_path: Path) -> str:
+    return fold(str(Path(db_path).resolve())).replace("/", "_").replace("\\", "_")
+
+
 def last_plan_key(db_path: Path) -> str:
     """The QSettings key remembering the plan last open in a database (reopened at start-up)."""
-    return "session/lastPlan/" + fold(str(Path(db_path).resolve())).replace("/", "_").replace("\\", "_")
+    return "session/lastPlan/" + _database_key(db_path)
+
+
+def recent_plans_key(db_path: Path) -> str:
+    """The QSettings key of the plans last opened in a database, most recent first."""
+    return "session/recentPlans/" + _database_key(db_path)
+
+
+RECENT_MAX = 8
+
+
+def with_recent(recent: list[int], plan_id: int) -> list[int]:
+    """``recent`` with ``plan_id`` moved to the front, at most RECENT_MAX long."""
+    return [plan_id, *[i for i in recent if i != plan_id]][:RECENT_MAX]
 
 
 class MainWindow(QMainWindow):
@@ -51,13 +87,13 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self._exporter: Exporter | None = None  # made on first export
         self.import_job = None
+        self.wants_maximised = False  # decided from the screen and the saved geometry (_restore_layout)
         self.setWindowTitle("KeHoach")
         self.pages = QStackedWidget()
         self._plan_list: PlanListPage | None = None  # built when first shown: reopening a plan skips it
         self.setCentralWidget(self.pages)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.undo_group.indexChanged.connect(self._saved)
         self._build_menus()
         self._restore_layout()
         self._update_actions()
@@ -94,6 +130,13 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "Đã xuất %1").replace("%1", path), 8000))
         return self._exporter
 
+    def show_on_screen(self) -> None:
+        """Show the window as it was left, or maximised on a small screen (1366x768 and less)."""
+        if self.wants_maximised:
+            self.showMaximized()
+        else:
+            self.show()
+
     def showEvent(self, event: QShowEvent) -> None:
         if self.pages.count() == 0:  # no plan was opened before showing: the plans list
             self.plan_list  # noqa: B018 - builds the list page
@@ -113,6 +156,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tệp"))
         self.act_list = self._action(file_menu, QCoreApplication.translate("MainWindow", "&Danh sách kế hoạch"), self.show_list, "Ctrl+L")
+        self.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Kế hoạch &gần đây"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         self.act_new = self._action(file_menu, QCoreApplication.translate("MainWindow", "Kế hoạch mới từ &mẫu"), self.new_from_template,
                                     QKeySequence.StandardKey.New)
@@ -160,6 +205,35 @@ class MainWindow(QMainWindow):
         self.task_menu.setEnabled(has_plan)
         self.menuBar().setNativeMenuBar(False)
 
+    def recent_plans(self) -> list[tuple[int, str]]:
+        """(id, "05/KH-UBND — title") of the plans last opened in this database; deleted plans dropped."""
+        value = QSettings().value(recent_plans_key(self.store.database.path)) or []
+        ids = [int(v) for v in (value if isinstance(value, list) else [value]) if str(v).isdigit()]
+        alive = {p.id: p for p in self.store.plans.list()}
+        result = []
+        for plan_id in ids:
+            plan = alive.get(plan_id)
+            if plan is not None:
+                title = plan.title or QCoreApplication.translate("MainWindow", "(chưa có trích yếu)")
+                result.append((plan_id, f"{plan.reference} — {title[:70]}{'…' if len(title) > 70 else ''}"))
+        return result
+
+    def _remember_recent(self, plan_id: int) -> None:
+        settings = QSettings()
+        key = recent_plans_key(self.store.database.path)
+        value = settings.value(key) or []
+        ids = [int(v) for v in (value if isinstance(value, list) else [value]) if str(v).isdigit()]
+        settings.setValue(key, [str(i) for i in with_recent(ids, plan_id)])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._run(self.recent_plans)
+        for number, (plan_id, text) in enumerate(recent if isinstance(recent, list) else [], 1):
+            action = self.recent_menu.addAction(f"&{number} {text.replace('&', '&&')}")
+            action.triggered.connect(lambda _checked=False, pid=plan_id: self.open_plan(pid))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(QCoreApplication.translate("MainWindow", "(chưa có)")).setEnabled(False)
+
     def _fill_task_menu(self) -> None:
         """The Tasks menu shows section II's own actions (and opens that part when used)."""
         self.task_menu.clear()
@@ -193,11 +267,11 @@ class MainWindow(QMainWindow):
                                                "trước đó.\nChi tiết đã ghi vào %1").replace("%1", str(path)))
 
     def _saved(self) -> None:
-        if self.session is None or self.session.undo_stack.count() == 0:
-            self.saved_label.clear()
-            return
-        now = dt.datetime.now().strftime("%H:%M:%S")
+        """The session has written an edit: say when (only after the write succeeded)."""
+        now = dt.datetime.now().strftime("%H:%M")
         self.saved_label.setText(QCoreApplication.translate("MainWindow", "Đã lưu lúc %1").replace("%1", now))
+        self.saved_label.setToolTip(QCoreApplication.translate(
+            "MainWindow", "Mọi thay đổi được ghi ngay vào cơ sở dữ liệu; không cần bấm Lưu."))
 
     # --- plans ---------------------------------------------------------------------------------------
 
@@ -231,12 +305,14 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         self.saved_label.clear()
+        session.saved.connect(self._saved)
         session.planChanged.connect(lambda _f: self._update_title())
         session.catalogChanged.connect(self._refresh_catalog)
         self._update_title()
         self._restore_editor_layout()
         self._update_actions()
         QSettings().setValue(self._last_plan_key(), plan_id)
+        self._remember_recent(plan_id)
         return True
 
     def close_plan(self) -> None:
@@ -443,10 +519,16 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
+        restored = isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry)
+        if not restored:
+            self.resize(*DEFAULT_SIZE)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            frame = self.geometry()
+            self.wants_maximised = opens_maximised(
+                (area.x(), area.y(), area.width(), area.height()),
+                (frame.x(), frame.y(), frame.width(), frame.height()) if restored else None)
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

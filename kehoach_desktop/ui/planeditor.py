@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6 import QtWidgets  # dialogs through the module: their types are built when first used
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,9 @@ if TYPE_CHECKING:
     from .taskspage import TasksPage
 
 
+NAV_WIDTH = 200  # the parts list at most: at 1366x768 (and 125 %) the tasks need the room
+
+
 class PlanEditor(QWidget):
     """General information, I., II. (tasks), III., IV., closing and signature, and progress when available."""
 
@@ -41,8 +46,8 @@ class PlanEditor(QWidget):
         self.nav.setObjectName("partsNav")
         self.nav.setItemDelegate(PaddedItemDelegate(self.nav))
         self.nav.setAccessibleName(QCoreApplication.translate("PlanEditor", "Các phần của kế hoạch"))
-        self.nav.setMaximumWidth(230)
-        self.nav.setMinimumWidth(170)
+        self.nav.setMaximumWidth(NAV_WIDTH)
+        self.nav.setMinimumWidth(150)
         self.nav.setWordWrap(True)
         self.stack = QStackedWidget()
         self.general = GeneralPage()
@@ -55,6 +60,7 @@ class PlanEditor(QWidget):
         self._closing_placeholder = QWidget()
         self.text_pages: list[TextSectionPage] = []
         self.dashboard: QWidget = QWidget()
+        self._dashboard_page: QWidget = self.dashboard  # the dashboard in its scroll area, once built
         self._dashboard_built = False
         for page in (self.general, self._tasks_placeholder, self._closing_placeholder, self.dashboard):
             self.stack.addWidget(page)
@@ -74,7 +80,7 @@ class PlanEditor(QWidget):
         side.addLayout(side_buttons)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setMaximumWidth(230)
+        side_widget.setMaximumWidth(NAV_WIDTH)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(side_widget)
@@ -105,8 +111,14 @@ class PlanEditor(QWidget):
             self.error.emit(exc.message)
             return
         widget.taskActivated.connect(self._task_activated)
-        placeholder, self.dashboard = self.dashboard, widget
-        self._swap_in(placeholder, widget)
+        # scrolled: the dashboard is taller than a 1366x768 screen at 125 %, and the stack would
+        # otherwise make every part (and the window) that tall
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidget(widget)
+        placeholder, self.dashboard, self._dashboard_page = self.dashboard, widget, page
+        self._swap_in(placeholder, page)
         self._dashboard_built = True
 
     def _task_activated(self, task_id: int) -> None:
@@ -155,7 +167,7 @@ class PlanEditor(QWidget):
             add(label, page)
             text_index += 1
         add(QCoreApplication.translate("PlanEditor", "Kết thúc, nơi nhận, chữ ký"), self._closing or self._closing_placeholder)
-        add(QCoreApplication.translate("PlanEditor", "Theo dõi tiến độ"), self.dashboard)
+        add(QCoreApplication.translate("PlanEditor", "Theo dõi tiến độ"), self._dashboard_page)
         self.nav.blockSignals(False)
         if current in self._pages:
             self.nav.setCurrentRow(self._row_of(current))
@@ -198,9 +210,9 @@ class PlanEditor(QWidget):
                 self.tasks  # noqa: B018 - builds the page in place of its placeholder
             if self._pages[row] is self._closing_placeholder:
                 self.closing  # noqa: B018 - likewise
-            if self._pages[row] is self.dashboard and not self._dashboard_built:
+            if self._pages[row] is self._dashboard_page and not self._dashboard_built:
                 self._build_dashboard()
-            elif self._pages[row] is self.dashboard and hasattr(self.dashboard, "refresh"):
+            elif self._pages[row] is self._dashboard_page and hasattr(self.dashboard, "refresh"):
                 self.dashboard.refresh()  # edits made since it was last shown
             self.stack.setCurrentWidget(self._pages[row])
 

@@ -47,6 +47,7 @@ class PlanSession(QObject):
     failed = Signal(str)  # an undo or redo the database refused, as a message
     catalogChanged = Signal()  # the units catalog changed (or a change of it was undone)
     sectionSwitched = Signal()  # the tasks shown are now those of another task section
+    saved = Signal()  # an edit (or its undo or redo) has just been written to the database
 
     def __init__(self, store: Store, plan_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -230,6 +231,7 @@ class PlanSession(QObject):
         command = _CatalogCommand(self, text, before, after)
         command._skip_redo = True
         self.undo_stack.push(command)
+        self.saved.emit()
         self.reload_units()
 
     def reload_units(self) -> None:
@@ -250,6 +252,7 @@ class PlanSession(QObject):
         command.do()  # raises a KnownError before anything enters the undo stack
         command._skip_redo = True
         self.undo_stack.push(command)
+        self.saved.emit()
 
     def _put_back(self, parent_key: str | None, row: int, snapshot: Task) -> None:
         """Insert a copy of ``snapshot`` (with its sub-tasks) in the database and the tree."""
@@ -303,6 +306,8 @@ class _Command(QUndoCommand):
         except KnownError as exc:
             self.setObsolete(True)
             self.session.failed.emit(exc.message)
+            return
+        self.session.saved.emit()
 
     def do(self) -> None:
         raise NotImplementedError

@@ -314,6 +314,8 @@ class TaskForm(QWidget):
         self.time.setEditable(True)
         self.time.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.time.addItems(TIME_PRESETS)
+        self.time.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.time.setMinimumContentsLength(12)  # not as wide as the longest preset: the form fits 1366x768
         self.time.setCurrentIndex(-1)
         self.time.lineEdit().setPlaceholderText(QCoreApplication.translate("TaskForm", "Chọn hoặc gõ tự do, ví dụ: Quý III/2026"))
         self.time_preview = QLabel()

@@ -51,6 +51,7 @@ from .widgets import CommitLineEdit, CommitTextEdit, set_look
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
 INSTANT_FILTER_TASKS = 1000  # up to this many tasks the list is filtered at every keystroke
 SEARCH_PAUSE_MS = 200  # beyond, when typing pauses this long
+FORM_MIN_WIDTH = 380  # the task form fits beside the tree at 1366x768 and at 125 % (1093x614)
 
 
 class TaskTreeView(QTreeView):
@@ -103,8 +104,11 @@ class TasksPage(QWidget):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_LEAD, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_LEAD, 150)
-        header.resizeSection(COL_TIME, 120)
+        # the title gets the room: at 1366x768 the unit and the time show their first words (the
+        # tooltip has them whole), and the user can widen them
+        width = self.tree.fontMetrics().horizontalAdvance("M")
+        header.resizeSection(COL_LEAD, width * 12)
+        header.resizeSection(COL_TIME, width * 9)
         self._collapsed: set[str] = set()  # tasks the user folded away
         self._expanding = False
         self.tree.expanded.connect(lambda index: self._folded(index, False))
@@ -195,12 +199,16 @@ class TasksPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("tasksSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(scrolled(self.form))
+        form_area = scrolled(self.form)
+        self.form.setMinimumWidth(FORM_MIN_WIDTH)
+        # never narrower than the form itself, which would cut its labels and fields at the edges
+        form_area.setMinimumWidth(FORM_MIN_WIDTH + form_area.verticalScrollBar().sizeHint().width() + 4)
+        left.setMinimumWidth(FORM_MIN_WIDTH - 60)
+        self.splitter.addWidget(form_area)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
-        self.form.setMinimumWidth(440)
-        self.splitter.setSizes([620, 520])  # replaced by the user's own split when one was saved
+        self.splitter.setSizes([640, 440])  # replaced by the user's own split when one was saved
         self.numeral = QLabel()
         set_look(self.numeral, "pageTitle")
         self.section_title = CommitLineEdit()

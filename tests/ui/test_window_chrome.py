@@ -1,0 +1,127 @@
+"""The window around the editor on a real office PC: maximised on a small screen, the saved time, recent plans."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSettings
+
+from kehoach_desktop.ui.mainwindow import MainWindow, opens_maximised, recent_plans_key
+from tests.conftest import load_fixture
+from tests.ui.conftest import type_text
+
+
+def test_small_screens_open_maximised():
+    office = (0, 0, 1366, 728)  # 1366x768 less the taskbar
+    scaled = (0, 0, 1093, 582)  # the same screen at 125 %
+    big = (0, 0, 1920, 1040)
+    assert opens_maximised(office, None)
+    assert opens_maximised(scaled, None)
+    assert opens_maximised(office, (10, 10, 800, 500))  # even a window the user left smaller
+    assert not opens_maximised(big, None)
+    assert not opens_maximised(big, (100, 80, 1280, 720))
+    assert opens_maximised(big, (1500, 80, 1280, 720))  # saved on a screen that is gone, or larger
+    assert opens_maximised(big, (0, 0, 2560, 1400))
+
+
+def test_the_window_maximises_on_the_headless_screen(qtbot, commune_store):
+    window = MainWindow(commune_store)  # the offscreen screen is 800x600: a small one
+    qtbot.addWidget(window)
+    assert window.wants_maximised
+    window.show_on_screen()
+    qtbot.waitExposed(window)
+    assert window.isMaximized()
+
+
+def test_the_status_bar_says_saved_only_after_the_write(qtbot, window, commune_store, monkeypatch):
+    from kehoach_desktop.errors import StorageError
+
+    plan_id = commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    window.open_plan(plan_id)
+    assert window.saved_label.text() == ""  # nothing written yet: nothing claimed
+    messages: list[str] = []
+    monkeypatch.setattr(window, "show_error", messages.append)
+    window.editor.error.disconnect()
+    window.editor.error.connect(messages.append)
+
+    def locked(*args, **kwargs):
+        raise StorageError("Cơ sở dữ liệu đang bị khóa.")
+
+    real_update = commune_store.plans.update_plan
+    monkeypatch.setattr(commune_store.plans, "update_plan", locked)
+    general = window.editor.general
+    general.place.setFocus()
+    general.place.selectAll()
+    type_text(general.place, "Xã Lam Vỹ mới")
+    general.place.editingFinished.emit()
+    assert messages == ["Cơ sở dữ liệu đang bị khóa."]
+    assert window.saved_label.text() == ""  # refused: not "saved"
+
+    monkeypatch.setattr(commune_store.plans, "update_plan", real_update)
+    general.place.editingFinished.emit()
+    assert commune_store.plans.load(plan_id).place == "Xã Lam Vỹ mới"
+    assert re.fullmatch(r"Đã lưu lúc \d\d:\d\d", window.saved_label.text())
+
+
+def test_recent_plans_list_and_reopen(qtbot, window, commune_store):
+    first = commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    second = commune_store.import_plan(load_fixture("ke-hoach-phuong-bach-dang"))
+    third = commune_store.import_plan(load_fixture("ke-hoach-xa-binh-giang-nd142"))
+    for plan_id in (first, second, third, first):
+        window.open_plan(plan_id)
+    window.show_list()
+    commune_store.plans.delete(third)  # in the bin: no longer offered
+    window.recent_menu.aboutToShow.emit()
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert [t.split(" ", 1)[0] for t in texts] == ["&1", "&2"]
+    assert "Triển khai thi hành Luật Trí tuệ nhân tạo" in texts[0] and "05/KH-UBND" in texts[0]
+    assert [pid for pid, _ in window.recent_plans()] == [first, second]
+    window.recent_menu.actions()[1].trigger()
+    assert window.session is not None and window.session.plan_id == second
+    # per database file: another database has its own list
+    assert QSettings().value(recent_plans_key(commune_store.database.path.with_name("khac.sqlite"))) is None
+
+
+def test_recent_plans_keep_eight(qtbot, window, commune_store):
+    ids = [commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy")) for _ in range(10)]
+    for plan_id in ids:
+        window.open_plan(plan_id)
+    assert [pid for pid, _ in window.recent_plans()] == ids[::-1][:8]
+
+
+def _clipped_labels(widget) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text() for label in widget.findChildren(QLabel)
+            if label.isVisible() and label.text() and not label.wordWrap()
+            and label.width() < label.fontMetrics().horizontalAdvance(label.text().replace("&", ""))]
+
+
+def test_the_task_form_fits_a_1366x768_screen_at_125_percent(qtbot, window, commune_store):
+    from kehoach_desktop.ui.taskmodel import COL_TITLE
+
+    window.resize(1093, 560)  # 1366x768 at 125 %, less the taskbar and the title bar
+    window.open_plan(commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy")))
+    window.editor.show_part("tasks")
+    page = window.editor.tasks
+    page.select_key(page.session.section.tasks[2].key)
+    qtbot.wait(50)
+    assert _clipped_labels(page.form) == []  # "Thời gian thực hiện:" whole, not "…i gian thực hiện:"
+    area = page.splitter.widget(1)
+    assert area.viewport().width() >= page.form.minimumSizeHint().width()  # nothing cut at the right
+    assert page.tree.header().sectionSize(COL_TITLE) >= page.tree.viewport().width() * 0.5  # the title gets the room
+
+
+def test_the_dashboard_headings_are_readable_at_125_percent(qtbot, window, commune_store):
+    window.resize(1093, 560)
+    window.open_plan(commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy")))
+    editor = window.editor
+    editor.nav.setCurrentRow(editor.nav.count() - 1)
+    qtbot.wait(50)
+    header = editor.dashboard.matrix.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(header.count()):
+        heading = editor.dashboard.matrix.horizontalHeaderItem(column).text()
+        widest = max(metrics.horizontalAdvance(line) for line in heading.split("\n"))
+        assert header.sectionSize(column) >= widest, heading
+    assert editor.height() <= 560  # the dashboard scrolls instead of making the window taller than the screen

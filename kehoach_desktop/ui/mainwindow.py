@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets  # dialogs through the module: their types are built when first used
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
@@ -24,6 +25,7 @@ from ..logsetup import log_bug
 from ..services import SETTING_COMMUNE, Store
 from .planeditor import PlanEditor
 from .session import PlanSession
+from .widgets import action_icon
 
 if TYPE_CHECKING:
     from .export import Exporter
@@ -37,6 +39,8 @@ def safe_filename(text: str, fallback: str = "ke-hoach") -> str:
 
 SMALL_SCREEN = (1366, 768)  # the common office screen; at this size or less the window opens maximised
 DEFAULT_SIZE = (1280, 720)
+WIDE_SCREEN = 1600  # from this width the page preview is shown beside the form until the user hides it
+TEXT_BESIDE_ICON = 2  # Qt.ToolButtonStyle.ToolButtonTextBesideIcon, by number (no Qt enums before the window)
 
 
 def opens_maximised(available: tuple[int, int, int, int], saved: tuple[int, int, int, int] | None) -> bool:
@@ -190,17 +194,112 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_redo)
         self.task_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Nhiệm vụ"))
         self.task_menu.aboutToShow.connect(self._fill_task_menu)
+        view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Xem"))
         tools = bar.addMenu(QCoreApplication.translate("MainWindow", "&Công cụ"))
         self._action(tools, QCoreApplication.translate("MainWindow", "&Danh mục đơn vị…"), self.edit_units, "Ctrl+U")
         self._action(tools, QCoreApplication.translate("MainWindow", "&Cài đặt…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Trợ &giúp"))
         self._action(help_menu, QCoreApplication.translate("MainWindow", "&Phím tắt"), self.show_shortcuts, "F1")
         self._action(help_menu, QCoreApplication.translate("MainWindow", "&Giới thiệu"), self.show_about)
+        self._build_toolbar(view_menu)
+
+    def _build_toolbar(self, view_menu: QMenu) -> None:
+        """The frequent actions with icons, short Vietnamese labels and their shortcuts in the tooltips."""
+        def task_action(name: str, text: str, short: str, shortcut: str) -> QAction:
+            action = QAction(text, self)
+            action.setIconText(short)
+            action.setToolTip(f"{text} ({shortcut})")  # the tasks page owns the shortcut itself
+            action.triggered.connect(lambda: self._task_action(name))
+            return action
+
+        self.act_add_task = task_action("add", QCoreApplication.translate("MainWindow", "Thêm nhiệm vụ"),
+                                        QCoreApplication.translate("MainWindow", "Thêm"), "Ctrl+Enter")
+        self.act_add_child = task_action("add_child", QCoreApplication.translate("MainWindow", "Thêm nhiệm vụ con"),
+                                         QCoreApplication.translate("MainWindow", "Thêm con"), "Ctrl+Shift+Enter")
+        self.act_delete_task = task_action("delete", QCoreApplication.translate("MainWindow", "Xóa nhiệm vụ"),
+                                           QCoreApplication.translate("MainWindow", "Xóa"), "Delete")
+        self.act_preview_pane = QAction(QCoreApplication.translate("MainWindow", "Xem &trang in bên cạnh"), self)
+        self.act_preview_pane.setCheckable(True)
+        self.act_preview_pane.setShortcuts([QKeySequence("F8")])  # a list: the overloads of one key build Qt's enums
+        self.act_preview_pane.toggled.connect(self._preview_toggled)
+        view_menu.addAction(self.act_preview_pane)
+        toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Thanh công cụ"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
+        shorts = [
+            (self.act_new, "plan-new", QCoreApplication.translate("MainWindow", "Mới")),
+            (self.act_import, "plan-import", QCoreApplication.translate("MainWindow", "Nhập")),
+            (self.act_list, "plans-list", QCoreApplication.translate("MainWindow", "Danh sách")),
+            None,
+            (self.act_add_task, "task-add", None), (self.act_add_child, "task-add-child", None),
+            (self.act_delete_task, "task-delete", None),
+            None,
+            (self.act_undo, "undo", QCoreApplication.translate("MainWindow", "Hoàn tác")),
+            (self.act_redo, "redo", QCoreApplication.translate("MainWindow", "Làm lại")),
+            None,
+            (self.export_actions["docx"], "export-word", QCoreApplication.translate("MainWindow", "Xuất Word")),
+            (self.act_preview, "print-preview", QCoreApplication.translate("MainWindow", "Xem trước khi in")),
+            (self.act_preview_pane, "preview-pane", QCoreApplication.translate("MainWindow", "Trang in")),
+        ]
+        for entry in shorts:
+            if entry is None:
+                toolbar.addSeparator()
+                continue
+            action, icon, short = entry
+            action.setIcon(action_icon(icon))
+            if short is not None:
+                action.setIconText(short)
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                text = action.text().replace("&", "").removesuffix("…")
+                action.setToolTip(f"{text} ({keys})" if keys else text)
+            toolbar.addAction(action)
+        self.toolbar = toolbar
+        self.addToolBar(toolbar)
+
+    def _task_action(self, name: str) -> None:
+        """Add a task (opening section II), or add a sub-task / delete the task selected there."""
+        editor = self.editor
+        if editor is None:
+            return
+        if name == "add":
+            editor.show_part("tasks")
+            editor.tasks.add_task()
+            return
+        page = editor._tasks
+        if page is not None and editor.stack.currentWidget() is page and page.actions_[name].isEnabled():
+            page.actions_[name].trigger()
+
+    def _update_task_actions(self) -> None:
+        editor = self.editor
+        self.act_add_task.setEnabled(editor is not None)
+        page = editor._tasks if editor is not None else None
+        on_tasks = page is not None and editor is not None and editor.stack.currentWidget() is page
+        for name, action in (("add_child", self.act_add_child), ("delete", self.act_delete_task)):
+            action.setEnabled(bool(on_tasks and page is not None and page.actions_[name].isEnabled()))
+
+    def _tasks_built(self) -> None:
+        if self.editor is not None and self.editor._tasks is not None:
+            for name in ("add_child", "delete"):
+                self.editor._tasks.actions_[name].changed.connect(self._update_task_actions)
+        self._update_task_actions()
+
+    def preview_wanted(self) -> bool:
+        """The page preview's remembered state; at first, shown on a wide screen only."""
+        screen = QGuiApplication.primaryScreen()
+        default = screen is not None and screen.availableGeometry().width() >= WIDE_SCREEN
+        return QSettings().value("editor/previewShown", default) in (True, "true")
+
+    def _preview_toggled(self, shown: bool) -> None:
+        QSettings().setValue("editor/previewShown", shown)
+        if self.editor is not None:
+            self.editor.set_preview_visible(shown)
 
     def _update_actions(self) -> None:
         has_plan = self.session is not None
-        for action in [*self.export_actions.values(), self.act_preview]:
+        for action in [*self.export_actions.values(), self.act_preview, self.act_preview_pane]:
             action.setEnabled(has_plan)
+        self._update_task_actions()
         self.task_menu.clear()
         self.task_menu.setEnabled(has_plan)
         self.menuBar().setNativeMenuBar(False)
@@ -306,6 +405,15 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         self.saved_label.clear()
         session.saved.connect(self._saved)
+        self.editor.tasksBuilt.connect(self._tasks_built)
+        self.editor.stack.currentChanged.connect(lambda _i: self._update_task_actions())
+        shown = self.preview_wanted()
+        self.act_preview_pane.blockSignals(True)
+        self.act_preview_pane.setChecked(shown)
+        self.act_preview_pane.blockSignals(False)
+        if shown:  # built once the window is on the screen, never before
+            editor = self.editor
+            QTimer.singleShot(0, lambda: editor is self.editor and editor.set_preview_visible(True))
         session.planChanged.connect(lambda _f: self._update_title())
         session.catalogChanged.connect(self._refresh_catalog)
         self._update_title()
@@ -486,6 +594,7 @@ class MainWindow(QMainWindow):
             ("F6", QCoreApplication.translate("MainWindow", "Chuyển giữa cây nhiệm vụ và biểu mẫu")),
             ("Ctrl+E", QCoreApplication.translate("MainWindow", "Xuất Word")), ("Ctrl+P", QCoreApplication.translate("MainWindow", "Xem trước khi in")),
             ("Ctrl+U", QCoreApplication.translate("MainWindow", "Danh mục đơn vị")),
+            ("F8", QCoreApplication.translate("MainWindow", "Hiện / ẩn trang in bên cạnh")),
         ]
         html = "<table cellpadding='3'>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
         QtWidgets.QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Phím tắt"), html + "</table>")

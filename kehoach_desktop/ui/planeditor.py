@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from .session import PlanSession
 from .widgets import PaddedItemDelegate
 
 if TYPE_CHECKING:
+    from .preview import PlanPreview
     from .taskspage import TasksPage
 
 
@@ -84,7 +86,11 @@ class PlanEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(side_widget)
-        layout.addWidget(self.stack, 1)
+        self.body = QSplitter()  # the part being edited, and the page preview beside it when shown
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(self.stack)
+        self.preview: PlanPreview | None = None  # built the first time it is shown
+        layout.addWidget(self.body, 1)
         self._rebuild_nav()
         self.general.load(session.plan)
         session.failed.connect(self.error)
@@ -92,6 +98,19 @@ class PlanEditor(QWidget):
         session.sectionsChanged.connect(self._rebuild_nav)
         session.sectionSwitched.connect(self._section_switched)
         self.nav.setCurrentRow(0)
+
+    def set_preview_visible(self, shown: bool) -> None:
+        """Show or hide the live page preview beside the part being edited (built on first use)."""
+        if shown and self.preview is None:
+            from .preview import PlanPreview
+
+            self.preview = PlanPreview(self.session)
+            self.body.addWidget(self.preview)
+            total = sum(self.body.sizes()) or self.width()
+            width = max(self.preview.minimumWidth(), total * 3 // 10)
+            self.body.setSizes([total - width, width])
+        if self.preview is not None:
+            self.preview.setVisible(shown)
 
     def _swap_in(self, placeholder: QWidget, page: QWidget) -> None:
         """Put a part built on first use where its placeholder stood (in the stack and the parts list)."""

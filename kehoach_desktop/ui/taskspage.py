@@ -203,7 +203,7 @@ class TasksPage(QWidget):
         self.form.setMinimumWidth(FORM_MIN_WIDTH)
         # never narrower than the form itself, which would cut its labels and fields at the edges
         form_area.setMinimumWidth(FORM_MIN_WIDTH + form_area.verticalScrollBar().sizeHint().width() + 4)
-        left.setMinimumWidth(FORM_MIN_WIDTH - 60)
+        left.setMinimumWidth(260)  # with the page preview shown too, at 125 %
         self.splitter.addWidget(form_area)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)

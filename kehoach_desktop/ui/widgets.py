@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QIcon, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.text import nfc
 
+ICONS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "actions"  # source and bundle
 IDLE_MS = 700  # a field commits this long after the last keystroke, and on leaving it
 
 _merge_ids = itertools.count(1000)
@@ -58,6 +60,19 @@ def set_look(label: QLabel, look: str) -> QLabel:
     if padding:
         label.setContentsMargins(0, padding, 0, padding)
     return label
+
+
+def action_icon(name: str) -> QIcon:
+    """A toolbar icon of resources/icons/actions (Adwaita, see its LICENSE); empty when not installed.
+
+    The sizes are given, so no file is read until the icon is painted.
+    """
+    icon = QIcon()
+    for size in (16, 24, 48):
+        path = ICONS_DIR / f"{name}-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def error_label() -> QLabel:

@@ -125,3 +125,69 @@ def test_the_dashboard_headings_are_readable_at_125_percent(qtbot, window, commu
         widest = max(metrics.horizontalAdvance(line) for line in heading.split("\n"))
         assert header.sectionSize(column) >= widest, heading
     assert editor.height() <= 560  # the dashboard scrolls instead of making the window taller than the screen
+
+
+def _toolbar_texts(window) -> list[str]:
+    return [a.iconText() for a in window.toolbar.actions() if not a.isSeparator()]
+
+
+def test_the_toolbar_has_the_frequent_actions_with_icons_and_shortcuts(qtbot, window, commune_store):
+    assert _toolbar_texts(window) == ["Mới", "Nhập", "Danh sách", "Thêm", "Thêm con", "Xóa", "Hoàn tác", "Làm lại",
+                                      "Xuất Word", "Xem trước khi in", "Trang in"]
+    actions = [a for a in window.toolbar.actions() if not a.isSeparator()]
+    assert all(not a.icon().isNull() for a in actions)  # the icons shipped in resources/icons/actions
+    tips = {a.iconText(): a.toolTip() for a in actions}
+    assert tips["Mới"] == "Kế hoạch mới từ mẫu (Ctrl+N)" and tips["Thêm con"] == "Thêm nhiệm vụ con (Ctrl+Shift+Enter)"
+    assert not window.act_add_task.isEnabled() and not window.export_actions["docx"].isEnabled()  # no plan open
+
+
+def test_toolbar_actions_edit_the_plan(qtbot, window, commune_store):
+    plan_id = commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    window.open_plan(plan_id)
+    before = len(commune_store.plans.load(plan_id).sections[1].tasks)
+    assert not window.act_delete_task.isEnabled()  # on the general information: no task selected
+    window.act_add_task.trigger()  # opens section II and adds a task there
+    assert window.editor.stack.currentWidget() is window.editor.tasks
+    assert len(commune_store.plans.load(plan_id).sections[1].tasks) == before + 1
+    new_key = window.editor.tasks.form.key
+    window.act_add_child.trigger()
+    stored = commune_store.plans.load(plan_id).sections[1]
+    assert [t.key for t in stored.tasks if t.children] == [new_key]
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    assert len(commune_store.plans.load(plan_id).sections[1].tasks) == before
+    window.act_redo.trigger()
+    assert len(commune_store.plans.load(plan_id).sections[1].tasks) == before + 1
+    window.editor.tasks.select_key(new_key)
+    assert window.act_delete_task.isEnabled()
+    window.act_delete_task.trigger()
+    assert len(commune_store.plans.load(plan_id).sections[1].tasks) == before
+    window.act_list.trigger()
+    assert window.session is None and not window.act_add_task.isEnabled()
+
+
+def test_the_page_preview_shows_the_plan_and_follows_the_edits(qtbot, window, commune_store):
+    plan_id = commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    window.open_plan(plan_id)
+    assert window.editor.preview is None  # a 1366x768 screen: hidden until asked for
+    window.act_preview_pane.trigger()
+    preview = window.editor.preview
+    qtbot.waitUntil(lambda: preview.page_count() > 0, timeout=5000)
+    assert "Triển khai thi hành Luật Trí tuệ nhân tạo" in preview.text()
+    assert preview.caption.text() == f"Trang in: {preview.page_count()} trang"
+    window.editor.show_part("tasks")
+    form = window.editor.tasks.form
+    form.title.setFocus()
+    form.title.selectAll()
+    type_text(form.title, "Tập huấn cán bộ về trí tuệ nhân tạo")
+    form.flush()
+    assert "Tập huấn cán bộ về trí tuệ nhân tạo" not in preview.text()  # not while typing
+    qtbot.waitUntil(lambda: "Tập huấn cán bộ về trí tuệ nhân tạo" in preview.text(), timeout=5000)
+    window.act_preview_pane.trigger()
+    assert not preview.isVisible()
+    window.close_plan()
+    assert QSettings().value("editor/previewShown") in (False, "false")  # remembered
+    window.act_preview_pane.setChecked(True)
+    window.open_plan(plan_id)
+    qtbot.waitUntil(lambda: window.editor.preview is not None and window.editor.preview.page_count() > 0,
+                    timeout=5000)

@@ -107,7 +107,7 @@ class PlanEditor(QWidget):
             self.preview = PlanPreview(self.session)
             self.body.addWidget(self.preview)
             total = sum(self.body.sizes()) or self.width()
-            width = max(self.preview.minimumWidth(), total * 3 // 10)
+            width = max(self.preview.minimumWidth(), total // 4)
             self.body.setSizes([total - width, width])
         if self.preview is not None:
             self.preview.setVisible(shown)

@@ -3,13 +3,15 @@
 The pages are painted by ``documents.qt_writer.paint_document`` from the same document
 model as the PDF and the print preview (``documents.layout.plan_document``), into a
 ``QPrintPreviewWidget``. It is built the first time it is shown, and refreshed when an
-edit has been saved and the user has paused (``REFRESH_MS``), while it is visible; a
-3-page plan takes some 15 ms to lay out, a 50-page one about 100 ms.
+edit has been saved and the user has stopped typing for a while, while it is visible.
+Laying the pages out runs on the GUI thread (a 3-page plan some 15 ms, a 50-page one
+about 100 ms), so the pause asked for grows with what the last layout took, and every
+key pressed anywhere in the window starts it again: a refresh never lands under typing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -21,7 +23,8 @@ from ..logsetup import log_bug
 from .session import PlanSession
 from .widgets import set_look
 
-REFRESH_MS = 800  # after the last saved edit: typing is never interrupted by a layout
+REFRESH_MS = 800  # the shortest pause after the last saved edit and the last key before a refresh
+PAUSE_PER_LAYOUT = 10  # the pause is at least this many times the last layout's duration
 
 
 def document_text(model: Document) -> str:
@@ -67,6 +70,14 @@ class PlanPreview(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         session.saved.connect(self.schedule)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # keys typed anywhere put the refresh off
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._timer.isActive():
+            self._timer.start()
+        return False
 
     def schedule(self) -> None:
         """An edit was saved: refresh once the user pauses (at once is never needed)."""
@@ -89,7 +100,10 @@ class PlanPreview(QWidget):
             self.caption.setText(exc.message)
             return
         self._stale = False
+        clock = QElapsedTimer()
+        clock.start()
         self.pages.updatePreview()
+        self._timer.setInterval(max(REFRESH_MS, clock.elapsed() * PAUSE_PER_LAYOUT))
 
     def _paint(self, printer: QPrinter) -> None:
         if self.model is None:

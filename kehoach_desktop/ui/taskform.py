@@ -201,7 +201,7 @@ class UnitListEditor(QWidget):
         self.remove_button.setToolTip(QCoreApplication.translate("TaskForm", "Bỏ đơn vị đang chọn (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.catalog_button = QToolButton()
-        self.catalog_button.setText(QCoreApplication.translate("TaskForm", "Đưa vào danh mục"))
+        self.catalog_button.setText(QCoreApplication.translate("TaskForm", "Vào danh mục"))
         self.catalog_button.setToolTip(
             QCoreApplication.translate("TaskForm", "Thêm đơn vị chưa có vào danh mục đơn vị của xã/phường"))
         self.catalog_button.clicked.connect(self._to_catalog)

@@ -51,6 +51,7 @@ from .widgets import CommitLineEdit, CommitTextEdit, set_look
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
 INSTANT_FILTER_TASKS = 1000  # up to this many tasks the list is filtered at every keystroke
 SEARCH_PAUSE_MS = 200  # beyond, when typing pauses this long
+MAIN_TOOLBAR = ("add", "add_child", "delete")  # on the window's toolbar, with icons; not repeated here
 FORM_MIN_WIDTH = 380  # the task form fits beside the tree at 1366x768 and at 125 % (1093x614)
 
 
@@ -128,7 +129,7 @@ class TasksPage(QWidget):
         self._search_timer.setInterval(SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self._filter_changed)
         self.unit_filter = QComboBox()
-        self.unit_filter.setMinimumContentsLength(16)
+        self.unit_filter.setMinimumContentsLength(10)
         self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unit_filter.setToolTip(QCoreApplication.translate("TasksPage", "Chỉ hiện nhiệm vụ của một đơn vị"))
         self.unit_filter.currentIndexChanged.connect(self._filter_changed)
@@ -168,8 +169,9 @@ class TasksPage(QWidget):
                 self.tree.addAction(action)
             else:
                 self.addAction(action)
-            toolbar.addAction(action)
-            if name in ("add_child", "down", "outdent"):
+            if name not in MAIN_TOOLBAR:
+                toolbar.addAction(action)
+            if name in ("down", "outdent"):
                 toolbar.addSeparator()
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -222,11 +224,11 @@ class TasksPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.numeral)
         top.addWidget(self.section_title, 1)
+        top.addWidget(toolbar)  # beside the title: at 1366x768 (and 125 %) the tree needs the height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.section_intro)
-        layout.addWidget(toolbar)
         layout.addWidget(self.splitter, 1)
         QWidget.setTabOrder(self.section_title, self.section_intro)
         QWidget.setTabOrder(self.section_intro, self.search)

@@ -509,7 +509,7 @@ class DashboardWidget(QWidget):
             total.setData(STATUS_ROLE, (unit, None))
             self.matrix.setItem(r, len(STATUSES), total)
         # each status column as wide as its two-line heading (never cut), the unit names at most a
-        # third of the table; the room left is shared out
+        # third of the table; the last column takes the room left
         columns = self.matrix.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         columns.setStretchLastSection(True)

@@ -106,11 +106,21 @@ class PlanEditor(QWidget):
 
             self.preview = PlanPreview(self.session)
             self.body.addWidget(self.preview)
+            if self._tasks is not None:
+                self._follow_tasks()
             total = sum(self.body.sizes()) or self.width()
             width = max(self.preview.minimumWidth(), total // 4)
             self.body.setSizes([total - width, width])
         if self.preview is not None:
             self.preview.setVisible(shown)
+
+    def _follow_tasks(self) -> None:
+        """The preview shows the page of the task in the form."""
+        page, preview = self._tasks, self.preview
+        if page is not None and preview is not None:
+            page.currentTaskChanged.connect(lambda task: preview.show_task(task.title if task else None))
+            if page.form.task is not None:
+                preview.show_task(page.form.task.title)
 
     def _swap_in(self, placeholder: QWidget, page: QWidget) -> None:
         """Put a part built on first use where its placeholder stood (in the stack and the parts list)."""
@@ -203,6 +213,8 @@ class PlanEditor(QWidget):
             page.error.connect(self.error)
             self._tasks = page
             self._swap_in(self._tasks_placeholder, page)
+            if self.preview is not None:
+                self._follow_tasks()
             self.tasksBuilt.emit()
         return self._tasks
 

@@ -53,6 +53,7 @@ class PlanPreview(QWidget):
         self.session = session
         self.model: Document | None = None
         self._stale = True
+        self._follow: str | None = None  # the title of the task being edited: its page is shown
         self.caption = QLabel()
         set_look(self.caption, "hint")
         self.printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
@@ -117,6 +118,18 @@ class PlanPreview(QWidget):
             self.caption.setText(QCoreApplication.translate("PlanPreview", "Không hiển thị được trang in."))
             return
         self.caption.setText(QCoreApplication.translate("PlanPreview", "Trang in: %1 trang").replace("%1", str(count)))
+        QTimer.singleShot(0, lambda: self.show_task(self._follow))  # once the widget knows its pages
+
+    def show_task(self, title: str | None) -> None:
+        """Scroll to the page where the task titled ``title`` prints (estimated from the text before it)."""
+        self._follow = title or None
+        text = self.text()
+        count = self.page_count()
+        if not (self._follow and text and count):
+            return
+        at = text.find(self._follow[:80])
+        if at >= 0:
+            self.pages.setCurrentPage(min(count, 1 + at * count // len(text)))
 
     def page_count(self) -> int:
         return self.pages.pageCount()

@@ -90,6 +90,7 @@ class TasksPage(QWidget):
     """Section II: toolbar, search and filters, the tree, and the task form beside it."""
 
     error = Signal(str)
+    currentTaskChanged = Signal(object)  # the task now in the form, or None
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -303,10 +304,13 @@ class TasksPage(QWidget):
 
     def _show(self, key: str | None) -> None:
         task = self.session.model.task(key) if key else None
-        if self.form.key != key:
+        changed = self.form.key != key
+        if changed:
             self.form.flush()
         self.form.load(self.session.plan, task)
         self._update_actions()
+        if changed:
+            self.currentTaskChanged.emit(task)
 
     def _task_changed(self, key: str) -> None:
         if key == self.form.key:

@@ -191,3 +191,19 @@ def test_the_page_preview_shows_the_plan_and_follows_the_edits(qtbot, window, co
     window.open_plan(plan_id)
     qtbot.waitUntil(lambda: window.editor.preview is not None and window.editor.preview.page_count() > 0,
                     timeout=5000)
+
+
+def test_the_page_preview_follows_the_task_being_edited(qtbot, window, commune_store):
+    window.open_plan(commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy")))
+    window.editor.show_part("tasks")
+    page = window.editor.tasks
+    window.act_preview_pane.trigger()
+    preview = window.editor.preview
+    qtbot.waitUntil(lambda: preview.page_count() > 2, timeout=5000)
+    tasks = page.session.section.tasks
+    page.select_key(tasks[-1].key)
+    last_page = preview.pages.currentPage()
+    page.select_key(tasks[0].key)
+    first_page = preview.pages.currentPage()
+    # as the exported PDF prints them: tasks 1-2 on page 1, 3-7 on page 2, sections III-IV on page 3
+    assert (first_page, last_page, preview.page_count()) == (1, 2, 3)

@@ -497,6 +497,7 @@ class DashboardWidget(QWidget):
         self.matrix.setHorizontalHeaderLabels([_two_lines(status_label(s)) for s in STATUSES] + [QCoreApplication.translate("Dashboard", "Tổng")])
         self.matrix.setVerticalHeaderLabels(list(by_unit))
         for r, (unit, counts) in enumerate(by_unit.items()):
+            self.matrix.verticalHeaderItem(r).setToolTip(unit)  # the name whole when elided
             for c, status in enumerate(STATUSES):
                 item = QTableWidgetItem(str(counts.counts[status]))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -508,13 +509,13 @@ class DashboardWidget(QWidget):
             total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             total.setData(STATUS_ROLE, (unit, None))
             self.matrix.setItem(r, len(STATUSES), total)
-        # each status column as wide as its two-line heading (never cut), the unit names at most a
-        # third of the table; the last column takes the room left
+        # each status column as wide as its two-line heading (never cut), a long unit name elided
+        # (whole in the tooltip)
         columns = self.matrix.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        columns.setStretchLastSection(True)
+        columns.setStretchLastSection(False)
         self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.matrix.verticalHeader().setMaximumWidth(max(120, self.matrix.width() // 3))
+        self.matrix.verticalHeader().setMaximumWidth(self.matrix.fontMetrics().horizontalAdvance("M") * 16)
 
     # --- interaction --------------------------------------------------------------------------
 

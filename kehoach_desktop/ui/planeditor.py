@@ -82,7 +82,7 @@ class PlanEditor(QWidget):
         side.addLayout(side_buttons)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setMaximumWidth(NAV_WIDTH)
+        side_widget.setMaximumWidth(max(NAV_WIDTH, side_buttons.sizeHint().width()))  # buttons whole in English
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(side_widget)

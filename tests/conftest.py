@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -82,7 +83,20 @@ def needs(program: str, package: str, found: str | None = None) -> str:
     path = found or shutil.which(program)
     if path:
         return path
-    message = f"{program} is not installed (Debian: apt-get install {package})"
+    _missing(f"{program} is not installed (Debian: apt-get install {package})")
+
+
+def needs_module(name: str, install: str):
+    """The Python module a test needs (an optional extra such as PyInstaller), with :func:`needs`' rule."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        _missing(f"{name} is not installed ({install})")
+
+
+def _missing(message: str) -> NoReturn:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{message}; CI must have it (.ci/run installs it)", pytrace=False)
     pytest.skip(message)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT, load_script, needs
+from tests.conftest import ROOT, load_script, needs, needs_module
 
 MISSING = "kehoach-no-such-program"
 
@@ -52,3 +52,13 @@ def test_ci_runs_the_tests_strictly() -> None:
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'export CI="${CI:-true}"' in script
     assert script.index("apt-get update") < script.index("apt-get install")
+
+
+def test_a_missing_python_extra_fails_in_ci_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"pip install -e \.\[build\]"):
+        needs_module("kehoach_no_such_module", "pip install -e .[build]")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        needs_module("kehoach_no_such_module", "pip install -e .[build]")
+    assert needs_module("json", "stdlib").dumps([]) == "[]"

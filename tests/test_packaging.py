@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from kehoach_desktop import __version__, paths
-from tests.conftest import needs
+from tests.conftest import needs, needs_module
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -206,7 +206,7 @@ def test_file_version_has_the_four_numbers_windows_shows() -> None:
 
 
 def test_version_resource_is_what_pyinstaller_writes_into_the_exe(monkeypatch: pytest.MonkeyPatch) -> None:
-    compat = pytest.importorskip("PyInstaller.compat", reason="PyInstaller not installed (pip install -e .[build])")
+    compat = needs_module("PyInstaller.compat", "pip install -e .[build]")
     # pefile and win32api only serve, on Windows, to patch the resource into an .exe.
     if "pefile" not in sys.modules and importlib.util.find_spec("pefile") is None:
         monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))

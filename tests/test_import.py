@@ -56,8 +56,8 @@ def assert_same_plan(got: Plan, want: Plan, *, header: bool = True, ignore_case:
     assert got.title == want.title
     assert got.bases == want.bases
     assert got.preamble == want.preamble
-    assert [(s.title, s.kind) for s in got.sections] == [(s.title, s.kind) for s in want.sections]
-    for mine, theirs in zip(got.sections, want.sections, strict=True):
+    assert [(s.title, s.kind) for s in got.body_sections()] == [(s.title, s.kind) for s in want.body_sections()]
+    for mine, theirs in zip(got.body_sections(), want.body_sections(), strict=True):
         if theirs.kind == "tasks":
             assert tree(mine.tasks) == tree(theirs.tasks), theirs.title
         else:
@@ -261,8 +261,21 @@ def test_tasks_only_in_a_phu_luc_table(tmp_path: Path) -> None:
     path = doc.save(tmp_path / "phuluc.docx")
     result = import_file(path, CATALOG)
     plan = result.plan
-    (tasks_section,) = plan.task_sections()
-    assert tasks_section.title == "NHIỆM VỤ CỤ THỂ"
+    # section II keeps its pointer line where it was; the tasks stay in the phụ lục, after the signature
+    assert [(s.title, s.kind, s.is_appendix) for s in plan.sections] == [
+        ("MỤC ĐÍCH, YÊU CẦU", "text", False), ("NHIỆM VỤ CỤ THỂ", "tasks", False),
+        ("TỔ CHỨC THỰC HIỆN", "text", False),
+        ("DANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH LUẬT TRÍ TUỆ NHÂN TẠO", "tasks", True)]
+    _, pointer, _, tasks_section = plan.sections
+    assert [p for i in pointer.items for p in i.paragraphs] == ["(Có Phụ lục chi tiết kèm theo)"]
+    assert plan.task_sections() == [pointer, tasks_section]
+    appendix = tasks_section.appendix
+    assert (appendix.label, appendix.heading, appendix.attached, appendix.mirror) == (
+        "PHỤ LỤC", ["DANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH LUẬT TRÍ TUỆ NHÂN TẠO"],
+        "(Kèm theo Kế hoạch số 05/KH-UBND ngày 20/3/2026 của UBND xã Lam Vỹ)", False)
+    assert appendix.columns == [("number", "STT"), ("title", "Nội dung nhiệm vụ"), ("lead", "Cơ quan chủ trì"),
+                                ("coordinators", "Cơ quan phối hợp"), ("time", "Thời gian hoàn thành"),
+                                ("product", "Sản phẩm"), ("notes", "Ghi chú")]
     assert [t.number for t in tasks_section.tasks] == ["I", "II"]
     group1, group2 = tasks_section.tasks
     assert group1.title == "Tuyên truyền, phổ biến Luật" and [c.number for c in group1.children] == ["1", "2"]
@@ -279,12 +292,9 @@ def test_tasks_only_in_a_phu_luc_table(tmp_path: Path) -> None:
     assert plan.bases[-1] == "Căn cứ Luật Trí tuệ nhân tạo số 134/2025/QH15."
     assert plan.preamble == ["Ủy ban nhân dân xã ban hành Kế hoạch với các nội dung sau:"]
     assert plan.signature.signer == "Ma Văn Quyết"
-    # the section's pointer line opens the section; the phụ lục heading is kept with the plan
-    assert any("Có Phụ lục chi tiết kèm theo" in p for s in plan.task_sections() for i in s.items
-               for p in i.paragraphs)
-    assert any("DANH MỤC NHIỆM VỤ" in h for h in plan.extra["appendix_heading"])
-    assert plan.extra.get("import_notes", []) == result.unplaced
-    assert any("bảng phụ lục" in line for line in result.summary_lines)
+    assert plan.extra.get("import_notes", []) == result.unplaced == []
+    assert any(line.startswith("Phụ lục: PHỤ LỤC — DANH MỤC NHIỆM VỤ") and "6 nhiệm vụ" in line
+               for line in result.summary_lines)
 
 
 def test_other_wordings_and_sentence_forms(tmp_path: Path) -> None:
@@ -536,7 +546,12 @@ def test_markdown_phu_luc_table_with_nested_rows(tmp_path: Path) -> None:
     path = tmp_path / "thien-tai.md"
     path.write_text(text, encoding="utf-8")
     plan = import_file(path, CATALOG).plan
-    t1, t2 = plan.sections[1].tasks
+    # the table after the signature, with no label of its own, is a phụ lục holding the tasks
+    (appendix,) = plan.appendices()
+    assert (appendix.appendix.label, appendix.appendix.heading, appendix.appendix.mirror) == ("", [], False)
+    assert [c[1] for c in appendix.appendix.columns] == [
+        "TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn hoàn thành", "Kết quả/Sản phẩm"]
+    t1, t2 = appendix.tasks
     assert (t1.lead, t1.coordinators, t1.time, t1.product) == (
         [VP], ["Ban Chỉ huy quân sự xã", "Công an xã"], "Tháng 4/2026", "Quyết định")
     assert t2.lead == ["Ban Chỉ huy quân sự xã"]
@@ -577,8 +592,18 @@ def test_plans_exported_by_kehoach_import_back(name: str, appendix: bool, tmp_pa
     result = import_file(path, CATALOG)
     assert_same_plan(result.plan, want)
     assert result.unplaced == []
-    if appendix:
+    if appendix:  # the phụ lục lists the tasks again: kept as a mirror of them, with its own title lines
         assert any("bảng phụ lục liệt kê lại" in line for line in result.summary_lines)
+        (mirror,) = result.plan.appendices()
+        assert mirror.appendix.mirror and mirror.tasks == []
+        assert mirror.appendix.label == "PHỤ LỤC"
+        assert mirror.appendix.heading == [f"DANH MỤC NHIỆM VỤ {want.title.upper()}"]
+        assert mirror.appendix.attached.startswith(f"(Kèm theo Kế hoạch số {want.number or '…'}/{want.symbol} ")
+        assert [f for f, _ in mirror.appendix.columns] == [
+            "number", "title", "lead", "coordinators", "time", "product", "notes"]
+        assert sum(1 for _ in result.plan.walk_tasks()) == sum(1 for _ in want.walk_tasks())
+    else:
+        assert result.plan.appendices() == []
 
 
 def test_group_letters_named_tasks_and_slash_dates(tmp_path: Path) -> None:
@@ -797,7 +822,7 @@ def test_phu_luc_with_a_two_row_merged_heading(tmp_path: Path) -> None:
             table.cell(r, c).text = text
     path = doc.save(tmp_path / "two-row.docx")
     plan = import_file(path, CATALOG).plan
-    (group,) = plan.sections[0].tasks
+    (group,) = plan.appendices()[0].tasks
     assert (group.number, group.title, group.lead, group.time) == ("I", "CÔNG TÁC TUYÊN TRUYỀN", [], "")
     assert [(t.number, t.title, t.lead, t.coordinators, t.time) for t in group.children] == [
         ("1", "Tuyên truyền trên loa truyền thanh", ["Trung tâm Dịch vụ tổng hợp"], ["Các thôn"], "Hằng tháng"),

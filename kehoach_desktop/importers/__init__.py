@@ -158,8 +158,12 @@ def _result(plan: Plan, source: Source, recogniser: Recogniser, catalog: UnitCat
     if plan.place:
         head.append(f"địa danh {plan.place}")
     lines.append("Đầu văn bản: " + ", ".join(head) + ".")
+    body = plan.body_sections()
     lines.append(f"Căn cứ: {len(plan.bases)}; đoạn mở đầu: {len(plan.preamble)}; "
-                 f"mục: {len(plan.sections)} ({', '.join(s.title for s in plan.sections)}).")
+                 f"mục: {len(body)} ({', '.join(s.title for s in body)}).")
+    if recogniser.appendix_found:
+        lines.append(f"Sau phần ký: {len(recogniser.appendix_found)} phụ lục (in sau chữ ký, theo thứ tự của văn bản).")
+    lines.extend(f"Phụ lục: {f}." for f in recogniser.appendix_found)
     lines.append(f"Nhiệm vụ: {len(tasks)} (cấp 1: {sum(1 for _, d in tasks if d == 0)}); "
                  f"có đơn vị chủ trì: {sum(1 for t, _ in tasks if t.lead)}; "
                  f"có thời gian: {sum(1 for t, _ in tasks if t.time)}; "

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..domain.plan import FIELDS, Task
+from ..domain.plan import FIELDS, Task, TextTable
 from ..domain.text import clean_line
 from ..domain.timeframe import parse_timeframe
 from ..domain.units import UnitCatalog
@@ -95,6 +96,21 @@ def _headerless_mapping(table: Table, catalog: UnitCatalog) -> dict[str, int] | 
 
 def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
     """Tasks of a phụ lục table mapped by its column headings, or None when it is no task table."""
+    read = read_task_table(table, catalog)
+    return None if read is None else read.tasks
+
+
+@dataclass
+class TaskTable:
+    """A task table as read: its tasks, and its columns in the source's order, each (field, heading as
+    written), field ``""`` for a column that is no task field (its cells are kept in ``Task.cells``)."""
+
+    tasks: list[Task]
+    columns: list[tuple[str, str]]
+
+
+def read_task_table(table: Table, catalog: UnitCatalog) -> TaskTable | None:
+    """The tasks and columns of a task table, or None when it is no task table."""
     for h in range(min(3, len(table.rows))):
         mapping = _map_columns(_heading_texts(table, h, h))
         if mapping:
@@ -114,6 +130,11 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
     headings = _heading_texts(table, h, h) if h >= 0 else []
     labels = {name: clean_line(headings[col].replace("\n", " ")) for name, col in mapping.items()
               if name in FIELDS and col < len(headings)}
+    # the columns as the source headed them (a two-row heading: "Đơn vị thực hiện Chủ trì")
+    written = [clean_line(t.replace("\n", " ")) for t in _heading_texts(table, first, h)] if h >= 0 else []
+    field_at = {col: name for name, col in mapping.items()}
+    columns = [(field_at.get(col, ""), text) for col, text in enumerate(written)]
+    others = {col: text for col, (name, text) in enumerate(columns) if not name and text}
     for r in range(h + 1, len(table.rows)):
         row = table.grid_row(r)
         fields = _row_cells(table, r, mapping)
@@ -177,6 +198,11 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
             notes = _field_value(" ".join(cell("notes")))
             task.notes = notes or None
         task.labels = dict(labels)
+        if not merged:
+            for col, heading in others.items():
+                value = "\n".join(b.text for b in row[col] if b.text) if col < len(row) else ""
+                if value.strip():
+                    task.cells[heading] = value
         # place it in the tree
         rank = {"group": 0, "roman": 0}.get(style)
         while stack and stack[-1][0] != style and rank is None and style.startswith("nested") and \
@@ -195,4 +221,53 @@ def table_tasks(table: Table, catalog: UnitCatalog) -> list[Task] | None:
                 stack = []
             roots.append(task)
         stack.append((style, task))
-    return roots
+    return TaskTable(roots, columns)
+
+
+# --- what follows the signature: the phụ lục -----------------------------------------------------
+
+_LABEL = re.compile(
+    r"^(?P<label>(?:PHỤ LỤC|Phụ lục|Phụ Lục|BIỂU MẪU|Biểu mẫu|BIỂU|Biểu|MẪU|Mẫu)"
+    r"(?:\s+(?:số|SỐ|Số)\.?)?(?:\s*(?P<num>\d{1,3}[a-zA-Z]?|[IVXL]{1,5}[a-z]?)\b)?)\s*[.:\-–—]?\s*(?P<rest>.*)$")
+
+
+def appendix_label(text: str) -> tuple[str, str] | None:
+    """ "Phụ lục 01: ĐỀ CƯƠNG BÁO CÁO" -> ("Phụ lục 01", "ĐỀ CƯƠNG BÁO CÁO"); "PHỤ LỤC", "Biểu 02", "Mẫu số 01"
+    alone; None for prose that merely starts with such a word ("Biểu dương …")."""
+    m = _LABEL.match(text.strip())
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    letters = [c for c in text if c.isalpha()]
+    upper = bool(letters) and all(c.isupper() for c in letters)
+    if m.group("num") or not rest or upper:
+        return m.group("label").strip(), rest
+    return None
+
+
+def is_attached_line(text: str) -> bool:
+    """ "(Kèm theo Kế hoạch số 117/KH-UBND ngày … của …)", "(Ban hành kèm theo …)"."""
+    f = quick_fold(text[:40]).lstrip("( ")
+    return f.startswith(("kem theo", "ban hanh kem theo"))
+
+
+def text_table(table: Table) -> TextTable:
+    """A table as rows of cell texts: a cell merged across columns fills its first, a cell merged down
+    is given once (in its first row), so nothing prints twice."""
+    grid = [table.grid_cells(r) for r in range(len(table.rows))]
+    width = max((first + span for row in grid for first, span, _ in row), default=0)
+    rows: list[list[str]] = []
+    above: dict[int, list[Block]] = {}
+    merged_down = False
+    for r, cells in enumerate(grid):
+        out = [""] * width
+        for first, _, blocks in cells:
+            if blocks and above.get(first) is blocks:
+                merged_down = merged_down or r == 1
+                continue
+            out[first] = "\n".join(b.text for b in blocks if b.text)
+        above = {first: blocks for first, _, blocks in cells}
+        rows.append(out)
+    spans = table.spans[0] if table.spans else []
+    two_row = len(rows) > 2 and (merged_down or any(s > 1 for s in spans))
+    return TextTable(rows, 2 if two_row else min(1, len(rows)))

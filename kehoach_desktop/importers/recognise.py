@@ -13,17 +13,44 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
-from ..domain.plan import DEFAULT_LABELS, FIELDS, PartialDate, Plan, Section, Signature, Task, TextItem
+from ..domain.plan import (
+    DEFAULT_LABELS,
+    FIELDS,
+    Appendix,
+    PartialDate,
+    Plan,
+    Section,
+    Signature,
+    Task,
+    TextItem,
+    TextTable,
+)
 from ..domain.text import clean_line, fold
 from ..domain.units import UnitCatalog
 from ..errors import InvalidInput
 from .assign import match_label, quick_fold
 from .blocks import Source, Table
-from .phuluc import table_tasks
+from .phuluc import appendix_label, is_attached_line, read_task_table, text_table
 from .tasktree import ImportNotes, _Line, _Marker, _TaskBuilder, _title_key, classify
 
-_TABLE_MARK = "\ue000task-table"  # stands in the line list where a task table was
+_TABLE_MARK = "\ue000task-table"
+
+
+@dataclass
+class _Part:
+    """One phụ lục after the signature: lines ``start``..``end`` and the task tables standing there."""
+
+    start: int
+    end: int
+    tables: list[int] = field(default_factory=list)  # indexes into Recogniser.task_tables
+    label: str = ""
+    heading: list[str] = field(default_factory=list)
+    attached: str = ""
+    content: list[tuple[str, Any]] = field(default_factory=list)  # ("line", _Line) / ("table", TextTable) / ("tasks", k)
+  # stands in the line list where a task table was
 _ROMAN_HEAD = re.compile(
     r"^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?(?P<num>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(?P<title>\S.*)$")
 _RULE = re.compile(r"^[\s_\-–—=.*~]{3,}$")
@@ -84,20 +111,26 @@ class Recogniser:
         self.notes = ImportNotes()
         self.tables: list[Table] = []
         self.task_tables: list[tuple[int, Table, list[Task], str]] = []  # (line index, table, tasks, title)
+        self.task_columns: list[list[tuple[str, str]]] = []  # each task table's columns, as headed
+        self.tables_by_index: dict[int, Table] = {}  # the other tables, by Table.index
+        self.appendix_tables: set[int] = set()  # task tables standing in a phụ lục
         self.section_title: Callable[[str], str | None] = _roman  # how the parts are headed in this plan
         self.table_at: dict[int, int] = {}  # task table -> index of the line that followed it
         self.section_at: list[tuple[int, Section]] = []  # (index of the heading line, section)
         self.section_end = 0
+        self.appendix_found: list[str] = []  # one line per phụ lục, for the summary
 
     def _flatten(self) -> list[_Line]:
         lines: list[_Line] = []
         for item in self.source.items:
             if isinstance(item, Table):
-                tasks = table_tasks(item, self.catalog)
-                if tasks is not None:
-                    self.task_tables.append((len(lines), item, tasks, ""))
+                read = read_task_table(item, self.catalog)
+                if read is not None:
+                    self.task_tables.append((len(lines), item, read.tasks, ""))
+                    self.task_columns.append(read.columns)
                     lines.append(_Line(_TABLE_MARK, table=-1, col=len(self.task_tables) - 1))
                     continue
+                self.tables_by_index[item.index] = item
                 for row in item.rows:
                     for cell in row:
                         lines.extend(_Line.of(b) for b in cell)
@@ -171,8 +204,12 @@ class Recogniser:
             plan.sections.append(Section(title="NỘI DUNG", kind="tasks", tasks=builder.finish()))
             self.notes.found.append("văn bản không chia mục I, II...: các nhiệm vụ được xếp vào mục “NỘI DUNG”")
         plan.closing = [ln.text for ln in lines[closing_start:body_end]]
-        self._signature(plan, lines[body_end:])
+        appendix_start = self._appendix_start(lines, body_end)
+        self._signature(plan, lines[body_end:appendix_start])
+        parts = self._appendix_parts(lines, appendix_start, body_end)
         self._attach_table_tasks(plan)
+        for part in parts:
+            self._appendix(plan, part)
         self._labels(plan)
         if not any(True for _ in plan.walk_tasks()):
             raise InvalidInput(
@@ -385,10 +422,7 @@ class Recogniser:
             if f.startswith("phu luc") and _is_upper(text):
                 mode = "appendix"
             if mode == "appendix":
-                if self.task_tables:  # the heading of the task table: made again when the plan is printed
-                    plan.extra.setdefault("appendix_heading", []).append(text)
-                else:
-                    self.notes.unplaced.append(f"Phụ lục: “{text}”")
+                self.notes.unplaced.append(f"Phụ lục: “{text}”")
                 continue
             seen = recipients_seen
             in_recipient_cell = recipient_col is not None and ln.table is not None and ln.col == recipient_col
@@ -420,13 +454,185 @@ class Recogniser:
                 self.notes.unplaced.append(f"Khối chữ ký: “{extra}”")
         plan.recipients = [r for r in plan.recipients if r]
 
+    # phụ lục after the signature --------------------------------------------------------------
+    def _appendix_start(self, lines: list[_Line], body_end: int) -> int:
+        """Where the phụ lục begin: the first "Phụ lục …"/"Biểu …"/"Mẫu …" line, "(Kèm theo …)" line (with
+        the title lines above it) or table after the signature block; ``len(lines)`` when there is none."""
+        sign_tables = {ln.table for ln in lines[body_end:] if ln.table is not None and (
+            quick_fold(ln.text[:10]).startswith("noi nhan") or _SIGN_TITLE.match(ln.text))}
+        candidates = [pos for k, (_, _, _, _) in enumerate(self.task_tables)
+                      if (pos := self.table_at.get(k, -1)) > body_end]
+        for i in range(body_end, len(lines)):
+            ln = lines[i]
+            if ln.table is None and appendix_label(ln.text):
+                candidates.append(i)
+                break
+            if ln.table is None and is_attached_line(ln.text):
+                candidates.append(self._title_above(lines, i, body_end))
+                break
+            if ln.table is not None and ln.table not in sign_tables and ln.table in self.tables_by_index \
+                    and i > body_end:
+                candidates.append(i)
+                break
+        return min(candidates, default=len(lines))
+
+    @staticmethod
+    def _title_above(lines: list[_Line], i: int, floor: int) -> int:
+        """The first of the title lines above a "(Kèm theo …)" line ("DANH MỤC NHIỆM VỤ …")."""
+        j = i
+        while j > floor and i - j < 4:
+            prev = lines[j - 1]
+            if prev.table is not None or _SIGN_TITLE.match(prev.text) or len(prev.text) > 250 or \
+                    not (_is_upper(prev.text) or prev.bold) or fold(prev.text).endswith(_SIGN_WORDS):
+                break
+            j -= 1
+            if appendix_label(prev.text):
+                break
+        return j
+
+    def _appendix_parts(self, lines: list[_Line], start: int, body_end: int) -> list[_Part]:
+        """The phụ lục after the signature, each from its label (or title and Kèm theo line) to the next."""
+        tables = {k: pos for k in range(len(self.task_tables))
+                  if (pos := self.table_at.get(k, -1)) >= start and pos > body_end}
+        if start >= len(lines) and not tables:
+            return []
+        bounds = [start]
+        for i in range(start + 1, len(lines)):
+            ln = lines[i]
+            if ln.table is not None:
+                continue
+            if appendix_label(ln.text):
+                bounds.append(i)
+            elif is_attached_line(ln.text):
+                head = lines[bounds[-1]:i]
+                if len(head) <= 5 and all(x.table is None and (_is_upper(x.text) or x.bold) for x in head):
+                    continue  # the Kèm theo line under this phụ lục's label and title
+                bounds.append(self._title_above(lines, i, bounds[-1] + 1))
+        parts = [_Part(b, e) for b, e in zip(bounds, [*bounds[1:], len(lines)], strict=True)]
+        for k, pos in tables.items():
+            home = next((p for p in reversed(parts) if p.start < pos), parts[0])
+            home.tables.append(k)
+            self.appendix_tables.add(k)
+        for part in parts:
+            self._read_part(lines, part)
+        return parts
+
+    def _read_part(self, lines: list[_Line], part: _Part) -> None:
+        j, end = part.start, part.end
+        if j < end and lines[j].table is None and (label := appendix_label(lines[j].text)):
+            part.label = label[0]
+            if label[1]:
+                part.heading.append(label[1])
+            j += 1
+        while j < end and lines[j].table is None and not is_attached_line(lines[j].text) and \
+                len(part.heading) < 5 and len(lines[j].text) < 250 and self._is_title_line(lines, j, end):
+            part.heading.append(lines[j].text)
+            j += 1
+        if j < end and lines[j].table is None and is_attached_line(lines[j].text):
+            part.attached = lines[j].text
+            j += 1
+            if part.attached.startswith("(") and not part.attached.rstrip(" .").endswith(")") and j < end \
+                    and lines[j].table is None and lines[j].text.rstrip(" .").endswith(")"):
+                part.attached = f"{part.attached} {lines[j].text}"  # the Kèm theo line wrapped in two
+                j += 1
+        tables = {self.table_at[k]: k for k in part.tables}
+        seen_tables: set[int] = set()
+        for i in range(j, end + 1):
+            for pos, k in sorted(tables.items()):
+                if pos == i or (i == j and pos < j):
+                    part.content.append(("tasks", k))
+                    tables.pop(pos)
+            if i == end:
+                break
+            ln = lines[i]
+            if ln.table is not None and ln.table in self.tables_by_index:
+                if ln.table not in seen_tables:
+                    seen_tables.add(ln.table)
+                    part.content.append(("table", text_table(self.tables_by_index[ln.table])))
+                continue
+            part.content.append(("line", ln))
+
+    def _is_title_line(self, lines: list[_Line], j: int, end: int) -> bool:
+        ln = lines[j]
+        if _is_upper(ln.text) or (self.source.formatted and ln.bold and ln.align == "center"):
+            return True
+        # unformatted text: the lines up to a "(Kèm theo …)" close by are the title
+        return any(is_attached_line(x.text) for x in lines[j + 1:min(end, j + 3)] if x.table is None)
+
+    def _appendix(self, plan: Plan, part: _Part) -> None:
+        tasks: list[Task] = []
+        columns: list[tuple[str, str]] = []
+        before: list[TextItem] = []
+        after: list[TextItem] = []
+        for kind, value in part.content:
+            if kind == "tasks":
+                _, table, table_tasks_, _ = self.task_tables[value]
+                if table_tasks_:
+                    tasks.extend(table_tasks_)
+                    columns = columns or self.task_columns[value]
+                    continue
+                value = text_table(table)  # a form to fill in: a task table without tasks
+            target = after if tasks else before
+            if isinstance(value, TextTable):
+                if not target or target[-1].table is not None:
+                    target.append(TextItem(None, []))
+                target[-1].table = value
+            else:
+                self._content_line(target, value)
+        label_text = " — ".join(x for x in [part.label, " ".join(part.heading)] if x) or "Phụ lục"
+        appendix = Appendix(label=part.label, heading=list(part.heading), attached=part.attached,
+                            columns=list(columns),
+                            landscape=bool(tasks) or any(i.table is not None for i in before + after))
+        title = clean_line(" ".join(part.heading)) or part.label or "PHỤ LỤC"
+        if tasks and self._same_as_body(plan, tasks):
+            appendix.mirror = True
+            section = Section(title=title, kind="tasks", appendix=appendix)
+            self.appendix_found.append(f"{label_text}: liệt kê lại các nhiệm vụ của kế hoạch (in lại từ các "
+                                       "nhiệm vụ, không nhập thêm)")
+        elif tasks:
+            section = Section(title=title, kind="tasks", tasks=tasks, appendix=appendix)
+            count = sum(1 for t in tasks for _ in t.walk())
+            self.appendix_found.append(f"{label_text}: {count} nhiệm vụ, giữ trong phụ lục")
+        else:
+            section = Section(title=title, kind="text", items=before, appendix=appendix)
+            tables = sum(1 for i in before if i.table is not None)
+            self.appendix_found.append(f"{label_text}: {len(before)} đoạn/mục"
+                                       + (f", {tables} bảng" if tables else ""))
+        if section.kind == "tasks":
+            intro = [p for item in before for p in ([item.heading] if item.heading else []) + item.paragraphs]
+            section.items = [TextItem(None, intro)] if intro else []
+            for item in before:
+                if item.table is not None:  # a table above the task table: printed after it, in a part of its own
+                    after.insert(0, TextItem(None, [], item.table))
+        plan.sections.append(section)
+        if after:  # what follows the task table ("Ghi chú: …"): a continuation with no label of its own
+            plan.sections.append(Section(title=f"{title} (tiếp)", kind="text", items=after,
+                                         appendix=Appendix(landscape=appendix.landscape)))
+
+    @staticmethod
+    def _content_line(items: list[TextItem], ln: _Line) -> None:
+        """An outline line of a phụ lục: "I. ĐÁNH GIÁ CHUNG", "1. Công tác chỉ đạo" head an item; the rest
+        are its paragraphs, as written."""
+        marker = classify(ln.text)
+        heading = len(ln.text) <= 160 and (
+            (bool(_roman(ln.text)) or marker.style in ("decimal", "nested2", "nested3", "group"))
+            and (ln.bold or _is_upper(ln.text) or not ln.text.rstrip().endswith((".", ";"))))
+        if heading or (not items and ln.bold):
+            items.append(TextItem(ln.text, []))
+        elif items and items[-1].table is None:
+            items[-1].paragraphs.append(ln.text)
+        else:
+            items.append(TextItem(None, [ln.text]))
+
     # phụ lục tables ----------------------------------------------------------------------------
     def _attach_table_tasks(self, plan: Plan) -> None:
-        if not self.task_tables:
+        if len(self.appendix_tables) == len(self.task_tables):
             return
         tasks: list[Task] = []
         inside: dict[int, tuple[Section, list[list[Task]]]] = {}  # the tables standing in each task section
         for k, (_, _, table_tasks_, _) in enumerate(self.task_tables):
+            if k in self.appendix_tables:
+                continue
             home = self._section_of_table(k)
             if home is not None and home.kind == "tasks":  # the table stands inside its section
                 inside.setdefault(id(home), (home, []))[1].append(table_tasks_)
@@ -489,7 +695,8 @@ class Recogniser:
 
     def _same_as_body(self, plan: Plan, tasks: list[Task]) -> bool:
         """A phụ lục that lists again the tasks of section II: fill their blanks, do not duplicate them."""
-        body = {_title_key(t.title): t for t, _ in plan.walk_tasks()}
+        body = {_title_key(t.title): t for s in plan.body_sections() if s.kind == "tasks"
+                for top in s.tasks for t, _ in top.walk()}
         if not body:
             return False
         rows = [t for root in tasks for t, _ in root.walk()]
@@ -517,7 +724,9 @@ class Recogniser:
 
     def _labels(self, plan: Plan) -> None:
         counts: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
-        for task, _ in plan.walk_tasks():
+        # the plan's wording is that of section II's task lines; a phụ lục's columns keep their own
+        body = [t for s in plan.body_sections() if s.kind == "tasks" for top in s.tasks for t, _ in top.walk()]
+        for task in body or [t for t, _ in plan.walk_tasks()]:
             for name in FIELDS:
                 label = task.labels.get(name)
                 if label:

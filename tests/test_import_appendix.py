@@ -1,0 +1,130 @@
+"""Phụ lục after the signature import as phụ lục: label, title, Kèm theo line, their own task table or
+free content (an outline, report forms), in the source's order, nothing set aside in the import notes.
+
+The plans are real ones (tests/realplans.py, sources cited there) built as Word files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kehoach_desktop.domain.planjson import plan_from_dict, plan_to_dict
+from kehoach_desktop.domain.units import UnitCatalog, preset_units
+from kehoach_desktop.importers import import_file
+
+from .realplans import COMMUNE_TASKS, PROVINCE_FOCUS, REPORT_FORMS, build_docx, build_markdown
+
+CATALOG = UnitCatalog(preset_units(None))
+
+
+def _import(parts, tmp_path: Path, name: str = "plan.docx"):
+    return import_file(build_docx(parts, tmp_path / name), CATALOG)
+
+
+def test_province_plan_keeps_its_directions_in_ii_and_its_focus_tasks_in_the_phu_luc(tmp_path: Path) -> None:
+    result = _import(PROVINCE_FOCUS, tmp_path)
+    plan = result.plan
+    # the body as the source has it: II of eight directions (no units), IV per unit; the phụ lục after
+    assert [(s.title, s.is_appendix) for s in plan.sections] == [
+        ("MỤC TIÊU", False), ("NHIỆM VỤ, GIẢI PHÁP", False), ("KINH PHÍ THỰC HIỆN", False),
+        ("TỔ CHỨC THỰC HIỆN", False),
+        ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG QUỐC GIA VỀ ĐĂNG KÝ VÀ THỐNG KÊ HỘ TỊCH",
+         True)]
+    directions = plan.sections[1]
+    assert [t.number for t in directions.tasks] == [str(k) for k in range(1, 9)]
+    assert directions.tasks[0].title.startswith("Tuyên truyền, phổ biến Chương trình")
+    (focus,) = plan.appendices()
+    a = focus.appendix
+    assert (a.label, a.attached, a.mirror, a.landscape) == (
+        "Phụ lục", "(Kèm theo Kế hoạch số 155/KH-UBND ngày 26/5/2017 của UBND tỉnh Bắc Ninh)", False, True)
+    assert a.columns == [("number", "STT"), ("title", "Tên nhiệm vụ"), ("lead", "Sở, ngành chủ trì tham mưu"),
+                         ("coordinators", "Đơn vị phối hợp thực hiện"), ("time", "Thời gian thực hiện"),
+                         ("notes", "Ghi chú")]
+    assert len(focus.tasks) == 14
+    first, sixth = focus.tasks[0], focus.tasks[5]
+    assert (first.number, first.title, first.lead, first.coordinators, first.time) == (
+        "1", "Tổ chức hội nghị quán triệt Chương trình hành động quốc gia", ["Sở Tư pháp"],
+        ["Các sở, ngành", "UBND các huyện, thị xã, thành phố"], "Năm 2017")
+    assert sixth.notes == "Theo lộ trình của Bộ Tư pháp"
+    # tracking follows both: the directions of II and the fourteen tasks of the phụ lục, each once
+    assert plan.task_sections() == [directions, focus]
+    assert sum(1 for _ in plan.walk_tasks()) == 8 + 14
+    assert result.unplaced == []
+    assert "Phụ lục: Phụ lục — MỘT SỐ NHIỆM VỤ TRỌNG TÂM THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG QUỐC GIA VỀ ĐĂNG KÝ " \
+           "VÀ THỐNG KÊ HỘ TỊCH: 14 nhiệm vụ, giữ trong phụ lục." in result.summary_lines
+    # the plan's own wording of task lines is not the phụ lục's column headings
+    assert plan.labels["lead"] == "Cơ quan chủ trì"
+
+
+def test_outline_and_report_forms_are_phu_luc_of_their_own(tmp_path: Path) -> None:
+    result = _import(REPORT_FORMS, tmp_path)
+    plan = result.plan
+    outline, form1, form2 = plan.appendices()
+    assert (outline.appendix.label, outline.appendix.heading, outline.kind, outline.appendix.landscape) == (
+        "Phụ lục 01", ["ĐỀ CƯƠNG BÁO CÁO",
+                       "Kết quả thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững"], "text", False)
+    assert outline.appendix.attached == "(Kèm theo Kế hoạch số 130/KH-UBND ngày 13/7/2022 của UBND tỉnh Ninh Bình)"
+    assert [(i.heading, i.paragraphs) for i in outline.items][:3] == [
+        ("I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN", []),
+        ("1. Công tác chỉ đạo, điều hành", ["- Việc ban hành văn bản chỉ đạo, hướng dẫn thực hiện Chương trình.",
+                                            "- Công tác tuyên truyền, kiểm tra, giám sát."]),
+        ("2. Kết quả huy động, phân bổ nguồn lực",
+         ["Tổng nguồn vốn huy động, trong đó: ngân sách trung ương, ngân sách địa phương, vốn lồng ghép."])]
+    assert [i.heading for i in outline.items][-1] == "III. ĐỀ XUẤT, KIẾN NGHỊ"
+    assert (form1.appendix.label, form1.appendix.heading, form1.kind, form1.appendix.landscape) == (
+        "Biểu 01", ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA CHƯƠNG TRÌNH"], "text", True)
+    (table1,) = [i.table for i in form1.items if i.table]
+    assert table1.rows[0] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm", "Thực hiện", "Tỷ lệ (%)"]
+    assert table1.rows[2] == ["2", "Số hộ thoát nghèo", "Hộ", "", "", ""] and table1.header_rows == 1
+    # a two-row heading merged across and down: each heading once, the form's blank cells kept
+    form2_table = form2.items[0].table
+    assert form2_table.header_rows == 2
+    assert form2_table.rows[:2] == [["TT", "Nội dung", "Kế hoạch vốn (triệu đồng)", "", "Giải ngân (triệu đồng)", ""],
+                                    ["", "", "Đầu tư", "Sự nghiệp", "Đầu tư", "Sự nghiệp"]]
+    assert form2_table.rows[-1] == ["Tổng cộng", "", "", "", "", ""]
+    # the note under the form stays under it
+    assert form2.items[-1].paragraphs == ["Ghi chú: Số liệu tính đến ngày 14/12 của năm báo cáo."]
+    assert result.unplaced == [] and "import_notes" not in plan.extra
+    assert sum(1 for line in result.summary_lines if line.startswith("Phụ lục: ")) == 3
+
+
+def test_commune_plan_with_tasks_in_ii_and_other_tasks_in_its_phu_luc(tmp_path: Path) -> None:
+    result = _import(COMMUNE_TASKS, tmp_path)
+    plan = result.plan
+    body_tasks = plan.sections[1]
+    assert body_tasks.title == "NHIỆM VỤ TRỌNG TÂM" and [t.title for t in body_tasks.tasks] == [
+        "Cải cách thể chế", "Cải cách thủ tục hành chính"]
+    (annex,) = plan.appendices()
+    assert annex.appendix.columns[5] == ("", "Kinh phí")
+    assert [(t.number, t.title) for t in annex.tasks] == [("I", "CẢI CÁCH TỔ CHỨC BỘ MÁY"),
+                                                          ("II", "HIỆN ĐẠI HÓA HÀNH CHÍNH")]
+    first = annex.tasks[0].children[0]
+    assert first.cells == {"Kinh phí": "Ngân sách xã"} and first.time == "Tháng 9/2025"
+    second = annex.tasks[0].children[1]
+    assert second.coordinators == ["Các phòng chuyên môn"]  # merged down from the row above
+    assert annex.tasks[1].children[0].notes == "Theo Đề án 06"
+    assert sum(1 for _ in plan.walk_tasks()) == 2 + 6
+    assert result.unplaced == []
+
+
+@pytest.mark.parametrize("parts", [PROVINCE_FOCUS, REPORT_FORMS, COMMUNE_TASKS], ids=["tasks", "forms", "commune"])
+def test_phu_luc_survive_plan_json(parts, tmp_path: Path) -> None:
+    plan = _import(parts, tmp_path).plan
+    again = plan_from_dict(plan_to_dict(plan))
+    assert plan_to_dict(again) == plan_to_dict(plan)
+    assert [s.appendix for s in again.sections] == [s.appendix for s in plan.sections]
+
+
+def test_phu_luc_of_a_markdown_file(tmp_path: Path) -> None:
+    path = tmp_path / "ke-hoach.md"
+    path.write_text(build_markdown(COMMUNE_TASKS), encoding="utf-8")
+    result = import_file(path, CATALOG)
+    (annex,) = result.plan.appendices()
+    assert (annex.appendix.label, annex.appendix.heading, annex.appendix.attached) == (
+        "PHỤ LỤC", ["DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025"],
+        "(Kèm theo Kế hoạch số 119/KH-UBND ngày 18/7/2025 của UBND xã Long Phụng)")
+    assert [len(t.children) for t in annex.tasks] == [2, 2]
+    assert result.plan.signature.signer == "Nguyễn Văn Hùng"
+    assert result.unplaced == []

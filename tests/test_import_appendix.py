@@ -14,7 +14,10 @@ from kehoach_desktop.domain.planjson import plan_from_dict, plan_to_dict
 from kehoach_desktop.domain.units import UnitCatalog, preset_units
 from kehoach_desktop.importers import import_file
 
-from .realplans import COMMUNE_TASKS, PROVINCE_FOCUS, REPORT_FORMS, build_docx, build_markdown
+from .conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture
+from .fidelity import content_lines, missing, missing_in_plan, plan_lines, source_lines
+from .importdocs import plan_docx
+from .realplans import COMMUNE_TASKS, PROVINCE_FOCUS, REAL_PLANS, REPORT_FORMS, build_docx, build_markdown
 
 CATALOG = UnitCatalog(preset_units(None))
 
@@ -101,7 +104,9 @@ def test_commune_plan_with_tasks_in_ii_and_other_tasks_in_its_phu_luc(tmp_path: 
     assert [(t.number, t.title) for t in annex.tasks] == [("I", "CẢI CÁCH TỔ CHỨC BỘ MÁY"),
                                                           ("II", "HIỆN ĐẠI HÓA HÀNH CHÍNH")]
     first = annex.tasks[0].children[0]
-    assert first.cells == {"Kinh phí": "Ngân sách xã"} and first.time == "Tháng 9/2025"
+    assert first.lead == ["Văn phòng HĐND và UBND"] and first.time == "Tháng 9/2025"
+    # the cells of the other columns, and the lead's cell as the source wrote it (the catalog spells it otherwise)
+    assert first.cells == {"Kinh phí": "Ngân sách xã", "Đơn vị chủ trì": "Văn phòng HĐND và UBND xã"}
     second = annex.tasks[0].children[1]
     assert second.coordinators == ["Các phòng chuyên môn"]  # merged down from the row above
     assert annex.tasks[1].children[0].notes == "Theo Đề án 06"
@@ -128,3 +133,48 @@ def test_phu_luc_of_a_markdown_file(tmp_path: Path) -> None:
     assert [len(t.children) for t in annex.tasks] == [2, 2]
     assert result.plan.signature.signer == "Nguyễn Văn Hùng"
     assert result.unplaced == []
+
+
+# --- nothing lost, nothing moved -----------------------------------------------------------------
+
+def test_the_fidelity_check_sees_a_lost_or_moved_line() -> None:
+    source = ["II. NHIỆM VỤ", "1. Tuyên truyền", "- Thời gian: Quý III/2026.", "PHỤ LỤC", "Biểu 01"]
+    assert missing(source, ["II. NHIỆM VỤ", "1. Tuyên truyền", "- Thời gian: Quý III/2026", "PHỤ LỤC",
+                            "Biểu 01"]) == []
+    assert missing(source, ["NHIỆM VỤ", "Tuyên truyền", "Thời gian: Quý III/2026", "Biểu 01", "PHỤ LỤC"]) == [
+        "Biểu 01"]
+    assert missing(source, ["II. NHIỆM VỤ", "1. Tuyên truyền", "PHỤ LỤC", "Biểu 01"]) == [
+        "- Thời gian: Quý III/2026."]
+    # "Phụ lục 01: ĐỀ CƯƠNG" printed as the label line, then the title line
+    assert missing(["Phụ lục 01: ĐỀ CƯƠNG BÁO CÁO"], ["Phụ lục 01", "ĐỀ CƯƠNG BÁO CÁO"]) == []
+
+
+def _sources(tmp_path: Path) -> list[Path]:
+    """The real plans with phụ lục; the three samples as Word files, as the app's own export with its
+    phụ lục, and as their original .md texts when shared/samples is there."""
+    from kehoach_desktop.documents.docx_writer import write_docx
+    from kehoach_desktop.documents.layout import plan_document
+
+    built = [build_docx(parts, tmp_path / f"{name}.docx") for name, parts in REAL_PLANS.items()]
+    for name in SAMPLE_NAMES:
+        built.append(plan_docx(load_fixture(name), tmp_path / f"{name}.docx"))
+        built.append(write_docx(plan_document(load_fixture(name), appendix=True), tmp_path / f"{name}-pl.docx"))
+    return built + sorted(SAMPLES_DIR.glob("*.md"))
+
+
+def test_an_import_keeps_every_line_of_its_source_in_order(tmp_path: Path) -> None:
+    for path in _sources(tmp_path):
+        plan = import_file(path, CATALOG).plan
+        assert missing_in_plan(source_lines(path), plan_lines(plan)) == [], path.name
+
+
+def test_the_reprint_keeps_every_line_before_the_signature(tmp_path: Path) -> None:
+    from kehoach_desktop.documents.docx_writer import write_docx
+    from kehoach_desktop.documents.layout import plan_document
+
+    for name, parts in REAL_PLANS.items():
+        sign = next(k for k, part in enumerate(parts) if part[0] == "sign")
+        body = build_docx(parts[:sign + 1], tmp_path / f"{name}-body.docx")
+        plan = import_file(build_docx(parts, tmp_path / f"{name}.docx"), CATALOG).plan
+        printed = write_docx(plan_document(plan), tmp_path / f"{name}-export.docx")
+        assert missing_in_plan(content_lines(body), content_lines(printed)) == [], name

@@ -135,6 +135,7 @@ def read_task_table(table: Table, catalog: UnitCatalog) -> TaskTable | None:
     field_at = {col: name for name, col in mapping.items()}
     columns = [(field_at.get(col, ""), text) for col, text in enumerate(written)]
     others = {col: text for col, (name, text) in enumerate(columns) if not name and text}
+    written_heading = {name: text for name, text in columns if name in ("lead", "coordinators") and text}
     for r in range(h + 1, len(table.rows)):
         row = table.grid_row(r)
         fields = _row_cells(table, r, mapping)
@@ -189,8 +190,14 @@ def read_task_table(table: Table, catalog: UnitCatalog) -> TaskTable | None:
         if coord_lines:
             units, _ = split_units("\n".join(_strip_bullet(x) for x in coord_lines), catalog)
             task.coordinators.extend(units)
+        written = {"lead": list(task.lead), "coordinators": list(task.coordinators)}
         task.lead = catalog.canonical_list(task.lead)
         task.coordinators = catalog.canonical_list(task.coordinators)
+        for name, lines in (("lead", lead_lines), ("coordinators", coord_lines)):
+            # the cell prints as written where the catalog spells a unit otherwise ("… UBND xã")
+            heading = written_heading.get(name)
+            if heading and lines and written[name] != getattr(task, name):
+                task.cells[heading] = "\n".join(lines)
         if not merged:
             task.time = _field_value(" ".join(cell("time")))
             product = _field_value("; ".join(_field_value(x) for x in cell("product")))

@@ -422,9 +422,12 @@ class _TaskBuilder:
             if not t.time and node.sentence_time:
                 t.time = node.sentence_time[0].upper() + node.sentence_time[1:]
                 self.notes.found.append(f"nhiệm vụ {t.number}: thời gian “{t.time}” lấy từ câu giao nhiệm vụ")
+            written = (list(t.lead), list(t.coordinators))
             t.lead = _dedupe(self.catalog.canonical_list(t.lead))
             t.coordinators = _dedupe(self.catalog.canonical_list(t.coordinators))
-            if node.unit_sentence:
+            # the lines print as written: kept verbatim when they are sentences, or when the catalog spells
+            # a unit otherwise ("Văn phòng HĐND và UBND xã" is the catalog's "Văn phòng HĐND và UBND")
+            if node.unit_sentence or (node.unit_lines and written != (t.lead, t.coordinators)):
                 t.assignment = list(node.unit_lines)
             t.labels = dict(node.labels)
             if node.field_marker not in (None, "-"):

@@ -16,7 +16,7 @@ from kehoach_desktop.importers import import_file
 
 from .conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture
 from .fidelity import content_lines, missing, missing_in_plan, plan_lines, source_lines
-from .importdocs import plan_docx
+from .importdocs import plan_docx, plan_text
 from .realplans import COMMUNE_TASKS, PROVINCE_FOCUS, REAL_PLANS, REPORT_FORMS, build_docx, build_markdown
 
 CATALOG = UnitCatalog(preset_units(None))
@@ -178,3 +178,43 @@ def test_the_reprint_keeps_every_line_before_the_signature(tmp_path: Path) -> No
         plan = import_file(build_docx(parts, tmp_path / f"{name}.docx"), CATALOG).plan
         printed = write_docx(plan_document(plan), tmp_path / f"{name}-export.docx")
         assert missing_in_plan(content_lines(body), content_lines(printed)) == [], name
+
+
+def test_phu_luc_of_a_text_file_label_and_kem_theo_on_one_line(tmp_path: Path) -> None:
+    want = load_fixture("ke-hoach-xa-lam-vy")
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(plan_text(want) + "\n".join([
+        "PHỤ LỤC 02 (Kèm theo Kế hoạch số 05/KH-UBND ngày 20/3/2026 của UBND xã Lam Vỹ)",
+        "MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN",
+        "I. KẾT QUẢ THỰC HIỆN", "1. Công tác tuyên truyền", "- Số hội nghị, số người tham dự.",
+        "II. KIẾN NGHỊ", "DANH MỤC VĂN BẢN ĐÃ BAN HÀNH", "(Kèm theo Báo cáo kết quả)",
+        "1. Kế hoạch số 05/KH-UBND.",
+    ]) + "\n", encoding="utf-8")
+    result = import_file(path, CATALOG)
+    plan = result.plan
+    assert plan.signature.signer == want.signature.signer and plan.recipients == want.recipients
+    form, documents = plan.appendices()
+    # the Kèm theo words on the label's line, above the title: the line is kept whole, to print as written
+    assert (form.appendix.label, form.appendix.attached, form.appendix.heading) == (
+        "PHỤ LỤC 02 (Kèm theo Kế hoạch số 05/KH-UBND ngày 20/3/2026 của UBND xã Lam Vỹ)", "",
+        ["MẪU BÁO CÁO KẾT QUẢ THỰC HIỆN"])
+    assert [i.heading for i in form.items] == ["I. KẾT QUẢ THỰC HIỆN", "1. Công tác tuyên truyền", "II. KIẾN NGHỊ"]
+    # a title and its Kèm theo line further on, with no label: a phụ lục of its own
+    assert (documents.appendix.label, documents.appendix.heading, documents.appendix.attached) == (
+        "", ["DANH MỤC VĂN BẢN ĐÃ BAN HÀNH"], "(Kèm theo Báo cáo kết quả)")
+    assert [p for i in documents.items for p in [i.heading, *i.paragraphs] if p] == ["1. Kế hoạch số 05/KH-UBND."]
+    assert result.unplaced == []
+    assert missing_in_plan(source_lines(path), plan_lines(plan)) == []
+
+
+def test_a_note_under_a_phu_luc_task_table_stays_under_it(tmp_path: Path) -> None:
+    note = "Ghi chú: Các đơn vị báo cáo tiến độ về Văn phòng HĐND và UBND xã trước ngày 05 hằng tháng."
+    path = build_docx([*COMMUNE_TASKS, ("p", note, "i")], tmp_path / "ghi-chu.docx")
+    result = import_file(path, CATALOG)
+    annex, rest = result.plan.appendices()
+    assert len(annex.tasks) == 2 and annex.appendix.label == "PHỤ LỤC"
+    # a continuation of the phụ lục, without a label or title of its own
+    assert (rest.kind, rest.appendix.label, rest.appendix.heading, rest.appendix.attached) == ("text", "", [], "")
+    assert [p for i in rest.items for p in i.paragraphs] == [note]
+    assert result.unplaced == []
+    assert missing_in_plan(source_lines(path), plan_lines(result.plan)) == []

@@ -247,7 +247,7 @@ def appendix_label(text: str) -> tuple[str, str] | None:
     rest = m.group("rest").strip()
     letters = [c for c in text if c.isalpha()]
     upper = bool(letters) and all(c.isupper() for c in letters)
-    if m.group("num") or not rest or upper:
+    if m.group("num") or not rest or upper or is_attached_line(rest):
         return m.group("label").strip(), rest
     return None
 

@@ -483,6 +483,7 @@ class Recogniser:
         while j > floor and i - j < 4:
             prev = lines[j - 1]
             if prev.table is not None or _SIGN_TITLE.match(prev.text) or len(prev.text) > 250 or \
+                    _roman(prev.text) or classify(prev.text).style or \
                     not (_is_upper(prev.text) or prev.bold) or fold(prev.text).endswith(_SIGN_WORDS):
                 break
             j -= 1
@@ -501,8 +502,9 @@ class Recogniser:
             ln = lines[i]
             if ln.table is not None:
                 continue
-            if appendix_label(ln.text):
-                bounds.append(i)
+            label = appendix_label(ln.text)
+            if label and not (i == bounds[-1] + 1 and label[1] and not re.search(r"\d|\s[IVXL]+$", label[0])):
+                bounds.append(i)  # not "PHỤ LỤC" then "MẪU BÁO CÁO …": a title line under a label
             elif is_attached_line(ln.text):
                 head = lines[bounds[-1]:i]
                 if len(head) <= 5 and all(x.table is None and (_is_upper(x.text) or x.bold) for x in head):
@@ -521,7 +523,11 @@ class Recogniser:
         j, end = part.start, part.end
         if j < end and lines[j].table is None and (label := appendix_label(lines[j].text)):
             part.label = label[0]
-            if label[1]:
+            if is_attached_line(label[1]):
+                # "PHỤ LỤC 02 (Kèm theo Kế hoạch số …)" on one line, above the title: kept as one label line,
+                # printed as written (the title would otherwise come between them)
+                part.label = lines[j].text
+            elif label[1]:
                 part.heading.append(label[1])
             j += 1
         while j < end and lines[j].table is None and not is_attached_line(lines[j].text) and \
@@ -554,6 +560,8 @@ class Recogniser:
 
     def _is_title_line(self, lines: list[_Line], j: int, end: int) -> bool:
         ln = lines[j]
+        if _roman(ln.text) or classify(ln.text).style:
+            return False  # "I. KẾT QUẢ …": the outline begins
         if _is_upper(ln.text) or (self.source.formatted and ln.bold and ln.align == "center"):
             return True
         # unformatted text: the lines up to a "(Kèm theo …)" close by are the title
@@ -596,8 +604,9 @@ class Recogniser:
         else:
             section = Section(title=title, kind="text", items=before, appendix=appendix)
             tables = sum(1 for i in before if i.table is not None)
-            self.appendix_found.append(f"{label_text}: {len(before)} đoạn/mục"
-                                       + (f", {tables} bảng" if tables else ""))
+            said = sum(len(i.paragraphs) + bool(i.heading) for i in before)
+            self.appendix_found.append(f"{label_text}: " + ", ".join(
+                x for x in [f"{said} dòng nội dung" if said else "", f"{tables} bảng" if tables else ""] if x))
         if section.kind == "tasks":
             intro = [p for item in before for p in ([item.heading] if item.heading else []) + item.paragraphs]
             section.items = [TextItem(None, intro)] if intro else []

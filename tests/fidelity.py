@@ -141,8 +141,9 @@ def plan_lines(plan) -> list[str]:
     out += [*plan.closing, "Nơi nhận:", *plan.recipients, *plan.signature.lines, plan.signature.signer]
     for section in plan.appendices():
         a = section.appendix
-        out += [a.label, *a.heading, a.attached, *(title for _, title in a.columns)]
+        out += [a.label, *a.heading, a.attached]
         out += [p for item in section.items for p in item.paragraphs] if section.kind == "tasks" else []
+        out += [title for _, title in a.columns]
         # a mirror lists the body's tasks again
         mirrored = [t for s in plan.body_sections() if s.kind == "tasks" for t in s.tasks] if a.mirror else []
         for top in section.tasks or mirrored:

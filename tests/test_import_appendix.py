@@ -218,3 +218,15 @@ def test_a_note_under_a_phu_luc_task_table_stays_under_it(tmp_path: Path) -> Non
     assert [p for i in rest.items for p in i.paragraphs] == [note]
     assert result.unplaced == []
     assert missing_in_plan(source_lines(path), plan_lines(result.plan)) == []
+
+
+def test_a_title_row_inside_the_phu_luc_table_is_kept_above_it(tmp_path: Path) -> None:
+    *frame, (kind, rows) = COMMUNE_TASKS
+    title = "DANH MỤC NHIỆM VỤ TRIỂN KHAI THỰC HIỆN CẢI CÁCH HÀNH CHÍNH"
+    path = build_docx([*frame, (kind, [[title], *rows])], tmp_path / "tieu-de-trong-bang.docx")
+    result = import_file(path, CATALOG)
+    (annex,) = result.plan.appendices()
+    assert [c for _, c in annex.appendix.columns][:3] == ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì"]
+    assert [p for i in annex.items for p in i.paragraphs] == [title]
+    assert [t.number for t in annex.tasks] == ["I", "II"]
+    assert missing_in_plan(source_lines(path), plan_lines(result.plan)) == []

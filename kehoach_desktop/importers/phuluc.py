@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..domain.plan import FIELDS, Task, TextTable
 from ..domain.text import clean_line
@@ -107,12 +107,14 @@ class TaskTable:
 
     tasks: list[Task]
     columns: list[tuple[str, str]]
+    above: list[str] = field(default_factory=list)  # rows above the heading row ("DANH MỤC NHIỆM VỤ" merged)
 
 
 def read_task_table(table: Table, catalog: UnitCatalog) -> TaskTable | None:
     """The tasks and columns of a task table, or None when it is no task table."""
     for h in range(min(3, len(table.rows))):
-        mapping = _map_columns(_heading_texts(table, h, h))
+        # one cell across the whole row is a title above the headings, never the headings
+        mapping = _map_columns(_heading_texts(table, h, h)) if len(table.grid_cells(h)) > 1 else None
         if mapping:
             break
     else:
@@ -228,7 +230,8 @@ def read_task_table(table: Table, catalog: UnitCatalog) -> TaskTable | None:
                 stack = []
             roots.append(task)
         stack.append((style, task))
-    return TaskTable(roots, columns)
+    above = [b.text for r in range(max(first, 0)) for _, _, cell in table.grid_cells(r) for b in cell if b.text]
+    return TaskTable(roots, columns, above)
 
 
 # --- what follows the signature: the phụ lục -----------------------------------------------------

@@ -112,6 +112,7 @@ class Recogniser:
         self.tables: list[Table] = []
         self.task_tables: list[tuple[int, Table, list[Task], str]] = []  # (line index, table, tasks, title)
         self.task_columns: list[list[tuple[str, str]]] = []  # each task table's columns, as headed
+        self.task_above: list[list[str]] = []  # each task table's rows above its headings, as written
         self.tables_by_index: dict[int, Table] = {}  # the other tables, by Table.index
         self.appendix_tables: set[int] = set()  # task tables standing in a phụ lục
         self.section_title: Callable[[str], str | None] = _roman  # how the parts are headed in this plan
@@ -128,6 +129,7 @@ class Recogniser:
                 if read is not None:
                     self.task_tables.append((len(lines), item, read.tasks, ""))
                     self.task_columns.append(read.columns)
+                    self.task_above.append(read.above)
                     lines.append(_Line(_TABLE_MARK, table=-1, col=len(self.task_tables) - 1))
                     continue
                 self.tables_by_index[item.index] = item
@@ -576,6 +578,8 @@ class Recogniser:
             if kind == "tasks":
                 _, table, table_tasks_, _ = self.task_tables[value]
                 if table_tasks_:
+                    # a title row inside the table, above its headings: printed between the title and the table
+                    before.extend(TextItem(None, [text]) for text in self.task_above[value] if not tasks)
                     tasks.extend(table_tasks_)
                     columns = columns or self.task_columns[value]
                     continue

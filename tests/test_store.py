@@ -273,27 +273,47 @@ def test_import_json_twice_makes_two_plans(db_path):
     assert len(run_cli("plans", db=db_path).stdout.splitlines()) == 2
 
 
-def test_a_real_version_1_database_upgrades_with_its_plans(tmp_path):
-    """A database written before progress tracking existed (schema 1) opens in this version."""
-    path = tmp_path / "kehoach.sqlite"
+def _older_database(path: Path, version: int) -> None:
+    """A database as an older version wrote it: made now, then taken back to schema ``version`` by
+    undoing the later steps (their columns and tables dropped), with the Bình Giang plan in it."""
+    with Store.open(path) as store:
+        store.plans.create(load_fixture("ke-hoach-xa-binh-giang-nd142"))
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
-    migrations.STEPS[0](conn)
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+    if version < 3:  # before phụ lục
+        conn.execute("ALTER TABLE sections DROP COLUMN appendix")
+        conn.execute("ALTER TABLE section_items DROP COLUMN tbl")
+        conn.execute("ALTER TABLE tasks DROP COLUMN cells")
+    if version < 2:  # before progress tracking
+        conn.execute("DROP TABLE progress_entries")
+        conn.execute("DROP TABLE progress_rounds")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.execute("COMMIT")
     conn.close()
-    from kehoach_desktop.store.database import Database
-    from kehoach_desktop.store.plans import PlanRepository
+    for backup in (path.parent / "backups").glob("*"):
+        backup.unlink()
 
-    raw = Database(path, sqlite3.connect(path, isolation_level=None))
-    PlanRepository(raw).create(load_fixture("ke-hoach-xa-binh-giang-nd142"))
-    raw.close()
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_real_older_database_upgrades_with_its_plans(tmp_path, version):
+    """A database written before progress tracking (schema 1) or before phụ lục (schema 2) opens in this
+    version with its plans, and a phụ lục can then be stored in it."""
+    from kehoach_desktop.domain.plan import Appendix, Section
+
+    path = tmp_path / "kehoach.sqlite"
+    _older_database(path, version)
 
     with Store.open(path) as store:
         assert store.database.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
         plan = store.plans.load(1)
         assert plan.title.startswith("Triển khai thực hiện Nghị định số 142/2026/NĐ-CP")
         assert len(list(plan.walk_tasks())) == 9
-    assert len(list(tmp_path.glob("kehoach.v1-*.before-upgrade.sqlite"))) == 1
+        assert plan.appendices() == []
+        store.plans.insert_section(1, len(plan.sections), Section(
+            "DANH MỤC", "tasks", tasks=[Task("Việc trong phụ lục", cells={"Kinh phí": "Ngân sách xã"})],
+            appendix=Appendix(label="Phụ lục")))
+        again = store.plans.load(1)
+        assert [t.title for t, _ in again.walk_tasks()][-1] == "Việc trong phụ lục"
+        assert again.appendices()[0].tasks[0].cells == {"Kinh phí": "Ngân sách xã"}
+    assert len(list(tmp_path.glob(f"kehoach.v{version}-*.before-upgrade.sqlite"))) == 1
     assert run_cli("check", db=path).returncode == 0

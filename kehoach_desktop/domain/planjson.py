@@ -227,6 +227,11 @@ class _Reader:
         )
 
 
+def read_appendix(data: Any) -> Appendix | None:
+    """An appendix description as :func:`appendix_to_dict` writes it (the store keeps it so)."""
+    return _Reader().appendix(data, "appendix")
+
+
 def plan_from_dict(data: Any) -> Plan:
     """Build a :class:`Plan` from parsed plan JSON, or raise :class:`InvalidInput`."""
     return _Reader().plan(data)

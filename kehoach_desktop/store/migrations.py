@@ -137,6 +137,18 @@ def _v2_progress(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v3_appendices(conn: sqlite3.Connection) -> None:
+    """Phụ lục as sections of their own: a section's appendix description (JSON; NULL for the body's
+    Roman-numeral sections), a text item's table (JSON rows), a task's cells of other phụ lục columns."""
+    run_script(conn,
+        """
+        ALTER TABLE sections ADD COLUMN appendix TEXT;
+        ALTER TABLE section_items ADD COLUMN tbl TEXT;
+        ALTER TABLE tasks ADD COLUMN cells TEXT NOT NULL DEFAULT '{}'
+        """
+    )
+
+
 # Steps in order: STEPS[i] brings a database from version i to version i + 1.
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2_progress]
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2_progress, _v3_appendices]
 LATEST = len(STEPS)

@@ -14,7 +14,7 @@ from kehoach_desktop.domain.planjson import plan_from_dict, plan_to_dict
 from kehoach_desktop.domain.units import UnitCatalog, preset_units
 from kehoach_desktop.importers import import_file
 
-from .conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture
+from .conftest import SAMPLE_NAMES, SAMPLES_DIR, load_fixture, run_cli
 from .fidelity import content_lines, missing, missing_in_plan, plan_lines, source_lines
 from .importdocs import plan_docx, plan_text
 from .realplans import COMMUNE_TASKS, PROVINCE_FOCUS, REAL_PLANS, REPORT_FORMS, build_docx, build_markdown
@@ -230,3 +230,22 @@ def test_a_title_row_inside_the_phu_luc_table_is_kept_above_it(tmp_path: Path) -
     assert [p for i in annex.items for p in i.paragraphs] == [title]
     assert [t.number for t in annex.tasks] == ["I", "II"]
     assert missing_in_plan(source_lines(path), plan_lines(result.plan)) == []
+
+
+def test_kehoach_import_keeps_the_phu_luc_in_the_database(tmp_path: Path) -> None:
+    import json
+
+    source = build_docx(PROVINCE_FOCUS, tmp_path / "ke-hoach-155.docx")
+    db = tmp_path / "kh.db"
+    out = run_cli("import", str(source), db=db, check=True).stdout.splitlines()
+    assert "Phụ lục: Phụ lục — MỘT SỐ NHIỆM VỤ TRỌNG TÂM THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG QUỐC GIA VỀ ĐĂNG KÝ " \
+           "VÀ THỐNG KÊ HỘ TỊCH: 14 nhiệm vụ, giữ trong phụ lục." in out
+    shown = json.loads(run_cli("show", out[-1], "--json", db=db, check=True).stdout)
+    assert [("appendix" in s, s["title"][:20]) for s in shown["sections"]] == [
+        (False, "MỤC TIÊU"), (False, "NHIỆM VỤ, GIẢI PHÁP"), (False, "KINH PHÍ THỰC HIỆN"),
+        (False, "TỔ CHỨC THỰC HIỆN"), (True, "MỘT SỐ NHIỆM VỤ TRỌN")]
+    focus = shown["sections"][-1]
+    assert focus["appendix"]["attached"] == "(Kèm theo Kế hoạch số 155/KH-UBND ngày 26/5/2017 của UBND tỉnh Bắc Ninh)"
+    assert [c["title"] for c in focus["appendix"]["columns"]][2:4] == [
+        "Sở, ngành chủ trì tham mưu", "Đơn vị phối hợp thực hiện"]
+    assert len(focus["tasks"]) == 14 and focus["tasks"][4]["time"] == "Định kỳ 6 tháng, hằng năm"

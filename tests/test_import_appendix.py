@@ -249,3 +249,16 @@ def test_kehoach_import_keeps_the_phu_luc_in_the_database(tmp_path: Path) -> Non
     assert [c["title"] for c in focus["appendix"]["columns"]][2:4] == [
         "Sở, ngành chủ trì tham mưu", "Đơn vị phối hợp thực hiện"]
     assert len(focus["tasks"]) == 14 and focus["tasks"][4]["time"] == "Định kỳ 6 tháng, hằng năm"
+
+
+def test_a_title_and_a_table_after_the_signature_without_label_or_kem_theo(tmp_path: Path) -> None:
+    sign = next(k for k, part in enumerate(COMMUNE_TASKS) if part[0] == "sign")
+    table = COMMUNE_TASKS[-1]
+    path = build_docx([*COMMUNE_TASKS[:sign + 1], ("p", "DANH MỤC CÁC NHIỆM VỤ CỤ THỂ", "bc"), table],
+                      tmp_path / "khong-nhan.docx")
+    result = import_file(path, CATALOG)
+    (annex,) = result.plan.appendices()
+    assert (annex.appendix.label, annex.appendix.heading, annex.appendix.attached) == (
+        "", ["DANH MỤC CÁC NHIỆM VỤ CỤ THỂ"], "")
+    assert len(annex.tasks) == 2 and result.unplaced == []
+    assert result.plan.signature.signer == "Nguyễn Văn Hùng"

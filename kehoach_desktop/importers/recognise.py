@@ -462,7 +462,8 @@ class Recogniser:
         the title lines above it) or table after the signature block; ``len(lines)`` when there is none."""
         sign_tables = {ln.table for ln in lines[body_end:] if ln.table is not None and (
             quick_fold(ln.text[:10]).startswith("noi nhan") or _SIGN_TITLE.match(ln.text))}
-        candidates = [pos for k, (_, _, _, _) in enumerate(self.task_tables)
+        # a table after the signature, with the title lines above it ("DANH MỤC NHIỆM VỤ" and no label)
+        candidates = [self._title_above(lines, pos, body_end) for k in range(len(self.task_tables))
                       if (pos := self.table_at.get(k, -1)) > body_end]
         for i in range(body_end, len(lines)):
             ln = lines[i]
@@ -474,7 +475,7 @@ class Recogniser:
                 break
             if ln.table is not None and ln.table not in sign_tables and ln.table in self.tables_by_index \
                     and i > body_end:
-                candidates.append(i)
+                candidates.append(self._title_above(lines, i, body_end))
                 break
         return min(candidates, default=len(lines))
 

@@ -8,7 +8,6 @@ session (one undoable, immediately saved edit).
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.plan import DEFAULT_LABELS, PartialDate, Plan, Section, Signature, TextItem
 from ..errors import InvalidInput, KnownError
+from .session import section_outline
 from .widgets import CommitLineEdit, CommitTextEdit, error_label, set_look
 
 
@@ -324,12 +324,12 @@ class TextSectionPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.numeral)
         head.addWidget(self.title, 1)
-        hint = QLabel(QCoreApplication.translate("TextSectionPage", "Mục có tiêu đề được in đánh số 1., 2., …; mục không có tiêu đề "
+        self.hint = hint = QLabel(QCoreApplication.translate("TextSectionPage", "Mục có tiêu đề được in đánh số 1., 2., …; mục không có tiêu đề "
                                             "in nguyên các đoạn như đã gõ."))
         set_look(hint, "hint")
         hint.setWordWrap(True)
         body = QWidget()
-        layout = QVBoxLayout(body)
+        self.body_layout = layout = QVBoxLayout(body)
         layout.addLayout(head)
         layout.addWidget(hint)
         layout.addLayout(self.items_box)
@@ -412,7 +412,6 @@ class TextSectionPage(QWidget):
 
 
 def sections_with(plan: Plan, index: int, section: Section) -> list[Section]:
-    result = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks", copy.deepcopy(s.items))
-              for s in plan.sections]
+    result = [section_outline(s) for s in plan.sections]
     result[index] = section
     return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets  # dialogs through the module: their types are built when first used
@@ -24,10 +23,11 @@ from ..domain.numbering import roman
 from ..domain.plan import Section, TextItem
 from ..errors import KnownError
 from .pages import ClosingPage, GeneralPage, TextSectionPage, sections_with
-from .session import PlanSession
+from .session import PlanSession, section_outline
 from .widgets import PaddedItemDelegate
 
 if TYPE_CHECKING:
+    from .appendixpage import AppendixPage
     from .preview import PlanPreview
     from .taskspage import TasksPage
 
@@ -60,19 +60,28 @@ class PlanEditor(QWidget):
         self._tasks_placeholder = QWidget()
         self._closing: ClosingPage | None = None
         self._closing_placeholder = QWidget()
+        self._appendix: AppendixPage | None = None  # one page for every phụ lục, loaded with the one chosen
+        self._appendix_placeholder = QWidget()
         self.text_pages: list[TextSectionPage] = []
         self.dashboard: QWidget = QWidget()
         self._dashboard_page: QWidget = self.dashboard  # the dashboard in its scroll area, once built
         self._dashboard_built = False
-        for page in (self.general, self._tasks_placeholder, self._closing_placeholder, self.dashboard):
+        for page in (self.general, self._tasks_placeholder, self._closing_placeholder, self._appendix_placeholder,
+                     self.dashboard):
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(self._nav_clicked)
         self.add_section_button = QPushButton(QCoreApplication.translate("PlanEditor", "Thêm &phần"))
         self.add_section_button.setToolTip(QCoreApplication.translate(
             "PlanEditor", "Thêm một phần có đánh số La Mã (ví dụ V. CHẾ ĐỘ BÁO CÁO) trước phần kết thúc"))
         self.add_section_button.clicked.connect(self.add_section)
         self.remove_section_button = QPushButton(QCoreApplication.translate("PlanEditor", "&Bỏ phần này"))
         self.remove_section_button.clicked.connect(self.remove_section)
+        self.add_appendix_button = QPushButton(QCoreApplication.translate("PlanEditor", "Thêm phụ &lục"))
+        self.add_appendix_button.setToolTip(QCoreApplication.translate(
+            "PlanEditor", "Thêm một phụ lục in sau phần chữ ký: bảng nhiệm vụ, danh mục nhiệm vụ của kế hoạch, "
+                          "hoặc nội dung tự do (đề cương, biểu mẫu)"))
+        self.add_appendix_button.clicked.connect(lambda: self.add_appendix())
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.nav, 1)
@@ -80,6 +89,7 @@ class PlanEditor(QWidget):
         side_buttons.addWidget(self.add_section_button)
         side_buttons.addWidget(self.remove_section_button)
         side.addLayout(side_buttons)
+        side.addWidget(self.add_appendix_button)
         side_widget = QWidget()
         side_widget.setLayout(side)
         side_widget.setMaximumWidth(max(NAV_WIDTH, side_buttons.sizeHint().width()))  # buttons whole in English
@@ -163,7 +173,7 @@ class PlanEditor(QWidget):
     def _rebuild_nav(self) -> None:
         current = self.stack.currentWidget()
         sections = self.session.plan.sections
-        while len(self.text_pages) > sum(1 for s in sections if s.kind == "text"):
+        while len(self.text_pages) > sum(1 for s in sections if s.kind == "text" and s.appendix is None):
             page = self.text_pages.pop()
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -179,7 +189,7 @@ class PlanEditor(QWidget):
 
         add(QCoreApplication.translate("PlanEditor", "Thông tin chung"), self.general)
         text_index = 0
-        for number, section in enumerate(sections, 1):
+        for number, section in enumerate(self.session.plan.body_sections(), 1):
             label = f"{roman(number)}. {section.title}"
             if section.kind == "tasks":
                 add(label, self._tasks or self._tasks_placeholder, section)
@@ -196,10 +206,16 @@ class PlanEditor(QWidget):
             add(label, page)
             text_index += 1
         add(QCoreApplication.translate("PlanEditor", "Kết thúc, nơi nhận, chữ ký"), self._closing or self._closing_placeholder)
+        for section in self.session.plan.appendices():
+            from .appendixpage import nav_text  # only for a plan that has phụ lục
+
+            add(nav_text(section), self._appendix or self._appendix_placeholder, section)
         add(QCoreApplication.translate("PlanEditor", "Theo dõi tiến độ"), self._dashboard_page)
         self.nav.blockSignals(False)
         if current in self._pages:
             self.nav.setCurrentRow(self._row_of(current))
+        if self._appendix is not None:
+            self._reload_appendix()
         if self._tasks is not None:
             self._tasks._structure_changed()
 
@@ -229,13 +245,47 @@ class PlanEditor(QWidget):
             self._swap_in(self._closing_placeholder, page)
         return self._closing
 
+    @property
+    def appendix_page(self) -> AppendixPage:
+        """The page of a phụ lục (one page, loaded with the phụ lục chosen), built on first use."""
+        if self._appendix is None:
+            from .appendixpage import AppendixPage
+
+            page = AppendixPage(self.session.plan)
+            page.commit.connect(lambda index, section: self._run(self.session.set_appendix, index, section))
+            page.openTasks.connect(self.open_appendix_tasks)
+            self._appendix = page
+            self._swap_in(self._appendix_placeholder, page)
+        return self._appendix
+
+    def _reload_appendix(self) -> None:
+        """After an edit (or its undo) the page shows the phụ lục now at its place."""
+        page = self._appendix
+        assert page is not None
+        page.plan = self.session.plan
+        sections = self.session.plan.sections
+        if 0 <= page.index < len(sections) and sections[page.index].appendix is not None:
+            page.load(sections[page.index])
+        elif self.stack.currentWidget() is page:  # it is gone
+            self.nav.setCurrentRow(0)
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        """A click on the phụ lục whose tasks are shown goes back to the phụ lục's own page."""
+        row = self.nav.row(item)
+        if 0 <= row < len(self._pages) and self.stack.currentWidget() is not self._pages[row]:
+            self._nav_changed(row)
+
     def _nav_changed(self, row: int) -> None:
-        self.remove_section_button.setEnabled(0 <= row < len(self._pages)
-                                              and isinstance(self._pages[row], TextSectionPage))
         if 0 <= row < len(self._pages):
             self.flush()
             section = self._page_sections[row]
-            if section is not None:  # one of the task sections: the tree shows its tasks
+            if section is not None and section.appendix is not None:  # a phụ lục: its own page
+                page = self.appendix_page
+                page.index = next(i for i, s in enumerate(self.session.plan.sections) if s is section)
+                page.load(section)
+                if section in self.session.task_sections:
+                    self.session.use_section(section)  # Thêm nhiệm vụ adds to the phụ lục shown
+            elif section is not None:  # one of the task sections: the tree shows its tasks
                 self.session.use_section(section)
             if self._pages[row] is self._tasks_placeholder:
                 self.tasks  # noqa: B018 - builds the page in place of its placeholder
@@ -246,6 +296,9 @@ class PlanEditor(QWidget):
             elif self._pages[row] is self._dashboard_page and hasattr(self.dashboard, "refresh"):
                 self.dashboard.refresh()  # edits made since it was last shown
             self.stack.setCurrentWidget(self._pages[row])
+        # a text section or a phụ lục (its page is a text section's page too)
+        self.remove_section_button.setEnabled(0 <= row < len(self._pages)
+                                              and isinstance(self._pages[row], TextSectionPage))
 
     def current_text_page(self) -> TextSectionPage | None:
         page = self.stack.currentWidget()
@@ -258,29 +311,31 @@ class PlanEditor(QWidget):
         title = title.strip().upper()
         if not ok or not title:
             return
-        sections = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks")
-                    for s in self.session.plan.sections]
-        sections.append(Section(title, "text", [TextItem(None, [])]))
+        sections = [section_outline(s) for s in self.session.plan.sections]
+        at = len(self.session.plan.body_sections())  # before the phụ lục
+        sections.insert(at, Section(title, "text", [TextItem(None, [])]))
         try:
             self.session.set_sections(sections)
         except KnownError as exc:
             self.error.emit(exc.message)
             return
-        self.show_part(f"section:{len(sections) - 1}")
+        self.show_part(f"section:{at}")
 
     def remove_section(self) -> None:
         page = self.current_text_page()
         if page is None:
             return
         section = self.session.plan.sections[page.index]
+        if section.appendix is not None:
+            self.remove_appendix(page.index)
+            return
         answer = QtWidgets.QMessageBox.question(
             self, QCoreApplication.translate("PlanEditor", "Bỏ phần"),
             QCoreApplication.translate("PlanEditor", "Bỏ phần “%1” khỏi kế hoạch? (Có thể hoàn tác bằng Ctrl+Z.)")
             .replace("%1", section.title))
         if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return
-        sections = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks")
-                    for i, s in enumerate(self.session.plan.sections) if i != page.index]
+        sections = [section_outline(s) for i, s in enumerate(self.session.plan.sections) if i != page.index]
         try:
             self.session.set_sections(sections)
         except KnownError as exc:
@@ -288,26 +343,85 @@ class PlanEditor(QWidget):
             return
         self.nav.setCurrentRow(0)
 
+    # --- phụ lục ---------------------------------------------------------------------------------
+
+    def add_appendix(self, kind: str | None = None) -> None:
+        """Add a phụ lục after the others: "tasks" (a task table), "mirror" (the plan's tasks) or "text"."""
+        from .appendixpage import APPENDIX_KINDS, new_appendix
+
+        if kind is None:
+            names = [QCoreApplication.translate("PlanEditor", text) for text in APPENDIX_KINDS.values()]
+            choice, ok = QtWidgets.QInputDialog.getItem(
+                self, QCoreApplication.translate("PlanEditor", "Thêm phụ lục"),
+                QCoreApplication.translate("PlanEditor", "Phụ lục gồm:"), names, 0, False)
+            if not ok:
+                return
+            kind = list(APPENDIX_KINDS)[names.index(choice)]
+        self.flush()
+        if self._run(self.session.add_appendix, new_appendix(self.session.plan, kind)):
+            self.show_part(f"appendix:{len(self.session.plan.appendices()) - 1}")
+
+    def remove_appendix(self, index: int) -> None:
+        """Delete the phụ lục at ``index`` of the plan's sections, with its own tasks (asked first; undoable)."""
+        from .appendixpage import nav_text
+
+        section = self.session.plan.sections[index]
+        count = sum(1 for top in section.tasks for _ in top.walk())
+        question = QCoreApplication.translate("PlanEditor", "Xóa “%1” khỏi kế hoạch?").replace("%1", nav_text(section))
+        if count:
+            question += " " + QCoreApplication.translate(
+                "PlanEditor", "Các nhiệm vụ riêng của phụ lục (%1) cũng bị xóa.").replace(
+                "%1", str(count))
+        question += " " + QCoreApplication.translate("PlanEditor", "(Có thể hoàn tác bằng Ctrl+Z.)")
+        answer = QtWidgets.QMessageBox.question(
+            self, QCoreApplication.translate("PlanEditor", "Xóa phụ lục"), question)
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+            return
+        if self._run(self.session.remove_appendix, index):
+            self.nav.setCurrentRow(0)
+
+    def open_appendix_tasks(self, section: Section) -> None:
+        """Edit a task phụ lục's tasks in the task page (its row in the parts list stays chosen)."""
+        self.flush()
+        self.session.use_section(section)
+        page = self.tasks
+        self.stack.setCurrentWidget(page)
+        self._section_switched()
+
     def show_part(self, name: str) -> None:
+        if name == "tasks" and self.session.section.appendix is not None:
+            self.open_appendix_tasks(self.session.section)  # its row is the phụ lục's
+            return
         page = {"general": lambda: self.general, "tasks": lambda: self.tasks,
                 "closing": lambda: self.closing}.get(name, lambda: None)()
         if name.startswith("section:"):
             index = int(name.split(":")[1])
             page = next((p for p in self.text_pages if p.index == index), None)
+        if name.startswith("appendix:"):  # the n-th phụ lục
+            appendix = self.session.plan.appendices()[int(name.split(":")[1])]
+            self.nav.setCurrentRow(next(r for r, s in enumerate(self._page_sections) if s is appendix))
+            return
         if page is not None and page in self._pages:
             self.nav.setCurrentRow(self._row_of(page))
 
     def _row_of(self, page: QWidget) -> int:
-        """The parts-list row of ``page``; for the tasks page, the row of the section being edited."""
+        """The parts-list row of ``page``; for the tasks page, the row of the section being edited (a phụ
+        lục's tasks: the phụ lục's row); for the phụ lục page, the row of the phụ lục shown."""
+        wanted = self.session.section
+        if page is self._appendix:
+            wanted = self.session.plan.sections[page.index] if 0 <= page.index < len(self.session.plan.sections) \
+                else None
         for row, (p, section) in enumerate(zip(self._pages, self._page_sections, strict=True)):
-            if p is page and (section is None or section is self.session.section):
+            if section is not None and section is wanted and section.appendix is not None and page is self._tasks:
+                return row
+            if p is page and (section is None or section is wanted):
                 return row
         return self._pages.index(page)
 
     def _section_switched(self) -> None:
         """An undo or redo moved the editing to another task section: the parts list follows."""
         current = self.stack.currentWidget()
-        if current is self._tasks and current in self._pages:
+        if current is self._tasks and current is not None:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(self._row_of(current))
             self.nav.blockSignals(False)
@@ -317,6 +431,15 @@ class PlanEditor(QWidget):
             self.session.set_plan_fields(merge_id, **changes)
         except KnownError as exc:
             self.error.emit(exc.message)
+
+    def _run(self, method, *args) -> bool:
+        """Make an edit; a refused one (locked or read-only database) becomes a message."""
+        try:
+            method(*args)
+        except KnownError as exc:
+            self.error.emit(exc.message)
+            return False
+        return True
 
     def _section_commit(self, index: int, section: Section) -> None:
         try:
@@ -338,5 +461,7 @@ class PlanEditor(QWidget):
             self._closing.flush()
         for page in self.text_pages:
             page.flush()
+        if self._appendix is not None:
+            self._appendix.flush()
         if self._tasks is not None:
             self._tasks.flush()

@@ -24,7 +24,16 @@ from .taskmodel import TaskTreeModel
 
 PLAN_FIELDS = ("issuer", "number", "symbol", "place", "date", "doc_type", "title", "bases", "preamble",
                "closing", "recipients", "signature", "labels")
-TASK_FIELDS = ("title", "content", "lead", "coordinators", "time", "product", "notes", "labels", "assignment")
+TASK_FIELDS = ("title", "content", "lead", "coordinators", "time", "product", "notes", "labels", "assignment",
+               "cells")
+
+
+def section_outline(section: Section) -> Section:
+    """A copy of ``section`` without its tasks (a task section keeps them in the store), as
+    :meth:`PlanSession.set_sections` takes it: title, text items, a phụ lục's own description."""
+    if section.kind == "text":
+        return copy.deepcopy(section)
+    return Section(section.title, "tasks", copy.deepcopy(section.items), appendix=copy.deepcopy(section.appendix))
 
 
 def fresh_copy(task: Task) -> Task:
@@ -55,14 +64,14 @@ class PlanSession(QObject):
         self.plan: Plan = store.plans.load(plan_id)
         self.plan_id = plan_id
         self.undo_stack = QUndoStack(self)
-        tasks_section = next((s for s in self.plan.sections if s.kind == "tasks"), None)
+        tasks_section = next((s for s in self.plan.body_sections() if s.kind == "tasks"), None)
         if tasks_section is None:  # a plan always offers section II for tasks
             tasks_section = Section("NỘI DUNG", "tasks")  # document text, never translated
             sections = list(self.plan.sections)
             sections.insert(min(1, len(sections)), tasks_section)
             store.plans.replace_sections(plan_id, sections)
             self.plan = store.plans.load(plan_id)
-            tasks_section = next(s for s in self.plan.sections if s.kind == "tasks")
+            tasks_section = next(s for s in self.plan.body_sections() if s.kind == "tasks")
         self.section = tasks_section
         self.model = TaskTreeModel(self.section, self)
         self.styles = infer_styles(self.section.tasks)
@@ -71,7 +80,8 @@ class PlanSession(QObject):
 
     @property
     def task_sections(self) -> list[Section]:
-        return [s for s in self.plan.sections if s.kind == "tasks"]
+        """The sections holding tasks: the body's and the phụ lục's (not a "Danh mục" mirror)."""
+        return self.plan.task_sections()
 
     def use_section(self, section: Section) -> None:
         """Edit the tasks of ``section`` (one of the plan's task sections) from now on."""
@@ -103,27 +113,78 @@ class PlanSession(QObject):
         self.planChanged.emit(list(values))
 
     def set_sections(self, sections: list[Section]) -> None:
-        """Replace the sections' titles, order and text (I./III./IV. content, a task section's opening)."""
-        old = [copy.deepcopy(s) if s.kind == "text" else Section(s.title, "tasks", copy.deepcopy(s.items))
-               for s in self.plan.sections]
-        if [(s.title, s.kind, s.items) for s in old] == [(s.title, s.kind, s.items) for s in sections]:
+        """Replace the sections' titles, order and text (I./III./IV. content, a task section's opening, a
+        phụ lục's label, title lines, columns and items); task sections keep their tasks."""
+        old = [section_outline(s) for s in self.plan.sections]
+        if old == [section_outline(s) for s in sections]:
             return
         self._push(_SectionsCommand(self, sections, old))
 
     def _apply_sections(self, sections: list[Section]) -> None:
         self.store.plans.replace_sections(self.plan_id, sections)
         result: list[Section] = []
-        existing = self.task_sections  # task sections keep their tasks, in order (as the store does)
+        # task sections keep their tasks, in order (as the store does)
+        existing = [s for s in self.plan.sections if s.kind == "tasks"]
         for section in sections:
             if section.kind == "tasks" and existing:
                 kept = existing.pop(0)
                 kept.title, kept.items = section.title, copy.deepcopy(section.items)
+                kept.appendix = copy.deepcopy(section.appendix)
                 result.append(kept)
             else:
                 result.append(copy.deepcopy(section))
         self.plan.sections = result
         if not any(self.section is s for s in result) and self.task_sections:
             self.use_section(self.task_sections[0])
+        self._refresh_section_id()
+        self.sectionsChanged.emit()
+
+    def set_appendix(self, index: int, section: Section) -> None:
+        """Change the phụ lục at ``index`` (its lines, columns, items); when a column of the tasks' own cells
+        is renamed, the cells follow it (one undo step for both)."""
+        current = self.plan.sections[index]
+        sections = [section_outline(s) for s in self.plan.sections]
+        sections[index] = section
+        before = [h for f, h in current.appendix.columns if not f] if current.appendix else []
+        after = [h for f, h in section.appendix.columns if not f] if section.appendix else []
+        renames = {old: new for old, new in zip(before, after, strict=False) if old != new} \
+            if len(before) == len(after) else {}
+        tasks = [t for top in current.tasks for t, _ in top.walk() if renames.keys() & t.cells.keys()]
+        if not tasks:
+            self.set_sections(sections)
+            return
+        self.use_section(current)
+        self.undo_stack.beginMacro(QCoreApplication.translate("PlanSession", "Đổi tên cột của phụ lục"))
+        try:
+            self.set_sections(sections)
+            for task in tasks:
+                self.set_task_fields(task.key, -1, cells={renames.get(k, k): v for k, v in task.cells.items()})
+        finally:
+            self.undo_stack.endMacro()
+
+    def add_appendix(self, section: Section) -> None:
+        """Add a phụ lục (with whatever tasks it holds) after the plan's other sections."""
+        self._push(_AppendixCommand(self, len(self.plan.sections), section, adding=True))
+
+    def remove_appendix(self, index: int) -> None:
+        """Delete the phụ lục at ``index`` of the plan's sections, with its own tasks."""
+        section = self.plan.sections[index]
+        if section.appendix is None:
+            return
+        self._push(_AppendixCommand(self, index, section, adding=False))
+
+    def _insert_section(self, index: int, section: Section) -> None:
+        self.store.plans.insert_section(self.plan_id, index, section)  # gives its tasks their ids
+        self.plan.sections.insert(index, section)
+        self._refresh_section_id()
+        self.sectionsChanged.emit()
+
+    def _remove_section(self, index: int) -> None:
+        section = self.plan.sections[index]
+        self.store.plans.delete_section(self.plan_id, self.store.plans.section_ids(self.plan_id)[index])
+        self.plan.sections.pop(index)
+        if section is self.section:
+            self.use_section(next(s for s in self.plan.body_sections() if s.kind == "tasks"))
         self._refresh_section_id()
         self.sectionsChanged.emit()
 
@@ -347,6 +408,28 @@ class _SectionsCommand(_Command):
 
     def revert(self) -> None:
         self.session._apply_sections(self.old)
+
+
+class _AppendixCommand(_Command):
+    """A phụ lục added or deleted; the same section object (and its tasks' keys) comes back on undo, so
+    the edits made in it before stay undoable."""
+
+    def __init__(self, session: PlanSession, index: int, section: Section, *, adding: bool) -> None:
+        super().__init__(QCoreApplication.translate("PlanSession", "Thêm phụ lục") if adding
+                         else QCoreApplication.translate("PlanSession", "Xóa phụ lục"))
+        self.session, self.index, self.section, self.adding = session, index, section, adding
+
+    def do(self) -> None:
+        if self.adding:
+            self.session._insert_section(self.index, self.section)
+        else:
+            self.session._remove_section(self.index)
+
+    def revert(self) -> None:
+        if self.adding:
+            self.session._remove_section(self.index)
+        else:
+            self.session._insert_section(self.index, self.section)
 
 
 class _TaskFieldsCommand(_Command):

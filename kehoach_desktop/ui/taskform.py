@@ -329,6 +329,9 @@ class TaskForm(QWidget):
         self.notes = CommitLineEdit()
         self.notes.setPlaceholderText(QCoreApplication.translate("TaskForm", "In ở cột Ghi chú của Phụ lục; có thể để trống"))
 
+        # a phụ lục's columns that are no task field ("Kinh phí"): one line each, named by the column heading
+        self.cell_edits: dict[str, CommitLineEdit] = {}
+
         self.more = QToolButton()
         self.more.setText(QCoreApplication.translate("TaskForm", "Cách ghi riêng của nhiệm vụ này"))
         self.more.setCheckable(True)
@@ -354,7 +357,7 @@ class TaskForm(QWidget):
         more.addRow(QCoreApplication.translate("TaskForm", "Giao việc bằng câu:"), self.assignment)
         self.more_box.setVisible(False)
 
-        form = QFormLayout()
+        self.form_layout = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow(QCoreApplication.translate("TaskForm", "&Tên nhiệm vụ:"), self.title)
@@ -421,6 +424,26 @@ class TaskForm(QWidget):
         self.more_box.setVisible(shown)
         self.more.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
+    def set_cell_columns(self, headings: list[str]) -> None:
+        """The phụ lục's own columns (headings as the source wrote them), each a field of the form."""
+        if headings == list(self.cell_edits):
+            return
+        self.flush()
+        for edit in self.cell_edits.values():
+            self.form_layout.removeRow(edit)
+        self.cell_edits = {}
+        for heading in headings:
+            edit = CommitLineEdit()
+            edit.setAccessibleName(heading)
+            edit.committed.connect(self._commit)
+            label = QLabel(heading + ":")
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.form_layout.insertRow(self.form_layout.getWidgetPosition(self.more)[0], label, edit)
+            self.cell_edits[heading] = edit
+        if self.task is not None and self.plan is not None:
+            self.load(self.plan, self.task)
+
     def set_catalog(self, catalog: UnitCatalog) -> None:
         names = [u.name for u in catalog.units]
         self.lead.set_catalog(names)
@@ -450,6 +473,8 @@ class TaskForm(QWidget):
                 self.time.setEditText(task.time)
             self.product.set_value(task.product or "")
             self.notes.set_value(task.notes or "")
+            for heading, edit in self.cell_edits.items():
+                edit.set_value(task.cells.get(heading, ""))
             for name, edit in self.label_edits.items():
                 edit.set_value(task.labels.get(name, ""))
                 edit.setPlaceholderText(plan.labels.get(name) or DEFAULT_LABELS[name])
@@ -490,6 +515,10 @@ class TaskForm(QWidget):
         if said:
             labels[IN_SENTENCE] = ",".join(said)
         values["labels"] = labels
+        if self.cell_edits:
+            cells = {k: v for k, v in task.cells.items() if k not in self.cell_edits}  # other columns' kept
+            cells.update({heading: edit.value() for heading, edit in self.cell_edits.items() if edit.value()})
+            values["cells"] = cells
         if not values["title"]:
             values.pop("title")  # a task keeps its last name rather than none
         return {name: value for name, value in values.items() if getattr(task, name) != value}

@@ -335,8 +335,16 @@ class TasksPage(QWidget):
 
     def _structure_changed(self) -> None:
         self._update_count()
-        number = next(i for i, s in enumerate(self.session.plan.sections, 1) if s is self.session.section)
-        self.numeral.setText(f"{roman(number)}.")
+        section = self.session.section
+        number = next(i for i, s in enumerate(self.session.plan.sections, 1) if s is section)
+        appendix = section.appendix
+        # a phụ lục's tasks: its label stands for the numeral, its own columns are fields of the form
+        self.numeral.setText((appendix.label or QCoreApplication.translate("TasksPage", "Phụ lục")) if appendix
+                             else f"{roman(number)}.")
+        self.form.set_cell_columns([h for f, h in appendix.columns if not f] if appendix else [])
+        # a phụ lục prints its title lines (edited on its own page), not a section title or opening
+        self.section_title.setVisible(appendix is None)
+        self.section_intro.setVisible(appendix is None)
         self.section_title.set_value(self.session.section.title)
         self.section_intro.set_lines(self._intro())
         if self.form.key and self.session.model.has(self.form.key):
@@ -351,12 +359,14 @@ class TasksPage(QWidget):
         title = self.section_title.value()
         if not title or title == self.session.section.title:
             return
-        self._set_section(Section(title, "tasks", copy.deepcopy(self.session.section.items)))
+        self._set_section(Section(title, "tasks", copy.deepcopy(self.session.section.items),
+                                  appendix=copy.deepcopy(self.session.section.appendix)))
 
     def _intro_committed(self) -> None:
         lines = self.section_intro.lines()
         if lines != self._intro():
-            self._set_section(Section(self.session.section.title, "tasks", [TextItem(None, lines)] if lines else []))
+            self._set_section(Section(self.session.section.title, "tasks", [TextItem(None, lines)] if lines else [],
+                                      appendix=copy.deepcopy(self.session.section.appendix)))
 
     def _set_section(self, section: Section) -> None:
         index = next(i for i, s in enumerate(self.session.plan.sections) if s is self.session.section)

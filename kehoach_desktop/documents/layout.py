@@ -37,16 +37,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..domain.numbering import printed, roman, style_of
-from ..domain.plan import IN_SENTENCE, PartialDate, Plan, Signature, Task
+from ..domain.plan import APPENDIX_FIELDS, IN_SENTENCE, PartialDate, Plan, Signature, Task, TextTable
+from ..domain.plan import Section as PlanSection
 from ..errors import InvalidInput
 from .metrics import text_width
 from .model import Block, Cell, Document, PageSetup, Paragraph, Row, Rule, Run, Section, Table, cm, mm
 
 __all__ = [
-    "BLANK", "DocumentMeta", "LayoutOptions", "agency_name", "appendix_section", "bases_paragraphs",
-    "body_paragraph", "cm", "date_line", "header_table", "heading", "meta_from_plan", "mm",
-    "number_line", "official_document", "page_number_paragraph", "plan_body", "plan_document",
-    "signature_table", "simple_table", "title_block",
+    "BLANK", "DocumentMeta", "LayoutOptions", "agency_name", "appendix_heading", "appendix_section",
+    "bases_paragraphs", "body_paragraph", "cm", "date_line", "header_table", "heading", "meta_from_plan",
+    "mm", "number_line", "official_document", "page_number_paragraph", "plan_appendices", "plan_body",
+    "plan_document", "signature_table", "simple_table", "task_table", "text_table", "title_block",
 ]
 
 BLANK = "\u00a0" * 5  # a gap left for the văn thư to write the number or date by hand
@@ -423,7 +424,7 @@ def _task_blocks(plan: Plan, task: Task, options: LayoutOptions) -> list[Block]:
 def plan_body(plan: Plan, options: LayoutOptions = DEFAULT) -> list[Block]:
     """The body of a Kế hoạch: preamble, sections I, II … with their items and tasks, closing."""
     blocks: list[Block] = [body_paragraph(text, options=options) for text in plan.preamble if text.strip()]
-    for index, section in enumerate(plan.sections):
+    for index, section in enumerate(plan.body_sections()):
         blocks.append(heading(f"{roman(index + 1)}. {section.title}", 1, options))
         if section.kind == "tasks":
             for item in section.items:  # opening paragraphs before the first task
@@ -449,45 +450,235 @@ def appendix_headers(plan: Plan) -> list[str]:
     """The phụ lục's column headings, in the plan's own wording of its task lines ("Thời gian hoàn thành")."""
     fields = {2: "lead", 3: "coordinators", 4: "time", 5: "product"}
     return [plan.labels.get(fields[i], text) if i in fields else text for i, text in enumerate(APPENDIX_HEADERS)]
+
+
 APPENDIX_WIDTHS_CM = (1.5, 7.8, 3.7, 3.8, 3.0, 3.4, 2.0)  # 25.2 cm: A4 landscape inside 30/15 mm
+# Relative widths of a phụ lục's columns by the field they show ("": a column of Task.cells).
+_FIELD_WIDTHS_CM = dict(zip(APPENDIX_FIELDS, (1.5, 7.8, 3.7, 3.8, 3.0, 3.4, 2.0), strict=True)) | {"": 3.0}
+TABLE_SIZE = 12  # a phụ lục table's cells
+TABLE_HEADER_SIZE = 13
+
+
+def default_columns(plan: Plan) -> list[tuple[str, str]]:
+    """The generated phụ lục's columns: (field, heading in the plan's wording)."""
+    return list(zip(APPENDIX_FIELDS, appendix_headers(plan), strict=True))
 
 
 def appendix_rows(plan: Plan) -> list[list[str]]:
+    """The generated phụ lục's rows (the default columns) over the body's tasks."""
+    return [[text for text, _ in cells] for cells, _ in _task_rows(plan, _body_tasks(plan), default_columns(plan),
+                                                                   generated=True)]
+
+
+def _body_tasks(plan: Plan) -> list[Task]:
+    return [task for section in plan.body_sections() if section.kind == "tasks" for task in section.tasks]
+
+
+def _task_rows(plan: Plan, tasks: Sequence[Task], columns: Sequence[tuple[str, str]], *,
+               generated: bool) -> list[tuple[list[tuple[str, bool]], bool]]:
+    """Per task (depth-first): the cells' (text, is the title column) and whether it is a group row.
+
+    ``generated``: the body's tasks listed again (numbers as the body prints them, sub-tasks indented);
+    else a phụ lục's own tasks, numbered as the source numbered them. A lead/coordinators cell the source
+    wrote otherwise than the catalog (``Task.cells`` under the column's heading) prints as written.
+    """
     rows = []
-    for task, depth in plan.walk_tasks():
-        number = printed(task.number).rstrip(".") if task.number else ""
-        lead = "; ".join(task.lead)
-        if not lead and task.assignment:
-            lead = "\n".join(re.sub(r"^[-+]\s*", "", a) for a in task.assignment)
-        rows.append([number, ("    " * depth) + task.title, lead, "; ".join(task.coordinators), task.time,
-                     task.product or "", task.notes or ""])
+    for top in tasks:
+        for task, depth in top.walk():
+            if generated:
+                number = printed(task.number).rstrip(".") if task.number else ""
+            else:
+                number = task.number
+            lead = "; ".join(task.lead)
+            if not lead and task.assignment:
+                lead = "\n".join(re.sub(r"^[-+]\s*", "", a) for a in task.assignment)
+            title = "\n".join([("    " * depth if generated else "") + task.title,
+                               *(() if generated else [c for c in task.content if c.strip()])])
+            values = {"number": number, "title": title, "lead": lead, "coordinators": "; ".join(task.coordinators),
+                      "time": task.time, "product": task.product or "", "notes": task.notes or ""}
+            cells = []
+            for name, heading_text in columns:
+                if name in ("", "lead", "coordinators") and heading_text in task.cells:
+                    text = task.cells[heading_text]
+                else:
+                    text = values.get(name, "")
+                cells.append((text, name == "title"))
+            group = bool(task.children) and not task.lead and not task.coordinators and not any(
+                task.cells.get(h) for n, h in columns if n in ("lead", "coordinators"))
+            rows.append((cells, group))
     return rows
 
 
-def appendix_section(plan: Plan, options: LayoutOptions = DEFAULT) -> Section:
-    """Phụ lục: the task list as a table on landscape pages numbered from 1 (Phụ lục I, III.1)."""
-    page = options.page().rotated()
+def _cell_paragraphs(text: str, *, align: str, bold: bool = False, size: float = TABLE_SIZE) -> list[Paragraph]:
+    return [Paragraph([Run(line)], align=align, size=size, bold=bold, space_before=3, space_after=3)  # type: ignore[arg-type]
+            for line in (text.split("\n") if text else [""])]
+
+
+def _spread(weights: Sequence[float], width: float) -> list[float]:
+    total = sum(weights) or 1
+    return [w * width / total for w in weights]
+
+
+def task_table(plan: Plan, tasks: Sequence[Task], columns: Sequence[tuple[str, str]], width: float, *,
+               generated: bool = False) -> Table:
+    """A phụ lục's task table: the heading row repeated on every page, one row per task (sub-tasks too),
+    rows never split; a group (a task with sub-tasks and no units) in bold."""
+    columns = list(columns) or default_columns(plan)
+    widths = _spread([_FIELD_WIDTHS_CM.get(name, 3.0) for name, _ in columns], width)
+    centred = {"number", "time"}
+    head = Row([Cell(_cell_paragraphs(text, align="center", bold=True, size=TABLE_HEADER_SIZE))
+                for _, text in columns], header=True, cant_split=True)
+    body = []
+    for cells, group in _task_rows(plan, tasks, columns, generated=generated):
+        row = []
+        for (name, _), (text, _title) in zip(columns, cells, strict=True):
+            row.append(Cell(_cell_paragraphs(text, align="center" if name in centred else "left", bold=group)))
+        body.append(Row(row, cant_split=True))
+    return Table(widths, [head, *body], borders=True, cell_margin=cm(0.15))
+
+
+def text_table(table: TextTable, width: float) -> Table:
+    """A text phụ lục's table (a report form): borders, heading rows bold, centred and repeated on every
+    page; columns as wide as their longest word and text need, spread over the text width."""
+    count = max((len(row) for row in table.rows), default=0)
+    if not count:
+        return Table([width], [], borders=True)
+    weights = []
+    for c in range(count):
+        # a heading cell may be merged over the columns after it: only its words count
+        body = [row[c] for row in table.rows[table.header_rows:] if c < len(row) and row[c]]
+        texts = [row[c] for row in table.rows if c < len(row) and row[c]]
+        longest = max((len(t) for t in body), default=2)
+        word = max((len(w) for t in texts for w in t.split()), default=2)
+        weights.append(max(min(longest, 40), word + 2, 4))
+    rows = []
+    for r, values in enumerate(table.rows):
+        head = r < table.header_rows
+        cells = []
+        for c in range(count):
+            text = values[c] if c < len(values) else ""
+            short = len(text) <= 6
+            cells.append(Cell(_cell_paragraphs(text, align="center" if head or short else "left", bold=head,
+                                               size=TABLE_HEADER_SIZE if head else TABLE_SIZE)))
+        rows.append(Row(cells, header=head, cant_split=True))
+    return Table(_spread(weights, width), rows, borders=True, cell_margin=cm(0.15))
+
+
+def appendix_heading(label: str, heading_lines: Sequence[str], attached: str,
+                     options: LayoutOptions = DEFAULT) -> list[Paragraph]:
+    """A phụ lục's heading block: its label ("Phụ lục 01", "Biểu 01") 14 bold, its title lines bold and
+    the "(Kèm theo …)" line italic, all centred as written, then a short rule."""
     size = options.body_size
+    blocks = [_centred(label, 14, bold=True)] if label.strip() else []
+    blocks += [_centred(line, size, bold=True) for line in heading_lines if line.strip()]
+    if attached.strip():
+        blocks.append(_centred(attached, size, italic=True))
+    if blocks:
+        blocks += [rule(cm(3), before=4), Paragraph([], size=6)]
+    return blocks
+
+
+def _attached_line(plan: Plan) -> str:
     number = (plan.number or "").strip()
     if number.isdigit() and int(number) < 10:
         number = f"{int(number):02d}"
     ref = f"{number or '…'}/{plan.symbol}"
     when = date_words(plan.date) if plan.date else "ngày … tháng … năm …"
     who = agency_name(plan.issuer, plan.place) or "…"
-    blocks: list[Block] = [
-        _centred("PHỤ LỤC", 14, bold=True),
-        _centred(f"DANH MỤC NHIỆM VỤ {plan.title.upper()}".strip(), size, bold=True),
-        _centred(f"(Kèm theo {plan.doc_type.capitalize()} số {ref} {when} của {who})", size, italic=True),
-        rule(cm(3), before=4),
-        Paragraph([], size=6),
-    ]
-    widths = [cm(w) * page.text_width / cm(sum(APPENDIX_WIDTHS_CM)) for w in APPENDIX_WIDTHS_CM]
-    blocks.append(simple_table(appendix_headers(plan), appendix_rows(plan), widths, centred_columns=(0, 4)))
+    return f"(Kèm theo {plan.doc_type.capitalize()} số {ref} {when} của {who})"
+
+
+def _appendix_page(page: PageSetup, blocks: list[Block]) -> Section:
     return Section(blocks, page=page, page_number=page_number_paragraph(), title_page=True,
                    restart_numbering=True)
 
 
+def appendix_section(plan: Plan, options: LayoutOptions = DEFAULT, section: PlanSection | None = None) -> Section:
+    """Phụ lục: the body's tasks as a table on landscape pages numbered from 1 (Phụ lục I, III.1).
+
+    ``section``: a mirror phụ lục of the plan, whose label, title lines, Kèm theo line and columns are
+    printed where it has them (the generated wording where not).
+    """
+    a = section.appendix if section is not None else None
+    page = options.page() if a is not None and not a.landscape else options.page().rotated()
+    label = (a.label if a else "") or "PHỤ LỤC"
+    title = [line for line in (a.heading if a else []) if line.strip()] or [
+        f"DANH MỤC NHIỆM VỤ {plan.title.upper()}".strip()]
+    blocks: list[Block] = appendix_heading(label, title, (a.attached if a else "") or _attached_line(plan),
+                                           options)
+    blocks.append(task_table(plan, _body_tasks(plan), a.columns if a else [], page.text_width, generated=True))
+    return _appendix_page(page, blocks)
+
+
+def _opening(text: str, options: LayoutOptions) -> Paragraph:
+    """A line of a task phụ lục above its table (a title row the source merged across the table)."""
+    if text.upper() == text:
+        return _centred(text, options.body_size, bold=True)
+    return body_paragraph(text, options=options)
+
+
+def plan_appendix_blocks(plan: Plan, section: PlanSection, width: float,
+                         options: LayoutOptions = DEFAULT) -> list[Block]:
+    """A phụ lục's content under its heading: a task table, or its items (headings and paragraphs as
+    written, each item's table after its paragraphs)."""
+    a = section.appendix
+    assert a is not None
+    blocks: list[Block] = []
+    if section.kind == "tasks":
+        for item in section.items:
+            blocks += [_opening(text, options) for text in item.paragraphs if text.strip()]
+        tasks = _body_tasks(plan) if a.mirror else section.tasks
+        if tasks or a.columns:
+            blocks.append(task_table(plan, tasks, a.columns, width, generated=a.mirror))
+        return blocks
+    for item in section.items:
+        if item.heading and item.heading.strip():
+            blocks.append(body_paragraph(item.heading, bold=True, options=options, keep_with_next=True))
+        blocks += [body_paragraph(text, options=options) for text in item.paragraphs if text.strip()]
+        if item.table is not None and item.table.rows:
+            blocks.append(Paragraph([], size=4))
+            blocks.append(text_table(item.table, width))
+    return blocks
+
+
+def _is_continuation(section: PlanSection) -> bool:
+    a = section.appendix
+    # (the import names it after the one it continues, "… (tiếp)": a name for the app's list, not printed)
+    return a is not None and not (a.label.strip() or any(h.strip() for h in a.heading) or a.attached.strip())
+
+
+def plan_appendices(plan: Plan, options: LayoutOptions = DEFAULT) -> list[Section]:
+    """The plan's own phụ lục, in order, each on pages of its own numbered from 1: landscape unless the
+    phụ lục says portrait (``Appendix.landscape``, set by the import from the source's page). A phụ lục
+    without label, title or Kèm theo line continues the one before it on the same page."""
+    out: list[Section] = []
+    for section in plan.appendices():
+        a = section.appendix
+        assert a is not None
+        if _is_continuation(section) and out:
+            previous = out[-1]
+            out[-1].blocks += plan_appendix_blocks(plan, section, previous.page.text_width, options)
+            continue
+        if a.mirror:
+            out.append(appendix_section(plan, options, section))
+            continue
+        page = options.page().rotated() if a.landscape else options.page()
+        blocks: list[Block] = appendix_heading(a.label, a.heading, a.attached, options)
+        blocks += plan_appendix_blocks(plan, section, page.text_width, options)
+        out.append(_appendix_page(page, blocks))
+    return out
+
+
+def has_task_appendix(plan: Plan) -> bool:
+    """Whether the plan holds a phụ lục listing tasks (its own, or a mirror of the body's)."""
+    return any(s.appendix is not None and (s.appendix.mirror or (s.kind == "tasks" and s.tasks))
+               for s in plan.appendices())
+
+
 def plan_document(plan: Plan, options: LayoutOptions = DEFAULT, *, appendix: bool = False) -> Document:
-    """A Kế hoạch as Mẫu 1.4 lays it out, optionally with its task list as a phụ lục."""
-    extra = [appendix_section(plan, options)] if appendix else []
+    """A Kế hoạch as Mẫu 1.4 lays it out, then its phụ lục; ``appendix`` adds the task list as a phụ lục
+    when the plan has no task phụ lục of its own (nor a mirror)."""
+    extra = plan_appendices(plan, options)
+    if appendix and not has_task_appendix(plan):
+        extra.append(appendix_section(plan, options))
     return official_document(meta_from_plan(plan), plan_body(plan, options), options, extra)

@@ -405,6 +405,10 @@ class AppendixPage(TextSectionPage):
         editor = super()._new_editor()
         editor.heading.setPlaceholderText(_tr("Tiêu đề mục như văn bản, ví dụ: I. KẾT QUẢ THỰC HIỆN (có thể để trống)"))
         editor.caption.setText(_tr("Mục"))
+        # an outline has many short items: a box of a few lines each (it scrolls when the text is longer)
+        line = editor.paragraphs.fontMetrics().lineSpacing()
+        editor.paragraphs.setMinimumHeight(line * 2 + 14)
+        editor.paragraphs.setMaximumHeight(line * 5 + 14)
         editor.table_editor = None  # type: ignore[attr-defined]
         add_table = QToolButton()
         add_table.setText(_tr("Thêm bảng"))

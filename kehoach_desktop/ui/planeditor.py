@@ -210,6 +210,10 @@ class PlanEditor(QWidget):
             from .appendixpage import nav_text  # only for a plan that has phụ lục
 
             add(nav_text(section), self._appendix or self._appendix_placeholder, section)
+            appendix = section.appendix
+            if appendix is not None:  # the whole title, which the row may cut
+                self.nav.item(self.nav.count() - 1).setToolTip("\n".join(filter(None, [appendix.label,
+                                                                                      *appendix.heading])))
         add(QCoreApplication.translate("PlanEditor", "Theo dõi tiến độ"), self._dashboard_page)
         self.nav.blockSignals(False)
         if current in self._pages:

@@ -204,3 +204,43 @@ def test_appendices_are_added_and_deleted_with_their_tasks_and_undone(qtbot, win
     window.act_redo.trigger()
     window.act_redo.trigger()
     assert [t.title for t in store.plans.load(plan_id).appendices()[2].tasks] == [""]  # back with its task
+
+
+def test_a_real_province_plan_keeps_ii_and_its_phu_luc_of_tasks_each_edited_where_it_lives(
+        qtbot, window, commune_store, tmp_path):
+    """Kế hoạch 155/KH-UBND of Bắc Ninh: eight directions in II, fourteen focus tasks in its phụ lục."""
+    from kehoach_desktop.importers import import_file
+    from tests.realplans import PROVINCE_FOCUS, build_docx
+
+    store = commune_store
+    plan = import_file(build_docx(PROVINCE_FOCUS, tmp_path / "155.docx"), store.units.catalog()).plan
+    plan_id = store.import_plan(plan)
+    window.open_plan(plan_id)
+    editor = window.editor
+    texts = _nav_texts(editor)
+    assert texts[texts.index("Kết thúc, nơi nhận, chữ ký") + 1].startswith("Phụ lục: MỘT SỐ NHIỆM VỤ TRỌNG TÂM")
+
+    _click_part(qtbot, editor, "Phụ lục: MỘT SỐ")
+    page = editor.appendix_page
+    assert page.attached.text() == "(Kèm theo Kế hoạch số 155/KH-UBND ngày 26/5/2017 của UBND tỉnh Bắc Ninh)"
+    assert page.columns.columns()[2] == ("lead", "Sở, ngành chủ trì tham mưu")
+    assert "14 nhiệm vụ" in page.tasks_info.text()
+    qtbot.mouseClick(page.tasks_button, Qt.MouseButton.LeftButton)
+    tasks = editor.tasks
+    assert tasks.count_label.text() == "Số nhiệm vụ: 14" and not tasks.form.cell_edits  # Ghi chú is the notes field
+    sixth = window.session.section.tasks[5]
+    tasks.select_key(sixth.key)
+    assert tasks.form.notes.text() == "Theo lộ trình của Bộ Tư pháp"
+    tasks.form.notes.setFocus()
+    tasks.form.notes.selectAll()
+    type_text(tasks.form.notes, "Theo hướng dẫn của Bộ Tư pháp")
+    tasks.form.notes.editingFinished.emit()
+    stored = store.plans.load(plan_id)
+    assert stored.appendices()[0].tasks[5].notes == "Theo hướng dẫn của Bộ Tư pháp"
+    assert [t.number for t in stored.body_sections()[1].tasks] == [str(k) for k in range(1, 9)]  # II as it was
+
+    _click_part(qtbot, editor, "II. ")  # the dashboard's link to a task of the phụ lục opens it there
+    editor._task_activated(int(stored.appendices()[0].tasks[2].id or 0))
+    assert editor.stack.currentWidget() is tasks and tasks.numeral.text() == "Phụ lục"
+    assert tasks.form.title.value() == stored.appendices()[0].tasks[2].title
+    assert editor.nav.currentItem().text().startswith("Phụ lục: MỘT SỐ")

@@ -20,7 +20,7 @@ from kehoach_desktop.domain.plan import Appendix, Section
 from kehoach_desktop.domain.units import UnitCatalog, preset_units
 from kehoach_desktop.importers import import_file
 
-from .conftest import load_fixture, needs
+from .conftest import SAMPLE_NAMES, load_fixture, needs
 from .fidelity import content_lines, missing, missing_in_plan
 from .realplans import COMMUNE_TASKS, PROVINCE_FOCUS, REAL_PLANS, REPORT_FORMS, build_docx
 
@@ -86,6 +86,10 @@ def test_a_task_phu_luc_prints_after_the_signature_in_the_sources_columns(tmp_pa
     # numbers as the source had them; the groups are bold rows; the units as the source wrote them
     assert [r[0] for r in rows[1:]] == ["I", "1", "2", "II", "1", "2"]
     assert rows[1][1] == "CẢI CÁCH TỔ CHỨC BỘ MÁY" and table.rows[1].cells[1].paragraphs[0].runs[0].bold
+    # the group's title across the rest of the row, as the source merged it
+    assert [tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None for tc in table.rows[1]._tr.tc_lst] == [
+        False, True]
+    assert len(table.rows[2]._tr.tc_lst) == 7
     assert not table.rows[2].cells[1].paragraphs[0].runs[0].bold
     assert rows[2] == ["1", "Rà soát chức năng, nhiệm vụ các phòng chuyên môn", "Văn phòng HĐND và UBND xã",
                        "Các phòng chuyên môn", "Tháng 9/2025", "Ngân sách xã", ""]
@@ -121,6 +125,9 @@ def test_outline_and_report_forms_each_on_pages_of_their_own(tmp_path: Path) -> 
     assert [r._tr.trPr.find(qn("w:tblHeader")) is not None for r in form2.rows] == [True, True, False, False,
                                                                                    False]
     assert form2.rows[1].cells[2].paragraphs[0].runs[0].bold
+    # "Kế hoạch vốn" over "Đầu tư" and "Sự nghiệp": one cell two columns wide
+    spans = [tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") for tc in form2.rows[0]._tr.tc_lst]
+    assert [None if x is None else x.get(qn("w:val")) for x in spans] == [None, None, "2", "2"]
     width = sum(int(g.get(qn("w:w"))) for g in form2._tbl.tblGrid.iterchildren(qn("w:gridCol")))
     page = doc.sections[3]
     assert abs(width - (page.page_width - page.left_margin - page.right_margin) / 635) < 30  # twips
@@ -138,10 +145,17 @@ def test_a_note_under_a_phu_luc_table_prints_under_it_on_the_same_page(tmp_path:
 
 
 def test_every_line_of_a_real_plan_prints_again_in_order(tmp_path: Path) -> None:
-    for name, parts in REAL_PLANS.items():
-        source, plan = _imported(parts, tmp_path, name)
-        printed = write_docx(plan_document(plan), tmp_path / f"{name}-export.docx")
-        assert missing_in_plan(content_lines(source), content_lines(printed)) == [], name
+    sources = [build_docx(parts, tmp_path / f"{name}.docx") for name, parts in REAL_PLANS.items()]
+    # the app's own export with its generated phụ lục: imported as a mirror, printed again the same
+    sources += [write_docx(plan_document(load_fixture(name), appendix=True), tmp_path / f"{name}-pl.docx")
+                for name in SAMPLE_NAMES]
+    for source in sources:
+        plan = import_file(source, CATALOG).plan
+        assert plan.appendices(), source.name
+        printed = write_docx(plan_document(plan), tmp_path / f"{source.stem}-export.docx")
+        assert missing_in_plan(content_lines(source), content_lines(printed)) == [], source.name
+        if source.stem.endswith("-pl"):  # the app's own layout comes back as it was: one landscape phụ lục
+            assert len(docx.Document(str(printed)).sections) == len(docx.Document(str(source)).sections) == 2
 
 
 def test_the_pdf_prints_the_phu_luc_in_the_same_order(tmp_path: Path) -> None:

@@ -187,17 +187,25 @@ def table_element(table: Table, font: str) -> etree._Element:
                 _SUB(trpr, qn("w:cantSplit"))
             if row.header:
                 _SUB(trpr, qn("w:tblHeader"))
-        for cell, w in zip(row.cells, table.widths, strict=False):
-            tr.append(_cell_element(cell, w, table, font))
+        column = 0
+        for cell in row.cells:
+            if column >= len(table.widths):
+                break
+            span = max(1, min(cell.span, len(table.widths) - column))
+            tr.append(_cell_element(cell, table.widths[column:column + span], table, font))
+            column += span
     return tbl
 
 
-def _cell_element(cell: Cell, width: float, table: Table, font: str) -> etree._Element:
+def _cell_element(cell: Cell, widths: list[float], table: Table, font: str) -> etree._Element:
     tc = etree.Element(qn("w:tc"))
     pr = _SUB(tc, qn("w:tcPr"))
     w = _SUB(pr, qn("w:tcW"))
-    w.set(qn("w:w"), str(twips(width)))
+    width = sum(widths)
+    w.set(qn("w:w"), str(sum(twips(x) for x in widths)))
     w.set(qn("w:type"), "dxa")
+    if len(widths) > 1:
+        _SUB(pr, qn("w:gridSpan")).set(qn("w:val"), str(len(widths)))
     if cell.valign != "top":
         _SUB(pr, qn("w:vAlign")).set(qn("w:val"), cell.valign)
     inner = width - 2 * table.cell_margin

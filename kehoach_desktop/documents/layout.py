@@ -531,7 +531,11 @@ def task_table(plan: Plan, tasks: Sequence[Task], columns: Sequence[tuple[str, s
     body = []
     for cells, group in _task_rows(plan, tasks, columns, generated=generated):
         row = []
-        for (name, _), (text, _title) in zip(columns, cells, strict=True):
+        for k, ((name, _), (text, title)) in enumerate(zip(columns, cells, strict=True)):
+            rest = [t for t, _ in cells[k + 1:]]
+            if group and title and not any(rest):  # a group's title across the row, as the source merges it
+                row.append(Cell(_cell_paragraphs(text, align="left", bold=True), span=1 + len(rest)))
+                break
             row.append(Cell(_cell_paragraphs(text, align="center" if name in centred else "left", bold=group)))
         body.append(Row(row, cant_split=True))
     return Table(widths, [head, *body], borders=True, cell_margin=cm(0.15))
@@ -551,15 +555,23 @@ def text_table(table: TextTable, width: float) -> Table:
         longest = max((len(t) for t in body), default=2)
         word = max((len(w) for t in texts for w in t.split()), default=2)
         weights.append(max(min(longest, 40), word + 2, 4))
+    grid = [[(values[c] if c < len(values) else "") for c in range(count)] for values in table.rows]
     rows = []
-    for r, values in enumerate(table.rows):
+    for r, values in enumerate(grid):
         head = r < table.header_rows
-        cells = []
-        for c in range(count):
-            text = values[c] if c < len(values) else ""
+        cells: list[Cell] = []
+        c = 0
+        while c < count:
+            text = values[c]
+            span = 1
+            if head and text and r + 1 < table.header_rows:
+                # a heading over the headings under it ("Kế hoạch vốn" over "Đầu tư", "Sự nghiệp"): one cell
+                while c + span < count and not values[c + span] and grid[r + 1][c + span]:
+                    span += 1
             short = len(text) <= 6
             cells.append(Cell(_cell_paragraphs(text, align="center" if head or short else "left", bold=head,
-                                               size=TABLE_HEADER_SIZE if head else TABLE_SIZE)))
+                                               size=TABLE_HEADER_SIZE if head else TABLE_SIZE), span=span))
+            c += span
         rows.append(Row(cells, header=head, cant_split=True))
     return Table(_spread(weights, width), rows, borders=True, cell_margin=cm(0.15))
 

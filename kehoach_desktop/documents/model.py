@@ -79,14 +79,17 @@ class Paragraph:
 
 @dataclass
 class Cell:
-    """A table cell: paragraphs, with its own text alignment."""
+    """A table cell: paragraphs, with its own text alignment; ``span`` columns wide (merged across)."""
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     valign: Literal["top", "center", "bottom"] = "top"
+    span: int = 1
 
 
 @dataclass
 class Row:
+    """A table row: its cells cover the table's columns (a cell with ``span`` > 1 stands for several)."""
+
     cells: list[Cell]
     header: bool = False  # repeated at the top of every page
     cant_split: bool = False  # never broken across pages

@@ -159,12 +159,22 @@ class _Builder:
         qtable = cursor.insertTable(len(table.rows), len(table.widths), fmt)
         if len(table.rows) <= 3 and all(row.cant_split for row in table.rows):
             self.kept_tables.append(qtable)
+        merges = []
         for r, row in enumerate(table.rows):
-            for c, cell in enumerate(row.cells):
+            c = 0
+            for cell in row.cells:
+                if c >= len(table.widths):
+                    break
+                span = max(1, min(cell.span, len(table.widths) - c))
+                if span > 1:
+                    merges.append((r, c, span))
                 qcell = qtable.cellAt(r, c)
+                c += span
                 cell_cursor = qcell.firstCursorPosition()
                 for i, par in enumerate(cell.paragraphs or [Paragraph()]):
                     self.paragraph(cell_cursor, par, first=i == 0)
+        for r, c, span in merges:  # once filled: the spanned cells are empty, their blocks go
+            qtable.mergeCells(r, c, 1, span)
         cursor.movePosition(Q.QTextCursor.MoveOperation.End)
 
     def fill(self, doc: Any, blocks: list, first: bool = True) -> None:

@@ -331,6 +331,7 @@ class TaskForm(QWidget):
 
         # a phụ lục's columns that are no task field ("Kinh phí"): one line each, named by the column heading
         self.cell_edits: dict[str, CommitLineEdit] = {}
+        self.time_column: str | None = None  # a phụ lục's task: the heading of the column its time prints in
 
         self.more = QToolButton()
         self.more.setText(QCoreApplication.translate("TaskForm", "Cách ghi riêng của nhiệm vụ này"))
@@ -424,8 +425,10 @@ class TaskForm(QWidget):
         self.more_box.setVisible(shown)
         self.more.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
-    def set_cell_columns(self, headings: list[str]) -> None:
-        """The phụ lục's own columns (headings as the source wrote them), each a field of the form."""
+    def set_cell_columns(self, headings: list[str], time_column: str | None = None) -> None:
+        """The phụ lục's own columns (headings as the source wrote them), each a field of the form; its time
+        prints in the column ``time_column`` rather than on a line of its own."""
+        self.time_column = time_column
         if headings == list(self.cell_edits):
             return
         self.flush()
@@ -544,7 +547,11 @@ class TaskForm(QWidget):
         text = nfc(self.time.currentText()).strip().rstrip(".")
         label = (self.plan.label(self.task, "time") if self.plan and self.task else DEFAULT_LABELS["time"])
         if text:
-            self.time_preview.setText(QCoreApplication.translate("TaskForm", "Sẽ in: “- %1: %2.”").replace("%1", label).replace("%2", text))
+            if self.time_column:  # a phụ lục's task: a cell of its table
+                self.time_preview.setText(QCoreApplication.translate("TaskForm", "Sẽ in ở cột “%1” của phụ lục: %2")
+                                          .replace("%1", self.time_column).replace("%2", text))
+            else:
+                self.time_preview.setText(QCoreApplication.translate("TaskForm", "Sẽ in: “- %1: %2.”").replace("%1", label).replace("%2", text))
             self.time_understood.setText(
                 QCoreApplication.translate("TaskForm", "Theo dõi hiểu là: %1").replace("%1", describe(text)))
 

@@ -341,7 +341,8 @@ class TasksPage(QWidget):
         # a phụ lục's tasks: its label stands for the numeral, its own columns are fields of the form
         self.numeral.setText((appendix.label or QCoreApplication.translate("TasksPage", "Phụ lục")) if appendix
                              else f"{roman(number)}.")
-        self.form.set_cell_columns([h for f, h in appendix.columns if not f] if appendix else [])
+        self.form.set_cell_columns([h for f, h in appendix.columns if not f] if appendix else [],
+                                   next((h for f, h in appendix.columns if f == "time"), None) if appendix else None)
         # a phụ lục prints its title lines (edited on its own page), not a section title or opening
         self.section_title.setVisible(appendix is None)
         self.section_intro.setVisible(appendix is None)

@@ -231,6 +231,7 @@ def test_a_real_province_plan_keeps_ii_and_its_phu_luc_of_tasks_each_edited_wher
     sixth = window.session.section.tasks[5]
     tasks.select_key(sixth.key)
     assert tasks.form.notes.text() == "Theo lộ trình của Bộ Tư pháp"
+    assert tasks.form.time_preview.text().startswith("Sẽ in ở cột “Thời gian thực hiện” của phụ lục: ")
     tasks.form.notes.setFocus()
     tasks.form.notes.selectAll()
     type_text(tasks.form.notes, "Theo hướng dẫn của Bộ Tư pháp")
@@ -240,6 +241,7 @@ def test_a_real_province_plan_keeps_ii_and_its_phu_luc_of_tasks_each_edited_wher
     assert [t.number for t in stored.body_sections()[1].tasks] == [str(k) for k in range(1, 9)]  # II as it was
 
     _click_part(qtbot, editor, "II. ")  # the dashboard's link to a task of the phụ lục opens it there
+    assert "ở cột" not in tasks.form.time_preview.text()  # II prints its tasks as lines, not a table
     editor._task_activated(int(stored.appendices()[0].tasks[2].id or 0))
     assert editor.stack.currentWidget() is tasks and tasks.numeral.text() == "Phụ lục"
     assert tasks.form.title.value() == stored.appendices()[0].tasks[2].title

@@ -246,3 +246,41 @@ def test_a_real_province_plan_keeps_ii_and_its_phu_luc_of_tasks_each_edited_wher
     assert editor.stack.currentWidget() is tasks and tasks.numeral.text() == "Phụ lục"
     assert tasks.form.title.value() == stored.appendices()[0].tasks[2].title
     assert editor.nav.currentItem().text().startswith("Phụ lục: MỘT SỐ")
+
+
+def test_what_is_edited_in_a_phu_luc_is_in_the_word_file(qtbot, window, commune_store, tmp_path):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    store = commune_store
+    _plan_id, editor = _open(window, store)
+    _click_part(qtbot, editor, "Phụ lục 01")
+    page = editor.appendix_page
+    page.heading.setFocus()
+    page.heading.selectAll()
+    type_text(page.heading, "CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2026")
+    qtbot.mouseClick(page.fill_button, Qt.MouseButton.LeftButton)  # also leaves the title lines: saved
+    qtbot.mouseClick(page.tasks_button, Qt.MouseButton.LeftButton)
+    form = editor.tasks.form
+    form.cell_edits["Kinh phí"].setFocus()
+    form.cell_edits["Kinh phí"].selectAll()
+    type_text(form.cell_edits["Kinh phí"], "Ngân sách tỉnh hỗ trợ")  # typed just before the export
+    _click_part(qtbot, editor, "Phụ lục: Biểu 01")
+    grid = editor.appendix_page.editors[0].table_editor.grid
+    grid.item(1, 1).setText("Số hồ sơ xử lý trực tuyến")
+
+    target = tmp_path / "kh.docx"
+    with qtbot.waitSignal(window.exporter.done, timeout=20000):
+        assert window.export("docx", target)
+    document = Document(str(target))
+    text = [p.text for p in document.paragraphs]
+    assert "CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2026" in text
+    assert ("(Kèm theo Kế hoạch số 05/KH-UBND ngày 20 tháng 3 năm 2026 của Ủy ban nhân dân xã Lam Vỹ)"
+            in text)
+    cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
+    assert "Sở, ngành chủ trì tham mưu" in cells and "Kinh phí" in cells  # the source's column headings
+    assert "Ngân sách tỉnh hỗ trợ" in cells
+    assert "Số hồ sơ xử lý trực tuyến" in cells
+    orientations = [s.orientation for s in document.sections]
+    assert orientations[0] == WD_ORIENT.PORTRAIT and WD_ORIENT.LANDSCAPE in orientations[1:]
+    assert orientations[-1] == WD_ORIENT.PORTRAIT  # Biểu 01 is printed upright, as chosen

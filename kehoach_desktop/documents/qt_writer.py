@@ -134,7 +134,7 @@ class _Builder:
             cursor.insertText(text, self.char_format(run.size or par.size, run.bold or par.bold,
                                                      run.italic or par.italic))
 
-    def table(self, cursor: Any, table: Table) -> None:
+    def table(self, cursor: Any, table: Table, space_before: float = 0) -> None:
         Q = self.Qt
         s = self.scale
         fmt = Q.QTextTableFormat()
@@ -154,6 +154,7 @@ class _Builder:
             fmt.setBorder(0)
             fmt.setBorderStyle(Q.QTextFrameFormat.BorderStyle.BorderStyle_None)
         fmt.setMargin(0)
+        fmt.setTopMargin(space_before * s)
         fmt.setLeftMargin(table.indent * s)
         fmt.setHeaderRowCount(sum(1 for row in table.rows if row.header))
         qtable = cursor.insertTable(len(table.rows), len(table.widths), fmt)
@@ -180,11 +181,17 @@ class _Builder:
     def fill(self, doc: Any, blocks: list, first: bool = True) -> None:
         cursor = self.Qt.QTextCursor(doc)
         cursor.movePosition(self.Qt.QTextCursor.MoveOperation.End)
+        previous = None
         for block in blocks:
             if isinstance(block, Table):
                 if first:  # a table cannot be the first thing: keep an empty 2 pt block before it
                     self.paragraph(cursor, Paragraph(size=2), first=True)
-                self.table(cursor, block)
+                # Qt lays the table over an empty block right before it (the block holds the table's
+                # anchor): an empty spacer paragraph becomes the table's space above instead
+                gap = 0.0
+                if isinstance(previous, Paragraph) and not previous.runs and previous.rule is None:
+                    gap = previous.space_before + previous.size * previous.line_spacing + previous.space_after
+                self.table(cursor, block, gap)
                 # Qt leaves an empty block after a table; shrink it and start a new block, whose
                 # space before Qt then keeps.
                 self.paragraph(cursor, Paragraph(size=1, line_spacing=1.0), first=True)
@@ -192,6 +199,7 @@ class _Builder:
             else:
                 self.paragraph(cursor, block, first=first)
                 first = False
+            previous = block
 
 
 def to_qtextdocument(model: Document) -> QTextDocument:

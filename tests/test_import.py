@@ -602,6 +602,10 @@ def test_plans_exported_by_kehoach_import_back(name: str, appendix: bool, tmp_pa
         assert [f for f, _ in mirror.appendix.columns] == [
             "number", "title", "lead", "coordinators", "time", "product", "notes"]
         assert sum(1 for _ in result.plan.walk_tasks()) == sum(1 for _ in want.walk_tasks())
+        # and round again: the imported plan's own reprint (its mirror phụ lục once) imports back the same
+        again = import_file(write_docx(plan_document(result.plan, appendix=True), tmp_path / "again.docx"), CATALOG)
+        assert_same_plan(again.plan, want)
+        assert [s.appendix for s in again.plan.appendices()] == [mirror.appendix]
     else:
         assert result.plan.appendices() == []
 

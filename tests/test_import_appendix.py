@@ -262,3 +262,21 @@ def test_a_title_and_a_table_after_the_signature_without_label_or_kem_theo(tmp_p
         "", ["DANH MỤC CÁC NHIỆM VỤ CỤ THỂ"], "")
     assert len(annex.tasks) == 2 and result.unplaced == []
     assert result.plan.signature.signer == "Nguyễn Văn Hùng"
+
+
+def test_import_then_export_prints_every_line_of_the_source_in_order(tmp_path: Path) -> None:
+    # the must-hold: the reprint (the Word export) of an imported plan says every content line
+    # of its source, in the source's order, its phụ lục after the signature
+    from kehoach_desktop.documents.docx_writer import write_docx
+    from kehoach_desktop.documents.layout import plan_document
+
+    for path in _sources(tmp_path):
+        plan = import_file(path, CATALOG).plan
+        printed = write_docx(plan_document(plan), tmp_path / f"{path.stem}-reprint.docx")
+        lines = content_lines(printed)
+        assert missing_in_plan(source_lines(path), lines) == [], path.name
+        signer = max(k for k, line in enumerate(lines) if line == plan.signature.signer)
+        for section in plan.appendices():
+            first = section.appendix.label or (section.appendix.heading or [""])[0]
+            if first:
+                assert lines.index(first, signer) > signer, (path.name, first)

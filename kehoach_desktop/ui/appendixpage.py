@@ -343,11 +343,11 @@ class AppendixPage(TextSectionPage):
         orientation_row.addStretch(1)
         form = _form()
         form.addRow(_tr("&Nhãn:"), self.label)
-        form.addRow(_tr("&Tên phụ lục:"), self.heading)
+        form.addRow(_tr("Tên phụ lụ&c:"), self.heading)
         attached_label = QLabel(_tr("&Kèm theo:"))
         attached_label.setBuddy(self.attached)
         form.addRow(attached_label, attached_row)
-        orientation_label = QLabel(_tr("&Khổ giấy:"))
+        orientation_label = QLabel(_tr("Khổ &giấy:"))
         orientation_label.setBuddy(self.orientation)
         form.addRow(orientation_label, orientation_row)
         for edit in (self.label, self.heading, self.attached):

@@ -287,6 +287,8 @@ class PlanEditor(QWidget):
                 page = self.appendix_page
                 page.index = next(i for i, s in enumerate(self.session.plan.sections) if s is section)
                 page.load(section)
+                if self.preview is not None:  # the page preview goes to where the phụ lục prints
+                    self.preview.show_task(next(iter(section.appendix.heading), "") or section.appendix.label)
                 if section in self.session.task_sections:
                     self.session.use_section(section)  # Thêm nhiệm vụ adds to the phụ lục shown
             elif section is not None:  # one of the task sections: the tree shows its tasks

@@ -76,6 +76,23 @@ def test_appendices_are_listed_after_the_signature_and_their_lines_edited_saved_
     assert page.label.text() == "Phụ lục 01" and editor.stack.currentWidget() is page
 
 
+def test_a_section_added_to_a_plan_with_phu_luc_comes_before_them(qtbot, window, commune_store, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    store = commune_store
+    plan_id, editor = _open(window, store)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Chế độ báo cáo", True))
+    qtbot.mouseClick(editor.add_section_button, Qt.MouseButton.LeftButton)
+    stored = store.plans.load(plan_id)
+    assert [(s.title, s.is_appendix) for s in stored.sections][4:] == [
+        ("CHẾ ĐỘ BÁO CÁO", False), ("MỘT SỐ NHIỆM VỤ TRỌNG TÂM", True), ("Biểu 01", True)]
+    assert len(stored.appendices()[0].tasks) == 2 and stored.appendices()[1].items[0].table is not None
+    texts = _nav_texts(editor)
+    assert texts.index("V. CHẾ ĐỘ BÁO CÁO") < texts.index("Kết thúc, nơi nhận, chữ ký") < texts.index(
+        "Phụ lục 01: MỘT SỐ NHIỆM VỤ TRỌNG TÂM")
+    assert editor.nav.currentItem().text() == "V. CHẾ ĐỘ BÁO CÁO"
+
+
 def test_a_task_appendix_tasks_and_own_column_are_edited_in_the_task_page(qtbot, window, commune_store):
     store = commune_store
     plan_id, editor = _open(window, store)

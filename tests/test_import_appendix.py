@@ -280,3 +280,17 @@ def test_import_then_export_prints_every_line_of_the_source_in_order(tmp_path: P
             first = section.appendix.label or (section.appendix.heading or [""])[0]
             if first:
                 assert lines.index(first, signer) > signer, (path.name, first)
+
+
+def test_a_phu_luc_typed_before_the_signature_still_leaves_the_signature_read(tmp_path: Path) -> None:
+    path = tmp_path / "ke-hoach.md"
+    text = build_markdown(COMMUNE_TASKS)
+    body, rest = text.split("\n\nNơi nhận:")
+    signature, annex = rest.split("\n\n**PHỤ LỤC**")
+    path.write_text(f"{body}\n\n**PHỤ LỤC**{annex}\n\nNơi nhận:{signature}", encoding="utf-8")
+    result = import_file(path, CATALOG)
+    assert result.plan.signature.signer == "Nguyễn Văn Hùng"
+    assert result.plan.recipients == ["UBND tỉnh", "TT Đảng ủy, HĐND xã", "Lưu: VT, VP"]
+    (annex_section,) = result.plan.appendices()
+    assert [len(t.children) for t in annex_section.tasks] == [2, 2]
+    assert result.unplaced == []

@@ -207,8 +207,15 @@ class Recogniser:
             self.notes.found.append("văn bản không chia mục I, II...: các nhiệm vụ được xếp vào mục “NỘI DUNG”")
         plan.closing = [ln.text for ln in lines[closing_start:body_end]]
         appendix_start = self._appendix_start(lines, body_end)
-        self._signature(plan, lines[body_end:appendix_start])
-        parts = self._appendix_parts(lines, appendix_start, body_end)
+        # a phụ lục typed before Nơi nhận and the signature (the body ended at its label): it ends there
+        sign_at = next((i for i in range(appendix_start + 1, len(lines)) if appendix_start == body_end and (
+            quick_fold(lines[i].text[:10]).startswith("noi nhan") or _SIGN_TITLE.match(lines[i].text))), None)
+        if sign_at is None:
+            self._signature(plan, lines[body_end:appendix_start])
+            parts = self._appendix_parts(lines, appendix_start, body_end)
+        else:
+            self._signature(plan, lines[sign_at:])
+            parts = self._appendix_parts(lines[:sign_at], appendix_start, body_end)
         self._attach_table_tasks(plan)
         for part in parts:
             self._appendix(plan, part)
@@ -497,7 +504,7 @@ class Recogniser:
     def _appendix_parts(self, lines: list[_Line], start: int, body_end: int) -> list[_Part]:
         """The phụ lục after the signature, each from its label (or title and Kèm theo line) to the next."""
         tables = {k: pos for k in range(len(self.task_tables))
-                  if (pos := self.table_at.get(k, -1)) >= start and pos > body_end}
+                  if len(lines) >= (pos := self.table_at.get(k, -1)) >= start and pos > body_end}
         if start >= len(lines) and not tables:
             return []
         bounds = [start]

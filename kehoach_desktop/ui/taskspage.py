@@ -341,8 +341,13 @@ class TasksPage(QWidget):
         # a phụ lục's tasks: its label stands for the numeral, its own columns are fields of the form
         self.numeral.setText((appendix.label or QCoreApplication.translate("TasksPage", "Phụ lục")) if appendix
                              else f"{roman(number)}.")
-        self.form.set_cell_columns([h for f, h in appendix.columns if not f] if appendix else [],
-                                   next((h for f, h in appendix.columns if f == "time"), None) if appendix else None)
+        if appendix is not None:
+            self.form.set_cell_columns([h for f, h in appendix.columns if not f],
+                                       next((h for f, h in appendix.columns if f == "time"), None))
+        else:  # the body's tasks: the own columns of a "Danh mục" phụ lục listing them
+            self.form.set_cell_columns(list(dict.fromkeys(
+                h for s in self.session.plan.appendices() if s.appendix and s.appendix.mirror
+                for f, h in s.appendix.columns if not f)))
         # a phụ lục prints its title lines (edited on its own page), not a section title or opening
         self.section_title.setVisible(appendix is None)
         self.section_intro.setVisible(appendix is None)

@@ -301,3 +301,23 @@ def test_what_is_edited_in_a_phu_luc_is_in_the_word_file(qtbot, window, commune_
     orientations = [s.orientation for s in document.sections]
     assert orientations[0] == WD_ORIENT.PORTRAIT and WD_ORIENT.LANDSCAPE in orientations[1:]
     assert orientations[-1] == WD_ORIENT.PORTRAIT  # Biểu 01 is printed upright, as chosen
+
+
+def test_the_own_column_of_a_danh_muc_phu_luc_is_edited_with_the_body_tasks(qtbot, window, commune_store):
+    store = commune_store
+    plan = load_fixture("ke-hoach-xa-lam-vy")
+    plan.sections[1].tasks[0].cells = {"Kinh phí": "Ngân sách xã"}
+    plan.sections.append(Section("DANH MỤC NHIỆM VỤ", "tasks", appendix=Appendix(
+        label="Phụ lục", heading=["DANH MỤC NHIỆM VỤ"], mirror=True,
+        columns=[("number", "STT"), ("title", "Nội dung nhiệm vụ"), ("", "Kinh phí")])))
+    plan_id = store.import_plan(plan)
+    window.open_plan(plan_id)
+    editor = window.editor
+    _click_part(qtbot, editor, "II. ")
+    form = editor.tasks.form
+    assert list(form.cell_edits) == ["Kinh phí"] and form.cell_edits["Kinh phí"].text() == "Ngân sách xã"
+    editor.tasks.select_key(window.session.section.tasks[1].key)
+    form.cell_edits["Kinh phí"].setFocus()
+    type_text(form.cell_edits["Kinh phí"], "Xã hội hóa")
+    form.cell_edits["Kinh phí"].editingFinished.emit()
+    assert store.plans.load(plan_id).sections[1].tasks[1].cells == {"Kinh phí": "Xã hội hóa"}

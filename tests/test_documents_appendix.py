@@ -7,6 +7,7 @@ The plans are the real ones of tests/realplans.py, imported as a user would impo
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -209,3 +210,52 @@ def test_the_generated_phu_luc_without_a_plan_phu_luc_is_unchanged(tmp_path: Pat
     assert len(doc.sections) == 2
     assert [c.text for c in doc.tables[-1].rows[0].cells][:2] == ["STT", "Nội dung nhiệm vụ"]
     assert len(_export(plan, tmp_path, "plain").sections) == 1
+
+
+def _long_phu_luc(tmp_path: Path):
+    """The province plan with its phụ lục three times as long: the table runs over several pages."""
+    *frame, (kind, rows) = PROVINCE_FOCUS
+    more = [[str(k), f"{row[1]} (đợt {k})", *row[2:]] for k, row in enumerate(rows[1:] * 3, start=1)]
+    return _imported([*frame, (kind, [rows[0], *more])], tmp_path, "dai")
+
+
+def _pages(pdf: Path, top_margin_only: bool = False) -> list[str]:
+    """The text of each page (``top_margin_only``: of the strip above the text, where the number is)."""
+    crop = ["-x", "0", "-y", "0", "-W", "900", "-H", "50"] if top_margin_only else []
+    out = subprocess.run(["pdftotext", "-layout", *crop, str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return out.split("\f")[:-1]
+
+
+def _check_long_phu_luc(pdf: Path) -> None:
+    pages = _pages(pdf)
+    first = next(k for k, page in enumerate(pages) if page.strip().startswith("Phụ lục"))
+    annex = pages[first:]
+    assert len(annex) >= 3
+    # no number on the phụ lục's first page, then 2, 3 … in the top margin; the heading row on each page
+    # (the last line of the strip: Qt leaves the clipped-off text of a row torn at the page foot in the PDF)
+    numbers = [(page.strip().splitlines() or [""])[-1].strip() for page in _pages(pdf, top_margin_only=True)[first:]]
+    assert numbers == ["", *(str(k) for k in range(2, len(annex) + 1))]
+    assert all("Tên nhiệm vụ" in page for page in annex)
+    # every task's row once, in order: the STT column down the pages
+    numbers = [int(m[1]) for page in annex for line in page.splitlines() if (m := re.match(r"\s*(\d+)\s{2,}\S", line))]
+    assert numbers == list(range(1, 43))
+
+
+def test_a_long_phu_luc_numbers_its_pages_from_one_and_repeats_its_heading_row(tmp_path: Path) -> None:
+    needs("pdftotext", "poppler-utils")
+    from kehoach_desktop.documents.qt_writer import write_pdf
+
+    _, plan = _long_phu_luc(tmp_path)
+    assert len(plan.appendices()[0].tasks) == 42
+    _check_long_phu_luc(write_pdf(plan_document(plan), tmp_path / "dai.pdf"))
+
+
+def test_a_long_phu_luc_in_word_numbers_its_pages_from_one(tmp_path: Path) -> None:
+    needs("soffice", "libreoffice-writer")
+    needs("pdftotext", "poppler-utils")
+    _, plan = _long_phu_luc(tmp_path)
+    path = write_docx(plan_document(plan), tmp_path / "dai.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], capture_output=True, check=True, timeout=180)
+    _check_long_phu_luc(tmp_path / "dai.pdf")

@@ -294,3 +294,13 @@ def test_a_phu_luc_typed_before_the_signature_still_leaves_the_signature_read(tm
     (annex_section,) = result.plan.appendices()
     assert [len(t.children) for t in annex_section.tasks] == [2, 2]
     assert result.unplaced == []
+
+
+def test_a_task_table_row_without_a_task_title_is_kept_in_the_notes(tmp_path: Path) -> None:
+    *frame, (kind, rows) = COMMUNE_TASKS
+    path = build_docx([*frame, (kind, [*rows, ["", "", "", "", "", "Tổng: 120 triệu đồng", ""]])],
+                      tmp_path / "tong.docx")
+    result = import_file(path, CATALOG)
+    assert [len(t.children) for t in result.plan.appendices()[0].tasks] == [2, 2]
+    assert result.unplaced == ["Bảng nhiệm vụ: dòng không có tên nhiệm vụ “Tổng: 120 triệu đồng”"]
+    assert any("Tổng: 120 triệu đồng" in line for line in result.summary_lines)

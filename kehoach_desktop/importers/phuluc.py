@@ -108,6 +108,7 @@ class TaskTable:
     tasks: list[Task]
     columns: list[tuple[str, str]]
     above: list[str] = field(default_factory=list)  # rows above the heading row ("DANH MỤC NHIỆM VỤ" merged)
+    unplaced: list[str] = field(default_factory=list)  # rows with no task title ("Tổng cộng | 120"), as written
 
 
 def read_task_table(table: Table, catalog: UnitCatalog) -> TaskTable | None:
@@ -127,6 +128,7 @@ def read_task_table(table: Table, catalog: UnitCatalog) -> TaskTable | None:
         h += 1  # a two-row heading: "Đơn vị thực hiện" split into "Chủ trì" | "Phối hợp"
         mapping = _map_columns(_heading_texts(table, first, h)) or mapping
     roots: list[Task] = []
+    unplaced: list[str] = []
     stack: list[tuple[str, Task]] = []
     counter = 0
     headings = _heading_texts(table, h, h) if h >= 0 else []
@@ -148,6 +150,13 @@ def read_task_table(table: Table, catalog: UnitCatalog) -> TaskTable | None:
         title_lines = cell("title")
         number = " ".join(cell("number")).strip().rstrip(".)")
         if not title_lines:
+            # no task without a title; what the row says of its own (not merged down from above) is kept
+            above_row = table.grid_row(r - 1) if r > 0 else []
+            own = [" ".join(b.text for b in c) for k, c in enumerate(row)
+                   if c and not (k < len(above_row) and above_row[k] is c)]
+            own = [t for t in dict.fromkeys(own) if t.strip() and not re.fullmatch(r"\(?\d+\)?", t.strip())]
+            if own:
+                unplaced.append(" | ".join(own))
             continue
         values = [b.text for c in row for b in c if b.text.strip()]
         if values and all(re.fullmatch(r"\(?\d+\)?", v.strip()) for v in values):
@@ -231,7 +240,7 @@ def read_task_table(table: Table, catalog: UnitCatalog) -> TaskTable | None:
             roots.append(task)
         stack.append((style, task))
     above = [b.text for r in range(max(first, 0)) for _, _, cell in table.grid_cells(r) for b in cell if b.text]
-    return TaskTable(roots, columns, above)
+    return TaskTable(roots, columns, above, unplaced)
 
 
 # --- what follows the signature: the phụ lục -----------------------------------------------------

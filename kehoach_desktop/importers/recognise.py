@@ -130,6 +130,8 @@ class Recogniser:
                     self.task_tables.append((len(lines), item, read.tasks, ""))
                     self.task_columns.append(read.columns)
                     self.task_above.append(read.above)
+                    self.notes.unplaced.extend(f"Bảng nhiệm vụ: dòng không có tên nhiệm vụ “{row}”"
+                                               for row in read.unplaced)
                     lines.append(_Line(_TABLE_MARK, table=-1, col=len(self.task_tables) - 1))
                     continue
                 self.tables_by_index[item.index] = item

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .domain.numbering import printed, roman
+from .domain.numbering import printed, section_place
 from .domain.planjson import plan_to_dict
 from .domain.progress import Period
 from .errors import InvalidInput, KnownError
@@ -58,8 +58,8 @@ def cmd_show(store: Store, args: argparse.Namespace) -> int:
         print(json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2))
         return 0
     print(f"{plan.doc_type} {plan.number or '…'}/{plan.symbol}: {plan.title}")
-    for number, section in enumerate(plan.sections, start=1):
-        print(f"{roman(number)}. {section.title}")
+    for section in plan.sections:  # the body numbered I., II. as printed, then each phụ lục by its label
+        print(section_place(plan, section))
         for task_section in [section] if section.kind == "tasks" else []:
             for task in task_section.tasks:
                 for node, depth in task.walk():

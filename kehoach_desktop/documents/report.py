@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..domain.numbering import full_numbers, printed
+from ..domain.numbering import full_numbers, printed, task_places
 from ..domain.plan import PartialDate, Plan
 from ..domain.progress import (
     DONE,
@@ -159,7 +159,10 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
     blocks.append(L.simple_table(["STT", "Tình trạng", "Số nhiệm vụ", "Tỷ lệ"], table_rows,
                                  widths=[L.cm(1.5), L.cm(8.5), L.cm(3.5), L.cm(3)], centred_columns=(0, 2, 3)))
     blocks.append(L.heading("2. Kết quả thực hiện từng nhiệm vụ", 2, options))
+    places = task_places(plan)  # tasks in II and in a phụ lục: say where each list starts again at 1
     for row in rows:
+        if row.depth == 0 and row.task.key in places:
+            blocks.append(p(f"Nhiệm vụ tại {places[row.task.key]}:", italic=True, keep_with_next=True))
         blocks.append(p(_task_line(row), bold=row.depth == 0, keep_with_next=True))
         lead = "; ".join(row.task.lead) or "chưa giao"
         blocks.append(p(f"- Đơn vị chủ trì: {lead}; thời gian thực hiện: {row.task.time or 'chưa xác định'}; "

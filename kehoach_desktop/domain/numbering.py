@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .plan import Task
+from .plan import Plan, Section, Task
 
 STYLES = ("decimal", "nested", "letter", "dash", "plus")
 DEFAULT_STYLES = ("decimal", "letter", "dash")
@@ -30,6 +30,28 @@ def roman(n: int) -> str:
         count, n = divmod(n, value)
         out += letters * count
     return out
+
+
+def section_place(plan: Plan, section: Section) -> str:
+    """Where a task section is in the printed plan: ``II. NHIỆM VỤ, GIẢI PHÁP`` (numbered over the body, as
+    printed) or ``Phụ lục 01: MỘT SỐ NHIỆM VỤ TRỌNG TÂM …`` (its label and title lines as written)."""
+    if section.appendix is None:
+        body = plan.body_sections()
+        number = next((i for i, s in enumerate(body, 1) if s is section), 0)
+        return f"{roman(number)}. {section.title}" if number else section.title
+    label = section.appendix.label.strip() or "Phụ lục"
+    heading = " ".join(line.strip() for line in section.appendix.heading if line.strip()) or section.title
+    return f"{label}: {heading}" if heading else label
+
+
+def task_places(plan: Plan) -> dict[str, str]:
+    """Where a plan keeps tasks in more than one place (section II and a phụ lục): the key of each place's
+    first task → :func:`section_place`, so a tracking list (progress sheet, Báo cáo) says where its tasks are
+    before their numbers start again at 1. Empty for a plan with one task section."""
+    sections = [s for s in plan.task_sections() if s.tasks]
+    if len(sections) < 2:
+        return {}
+    return {s.tasks[0].key: section_place(plan, s) for s in sections}
 
 
 def style_of(number: str) -> str | None:

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..domain.numbering import task_places
 from ..domain.plan import Plan
 from ..domain.progress import (
     LISTED_STATUSES,
@@ -108,7 +109,11 @@ def _table(ws: Worksheet, plan: Plan, rows: list[TaskProgress], period: Period |
     by_task = {r.task.id: r for r in rows}
     writer = RowWriter(ws)
     r = FIRST_ROW - 1
+    places = task_places(plan)  # tasks in II and in a phụ lục: a row saying where each list starts again at 1
     for task, depth in plan.walk_tasks():
+        if depth == 0 and task.key in places:
+            r += 1
+            writer.append(("", places[task.key], *[""] * (len(HEADINGS) - 2)), _GROUP)
         r += 1
         progress = by_task.get(task.id)
         entries = []

@@ -304,3 +304,19 @@ def test_a_task_table_row_without_a_task_title_is_kept_in_the_notes(tmp_path: Pa
     assert [len(t.children) for t in result.plan.appendices()[0].tasks] == [2, 2]
     assert result.unplaced == ["Bảng nhiệm vụ: dòng không có tên nhiệm vụ “Tổng: 120 triệu đồng”"]
     assert any("Tổng: 120 triệu đồng" in line for line in result.summary_lines)
+
+
+def test_a_report_form_with_its_own_header_table_stays_portrait(tmp_path: Path) -> None:
+    sign = next(k for k, part in enumerate(COMMUNE_TASKS) if part[0] == "sign")
+    form = [("p", "Mẫu số 01", "bc"),
+            ("header", ["UBND XÃ LONG PHỤNG", "PHÒNG VĂN HÓA - XÃ HỘI"],
+             ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]),
+            ("p", "BÁO CÁO", "bc"), ("p", "Kết quả thực hiện cải cách hành chính 6 tháng năm 2025", "bc"),
+            ("p", "I. KẾT QUẢ ĐẠT ĐƯỢC", "b"), ("p", "II. TỒN TẠI, HẠN CHẾ", "b")]
+    path = build_docx([*COMMUNE_TASKS[:sign + 1], *form], tmp_path / "mau.docx")
+    result = import_file(path, CATALOG)
+    (section,) = result.plan.appendices()
+    assert (section.appendix.label, section.kind, section.appendix.landscape) == ("Mẫu số 01", "text", False)
+    assert section.items[0].table.rows[0][1] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    assert result.unplaced == []
+    assert missing_in_plan(source_lines(path), plan_lines(result.plan)) == []

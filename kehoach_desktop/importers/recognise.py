@@ -604,7 +604,11 @@ class Recogniser:
         label_text = " — ".join(x for x in [part.label, " ".join(part.heading)] if x) or "Phụ lục"
         appendix = Appendix(label=part.label, heading=list(part.heading), attached=part.attached,
                             columns=list(columns),
-                            landscape=bool(tasks) or any(i.table is not None for i in before + after))
+                            # landscape for a table that needs the width (a form's two-column header
+                            # or signature table does not)
+                            landscape=bool(tasks) or any(i.table is not None and max(map(len, i.table.rows),
+                                                                                      default=0) >= 4
+                                                         for i in before + after))
         title = clean_line(" ".join(part.heading)) or part.label or "PHỤ LỤC"
         if tasks and self._same_as_body(plan, tasks):
             appendix.mirror = True

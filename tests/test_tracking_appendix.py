@@ -18,9 +18,10 @@ from kehoach_desktop.importers import import_file
 from kehoach_desktop.sheets.merge import import_unit_sheet
 from kehoach_desktop.sheets.progress_sheet import FIRST_ROW, build_progress_workbook
 from kehoach_desktop.sheets.tracking import make_unit_sheets
+from kehoach_desktop.sheets.unit_sheets import FIRST_ROW as UNIT_FIRST_ROW
 
 from .conftest import run_cli
-from .realplans import PROVINCE_FOCUS, build_docx
+from .realplans import COMMUNE_TASKS, PROVINCE_FOCUS, build_docx
 from .test_sheets_units import fill
 
 YEAR = Period("year", 2017)
@@ -28,8 +29,8 @@ TODAY = dt.date(2017, 12, 20)
 PHU_LUC = "Phụ lục: MỘT SỐ NHIỆM VỤ TRỌNG TÂM THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG QUỐC GIA VỀ ĐĂNG KÝ VÀ THỐNG KÊ HỘ TỊCH"
 
 
-def _province(store, tmp_path: Path) -> int:
-    result = import_file(build_docx(PROVINCE_FOCUS, tmp_path / "155.docx"), UnitCatalog(preset_units(None)))
+def _province(store, tmp_path: Path, parts=PROVINCE_FOCUS) -> int:
+    result = import_file(build_docx(parts, tmp_path / "plan.docx"), UnitCatalog(preset_units(None)))
     return store.import_plan(result.plan)
 
 
@@ -99,3 +100,17 @@ def test_show_numbers_the_body_as_printed_and_names_each_phu_luc(db_path, tmp_pa
     assert parts == ["I. MỤC TIÊU", "II. NHIỆM VỤ, GIẢI PHÁP", "III. KINH PHÍ THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN",
                      PHU_LUC]
     assert shown[-1].startswith("  14. Tổng kết việc thực hiện Chương trình")
+
+
+def test_a_unit_with_tasks_in_ii_and_in_the_phu_luc_tells_them_apart_on_its_sheet(store, tmp_path):
+    # Kế hoạch 119/KH-UBND (xã Long Phụng): Văn phòng leads II's task 1 and three of the phụ lục's, numbered
+    # I.1, I.2, II.2 there; on the unit's sheet the phụ lục's carry "PL", so II's "1" is not confused with them
+    plan_id = _province(store, tmp_path, COMMUNE_TASKS)
+    written, _skipped = make_unit_sheets(store, plan_id, Period("year", 2025), tmp_path / "out", dt.date(2025, 8, 1))
+    path = next(p for unit, p, _n in written if unit == "Văn phòng HĐND và UBND")
+    ws = load_workbook(path).worksheets[0]
+    rows = [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(UNIT_FIRST_ROW, ws.max_row + 1)
+            if ws.cell(r, 2).value]
+    assert rows == [("1", "Cải cách thể chế"), ("PL.I.1", "Rà soát chức năng, nhiệm vụ các phòng chuyên môn"),
+                    ("PL.I.2", "Xây dựng vị trí việc làm của công chức xã"),
+                    ("PL.II.2", "Vận hành hệ thống quản lý văn bản và điều hành")]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..domain.numbering import full_numbers, printed, task_places
+from ..domain.numbering import printed, task_places, tracking_numbers
 from ..domain.plan import PartialDate, Plan
 from ..domain.progress import (
     DONE,
@@ -122,7 +122,7 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
     reported_units = list(dict.fromkeys(e.unit for entries in in_period.values() for e in entries if e.unit))
     counts = count_statuses(rows)
     c = counts.counts
-    numbers = full_numbers([t for section in plan.task_sections() for t in section.tasks])
+    numbers = tracking_numbers(plan)
 
     def p(text: str, **kw: bool) -> Paragraph:
         return L.body_paragraph(text, options=options, **kw)

@@ -54,6 +54,21 @@ def task_places(plan: Plan) -> dict[str, str]:
     return {s.tasks[0].key: section_place(plan, s) for s in sections}
 
 
+def tracking_numbers(plan: Plan) -> dict[str, str]:
+    """:func:`full_numbers` of every tracked task, by key, for lists apart from the plan (a unit's sheet, a
+    Báo cáo's lists): where the plan keeps tasks in II and in a phụ lục, a phụ lục's task carries its label
+    in short ("PL.3", "PL01.2" for "Phụ lục 01"), so its "3" is not taken for II's."""
+    several = len([s for s in plan.task_sections() if s.tasks]) > 1
+    out: dict[str, str] = {}
+    for section in plan.task_sections():
+        numbers = full_numbers(section.tasks)
+        if several and section.appendix is not None:
+            label = re.sub(r"\s+", "", re.sub(r"(?i)^\s*ph(ụ|u) l(ụ|u)c", "PL", section.appendix.label)) or "PL"
+            numbers = {key: f"{label}.{number}" for key, number in numbers.items()}
+        out.update(numbers)
+    return out
+
+
 def style_of(number: str) -> str | None:
     """The numbering style a printed number belongs to."""
     number = number.strip().rstrip(".)")

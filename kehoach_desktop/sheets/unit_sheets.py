@@ -26,7 +26,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, NamedStyle, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..domain.numbering import full_numbers
+from ..domain.numbering import tracking_numbers
 from ..domain.plan import Plan, Task
 from ..domain.progress import NOT_REPORTED, OVERDUE, REPORTED_STATUSES, STATUS_LABELS, Period
 from ..domain.text import fold
@@ -176,7 +176,7 @@ def build_unit_workbook(plan: Plan, unit: UnitTasks, period: Period, issued: dt.
     styles = [STYLE_CENTER, STYLE_CELL, STYLE_CENTER, STYLE_CENTER, STYLE_CELL, STYLE_ANSWER, STYLE_ANSWER,
               STYLE_ANSWER, STYLE_ANSWER, STYLE_ANSWER, STYLE_ANSWER, STYLE_ANSWER, STYLE_CELL]
     keys = []
-    numbers = full_numbers([t for section in plan.task_sections() for t in section.tasks])
+    numbers = tracking_numbers(plan)
     for r, (task, role) in enumerate(unit.tasks, start=FIRST_ROW):
         values = [numbers.get(task.key, task.number), task.title, ROLE_LABELS[role], task.time, task.product or "",
                   None, None, None, None, None, None, None, task.key]

@@ -8,6 +8,7 @@ The plans are the real ones of tests/realplans.py, imported as a user would impo
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -252,10 +253,10 @@ def test_a_long_phu_luc_numbers_its_pages_from_one_and_repeats_its_heading_row(t
 
 
 def test_a_long_phu_luc_in_word_numbers_its_pages_from_one(tmp_path: Path) -> None:
-    needs("soffice", "libreoffice-writer")
+    soffice = needs("soffice", "libreoffice-writer-nogui", shutil.which("libreoffice"))
     needs("pdftotext", "poppler-utils")
     _, plan = _long_phu_luc(tmp_path)
     path = write_docx(plan_document(plan), tmp_path / "dai.docx")
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(path)], capture_output=True, check=True, timeout=180)
     _check_long_phu_luc(tmp_path / "dai.pdf")

@@ -67,6 +67,14 @@ def test_a_unit_reports_on_its_phu_luc_task_and_the_bao_cao_shows_it_under_the_p
                                                            "quốc gia") < result
     assert any(t.startswith("Tổng số 22 nhiệm vụ") for t in text)
 
+    # the report's own phụ lục (the progress table) names the places the same way
+    table = next(b for b in report_document(plan, entries, YEAR, today=TODAY, appendix=True).sections[1].blocks
+                 if hasattr(b, "rows"))
+    cells = [[c.paragraphs[0].text if c.paragraphs else "" for c in row.cells][:2] for row in table.rows]
+    assert cells[1] == ["", "II. NHIỆM VỤ, GIẢI PHÁP"] and cells[10] == ["", PHU_LUC]
+    assert cells[11] == ["1", "Tổ chức hội nghị quán triệt Chương trình hành động quốc gia"]
+    assert len(cells) == 1 + 2 + 22
+
 
 def test_the_progress_sheet_lists_ii_then_the_phu_luc_under_their_names(store, tmp_path):
     plan = store.plans.load(_province(store, tmp_path))

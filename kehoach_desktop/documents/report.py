@@ -242,7 +242,10 @@ def progress_appendix(plan: Plan, rows: list[TaskProgress], period: Period,
     page = options.page().rotated()
     in_period = period_entries(rows, period)
     table = []
+    places = task_places(plan)  # as on the progress sheet: a row naming II and each phụ lục holding tasks
     for row in rows:
+        if row.depth == 0 and row.task.key in places:
+            table.append(["", places[row.task.key], *[""] * (len(PROGRESS_HEADERS) - 2)])
         entries = latest_by_unit(in_period.get(int(row.task.id or 0), []))
         several = len(entries) > 1
 

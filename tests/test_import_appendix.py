@@ -320,3 +320,14 @@ def test_a_report_form_with_its_own_header_table_stays_portrait(tmp_path: Path) 
     assert section.items[0].table.rows[0][1] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
     assert result.unplaced == []
     assert missing_in_plan(source_lines(path), plan_lines(result.plan)) == []
+
+
+def test_a_phu_luc_keeps_the_orientation_of_its_source_pages(tmp_path: Path) -> None:
+    portrait = [part for part in COMMUNE_TASKS if part[0] != "landscape"]
+    landscape_plan = import_file(build_docx(COMMUNE_TASKS, tmp_path / "ngang.docx"), CATALOG).plan
+    portrait_plan = import_file(build_docx(portrait, tmp_path / "doc.docx"), CATALOG).plan
+    assert [s.appendix.landscape for s in landscape_plan.appendices()] == [True]
+    assert [s.appendix.landscape for s in portrait_plan.appendices()] == [False]
+    # the outline of Phụ lục 01 on portrait pages, the Biểu after the landscape break
+    forms = import_file(build_docx(REPORT_FORMS, tmp_path / "bieu.docx"), CATALOG).plan
+    assert [s.appendix.landscape for s in forms.appendices()] == [False, True, True]

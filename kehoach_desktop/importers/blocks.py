@@ -21,6 +21,7 @@ class Block:
     row: int | None = None
     col: int | None = None
     auto_number: bool = False  # the number came from Word's automatic numbering
+    landscape: bool | None = None  # on a landscape page (Word's section), None when the file does not say
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Table:
     index: int
     rows: list[list[list[Block]]] = field(default_factory=list)
     spans: list[list[int]] = field(default_factory=list)  # grid columns each cell spans (Word gridSpan)
+    landscape: bool | None = None  # on a landscape page (Word's section), None when the file does not say
 
     def grid_row(self, row: int) -> list[list[Block]]:
         """The row by grid column: a cell merged across columns fills each of them."""

@@ -221,7 +221,18 @@ class _Reader:
         body = self.body.find(_W + "body")
         if body is None:
             raise NotAWordFile()
-        self._container(body, self.source.items, None)
+        items = self.source.items
+        done = 0
+        for child in body:
+            self._container([child], items, None)
+            ppr = child.find(_W + "pPr") if child.tag == P else None
+            sect = ppr.find(_W + "sectPr") if ppr is not None else None
+            if sect is not None:  # the paragraph that ends a Word section carries its page setup
+                _mark_orientation(items[done:], sect)
+                done = len(items)
+        final = body.find(_W + "sectPr")
+        if final is not None:
+            _mark_orientation(items[done:], final)
         self._read_page_header()
         self._decide_rest()
         self._read_footnotes()
@@ -421,6 +432,23 @@ class _Reader:
 
 
 _QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H[ÒO]A\s+X[ÃA]\s+H[ỘO]I|Số\s*:\s*\S*\s*/", re.IGNORECASE)
+
+
+def _mark_orientation(items: list, sect) -> None:
+    """Tell the blocks and tables of a Word section whether its pages are landscape."""
+    size = sect.find(_W + "pgSz")
+    if size is None:
+        return
+    width, height = size.get(_W + "w"), size.get(_W + "h")
+    landscape = size.get(_W + "orient") == "landscape" or (
+        bool(width and height and width.isdigit() and height.isdigit()) and int(width) > int(height))
+    for item in items:
+        item.landscape = landscape
+        if isinstance(item, Table):
+            for row in item.rows:
+                for cell in row:
+                    for block in cell:
+                        block.landscape = landscape
 
 
 def _first_blocks(items: list, count: int) -> list[Block]:

@@ -50,6 +50,7 @@ class _Part:
     heading: list[str] = field(default_factory=list)
     attached: str = ""
     content: list[tuple[str, Any]] = field(default_factory=list)  # ("line", _Line) / ("table", TextTable) / ("tasks", k)
+    landscape: bool | None = None  # the source's page, where the file says it
   # stands in the line list where a task table was
 _ROMAN_HEAD = re.compile(
     r"^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?(?P<num>X{0,3}(?:IX|IV|V?I{0,3}))\s*[.:)\-–]\s*(?P<title>\S.*)$")
@@ -533,6 +534,9 @@ class Recogniser:
 
     def _read_part(self, lines: list[_Line], part: _Part) -> None:
         j, end = part.start, part.end
+        tables_landscape = [self.task_tables[k][1].landscape for k in part.tables]
+        part.landscape = next((x for x in [*(ln.landscape for ln in lines[j:end]), *tables_landscape]
+                               if x is not None), None)
         if j < end and lines[j].table is None and (label := appendix_label(lines[j].text)):
             part.label = label[0]
             if is_attached_line(label[1]):
@@ -604,11 +608,11 @@ class Recogniser:
         label_text = " — ".join(x for x in [part.label, " ".join(part.heading)] if x) or "Phụ lục"
         appendix = Appendix(label=part.label, heading=list(part.heading), attached=part.attached,
                             columns=list(columns),
-                            # landscape for a table that needs the width (a form's two-column header
-                            # or signature table does not)
-                            landscape=bool(tasks) or any(i.table is not None and max(map(len, i.table.rows),
-                                                                                      default=0) >= 4
-                                                         for i in before + after))
+                            # the source's page where a Word file says it; else landscape for a table
+                            # that needs the width (a form's two-column header table does not)
+                            landscape=part.landscape if part.landscape is not None else bool(tasks) or any(
+                                i.table is not None and max(map(len, i.table.rows), default=0) >= 4
+                                for i in before + after))
         title = clean_line(" ".join(part.heading)) or part.label or "PHỤ LỤC"
         if tasks and self._same_as_body(plan, tasks):
             appendix.mirror = True

@@ -57,10 +57,11 @@ class _Line:
     table: int | None = None
     col: int | None = None
     row: int | None = None
+    landscape: bool | None = None
 
     @classmethod
     def of(cls, b: Block) -> _Line:
-        return cls(b.text, b.bold, b.italic, b.align, b.table, b.col, b.row)
+        return cls(b.text, b.bold, b.italic, b.align, b.table, b.col, b.row, b.landscape)
 
 
 @dataclass

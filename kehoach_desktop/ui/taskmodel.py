@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
+    QTimer,
     Signal,
 )
 
@@ -94,6 +96,8 @@ class TaskTreeModel(QAbstractItemModel):
         self._kind: dict[str, str] = {}
         self._next_iid = 1
         self._flat: list[Task] | None = None
+        self._texts: list[str | None] | None = None  # folded search texts, aligned with flat()
+        self._flat_pos: dict[str, int] | None = None
         self._row_cache: dict[str, int] | None = None
         for task in section.tasks:
             self._register(task, None)
@@ -106,7 +110,7 @@ class TaskTreeModel(QAbstractItemModel):
         self.section = section
         for cache in (self._parent_of, self._by_key, self._iid, self._by_iid, self._search, self._kind):
             cache.clear()
-        self._flat = None
+        self._flat = self._texts = self._flat_pos = None
         self._row_cache = None
         for task in section.tasks:
             self._register(task, None)
@@ -115,7 +119,7 @@ class TaskTreeModel(QAbstractItemModel):
     # --- bookkeeping ------------------------------------------------------------------------
 
     def _register(self, task: Task, parent: Task | None) -> None:
-        self._flat = None
+        self._flat = self._texts = self._flat_pos = None
         self._row_cache = None
         self._parent_of[task.key] = parent
         self._by_key[task.key] = task
@@ -129,7 +133,7 @@ class TaskTreeModel(QAbstractItemModel):
             self._register(child, task)
 
     def _unregister(self, task: Task) -> None:
-        self._flat = None
+        self._flat = self._texts = self._flat_pos = None
         self._row_cache = None
         for child in task.children:
             self._unregister(child)
@@ -176,6 +180,23 @@ class TaskTreeModel(QAbstractItemModel):
 
     def iid(self, key: str) -> int:
         return self._iid[key]
+
+    def search_texts(self) -> list[str | None]:
+        """The folded search text of every task of :meth:`flat`, at the same positions; None where not
+        folded yet (see :meth:`search_text`). Kept until the tree changes shape, a task's entry until it changes."""
+        if self._texts is None:
+            cache = self._search
+            self._texts = [cache.get(task.key) for task in self.flat()]
+        return self._texts
+
+    def _forget_text(self, key: str) -> None:
+        self._search.pop(key, None)
+        if self._texts is not None:
+            if self._flat_pos is None:
+                self._flat_pos = {task.key: i for i, task in enumerate(self.flat())}
+            pos = self._flat_pos.get(key)
+            if pos is not None:
+                self._texts[pos] = None
 
     def search_text(self, task: Task) -> str:
         text = self._search.get(task.key)
@@ -396,12 +417,12 @@ class TaskTreeModel(QAbstractItemModel):
         self.siblings(old_parent).pop(old_row)
         self.siblings(new_parent).insert(row, task)
         self._parent_of[key] = new_parent
-        self._flat = None
+        self._flat = self._texts = self._flat_pos = None
         self._row_cache = None
         self.endMoveRows()
 
     def task_changed(self, key: str) -> None:
-        self._search.pop(key, None)
+        self._forget_text(key)
         self._kind.pop(key, None)
         first, last = self.index_of(key, 0), self.index_of(key, 2)
         if first.isValid():
@@ -409,7 +430,7 @@ class TaskTreeModel(QAbstractItemModel):
 
     def numbers_changed(self, keys: list[str]) -> None:
         for key in keys:
-            self._search.pop(key, None)
+            self._forget_text(key)
             index = self.index_of(key, 0)
             if index.isValid():
                 self.dataChanged.emit(index, index, [DISPLAY])
@@ -546,36 +567,120 @@ class SearchResultsProxy(QAbstractProxyModel):
     A flat list costs the view one row per match to lay out, where a tree with every
     ancestor opened costs one per shown row and level; so each keystroke stays fast
     on thousands of tasks. The tree comes back as it was when the filter is cleared.
+
+    Matching runs in slices of the event loop (:data:`SLICE_SECONDS`): a key gets the
+    matches found in its first slice at once (it stops at a batch of rows, what the view
+    shows), the rest arrive as rows appended to the list or to the count (``progressed``),
+    and the next key drops whatever is left of the search. A key
+    that only narrows the query (one more letter or word) looks at the previous matches
+    and the tasks not looked at yet, not at the whole plan.
     """
+
+    progressed = Signal()  # more matches arrived, or the search finished
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
-        self._filter = TaskFilterProxy(self)  # only its matching rules are used
+        self._words: list[str] = []
+        self._unit: str | None = None
+        self._kind: str | None = None
         self.matches: list[str] = []
         self._row: dict[str, int] = {}
         self._fetched = 0  # rows handed to the view so far (Qt's "fetch more" as the user scrolls)
         self._fetching = False
+        self._candidates: list[int] = []  # positions in the model's flat() the search looks at, in order
+        self._next = 0  # how many of them it has looked at
+        self._found: list[int] = []  # the positions that matched
+        self._narrowable = False  # the search so far is of the current plan: a narrower query may build on it
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._continue)
 
     def setSourceModel(self, model) -> None:  # type: ignore[override]
         super().setSourceModel(model)
-        self._filter.setSourceModel(model)
         model.dataChanged.connect(self._source_data_changed)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
             signal.connect(self._refresh)
 
-    def is_filtering(self) -> bool:
-        return self._filter.is_filtering()
+    is_filtering = TaskFilterProxy.is_filtering
+
+    def has(self, key: str) -> bool:
+        """Whether the task ``key`` is among the matches found so far."""
+        return key in self._row
+
+    def searching(self) -> bool:
+        """Whether some tasks are still to be looked at (their matches arrive later)."""
+        return self._next < len(self._candidates)
 
     def set_filters(self, query: str, unit: str | None, kind: str | None) -> None:
-        self.beginResetModel()
-        self._filter.set_rules(query, unit, kind)
-        self._take_matches()
-        self.endResetModel()
+        words, unit, kind = fast_fold(query).split(), unit or None, kind or None
+        if (words, unit, kind) == (self._words, self._unit, self._kind) and self._narrowable:
+            return
+        narrower = (self._narrowable and self.is_filtering() and (unit, kind) == (self._unit, self._kind)
+                    and all(any(old in new for new in words) for old in self._words))
+        self._words, self._unit, self._kind = words, unit, kind
+        self._start(narrower)
 
-    def _take_matches(self) -> None:
-        self.matches = self._filter.matching_keys()
-        self._row = {key: row for row, key in enumerate(self.matches)}
+    def _start(self, narrower: bool) -> None:
+        model = self.sourceModel()
+        if not self.is_filtering() or not isinstance(model, TaskTreeModel):
+            self._candidates = []
+        elif narrower:  # a task the wider query did not match cannot match this one
+            self._candidates = self._found + self._candidates[self._next:]
+        else:
+            self._candidates = list(range(len(model.flat())))
+        self._next = 0
+        self._found = []
+        self._narrowable = True
+        self.beginResetModel()
+        self.matches = []
+        self._row = {}
+        self._scan(time.perf_counter() + SLICE_SECONDS, enough=FETCH_BATCH)  # a screenful, the rest later
         self._fetched = min(len(self.matches), FETCH_BATCH)
+        self.endResetModel()
+        if self.searching():
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _continue(self) -> None:
+        self._scan(time.perf_counter() + SLICE_SECONDS)
+        if not self.searching():
+            self._timer.stop()
+        shown = min(len(self.matches), FETCH_BATCH)
+        if shown > self._fetched:
+            self._fetch_through(shown - 1)
+        self.progressed.emit()
+
+    def _scan(self, deadline: float, enough: int | None = None) -> None:
+        """Look at candidates, SCAN_CHUNK at a time, until none is left, ``deadline`` has passed or
+        ``enough`` matches were found."""
+        model = self.sourceModel()
+        flat, texts = model.flat(), model.search_texts()
+        words, unit, kind = self._words, self._unit, self._kind
+        candidates, found, count = self._candidates, self._found, len(self._candidates)
+        start = len(found)
+        i = self._next
+        while i < count:
+            chunk = candidates[i:i + SCAN_CHUNK]
+            i += len(chunk)
+            if words:
+                for position in [p for p in chunk if texts[p] is None]:  # not folded in advance yet
+                    texts[position] = model.search_text(flat[position])
+                for word in words:  # one comprehension per word: a loop in C, not a generator per task
+                    chunk = [p for p in chunk if word in texts[p]]  # type: ignore[operator]
+            if unit:
+                chunk = [p for p in chunk if unit in flat[p].lead or unit in flat[p].coordinators]
+            if kind:
+                chunk = [p for p in chunk if model.time_kind(flat[p]) == kind]
+            found.extend(chunk)
+            if time.perf_counter() >= deadline or (enough is not None and len(found) >= enough):
+                break
+        self._next = i
+        keys = [flat[position].key for position in found[start:]]
+        self._row.update(zip(keys, range(len(self.matches), len(self.matches) + len(keys)), strict=True))
+        self.matches.extend(keys)
+
+    accepts = TaskFilterProxy.accepts  # one task against the same words, unit and kind
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._fetched < len(self.matches)
@@ -603,17 +708,16 @@ class SearchResultsProxy(QAbstractProxyModel):
             self._fetch_through(row)
 
     def _refresh(self, *args: object) -> None:
+        self._narrowable = False  # the plan changed: positions and matches so far are stale
         if self.is_filtering():
-            self.beginResetModel()
-            self._take_matches()
-            self.endResetModel()
+            self._start(False)
 
     def _source_data_changed(self, first: ModelIndex, last: ModelIndex, roles: object = None) -> None:
         model = self.sourceModel()
         task = model.task_at(first) if isinstance(model, TaskTreeModel) else None
         if task is None or not self.is_filtering():
             return
-        still = self._filter.accepts(model, task)
+        still = self.accepts(model, task)
         if still != (task.key in self._row):
             self._refresh()
         elif still:
@@ -673,5 +777,9 @@ class SearchResultsProxy(QAbstractProxyModel):
 
 # Matches handed to the view at a time: laying out a few hundred rows is what a keystroke can afford;
 # more follow as the user scrolls (a list of 2,000 matches took Qt 40-100 ms to lay out at once).
-FETCH_BATCH = 200
+FETCH_BATCH = 100
+# Matching done per turn of the event loop, so that a key (or a paint) never waits longer for it; the
+# deadline is looked at after every SCAN_CHUNK tasks (about half a millisecond of matching).
+SLICE_SECONDS = 0.004
+SCAN_CHUNK = 1000
 

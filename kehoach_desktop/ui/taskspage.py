@@ -49,8 +49,6 @@ from .taskmodel import COL_LEAD, COL_TIME, COL_TITLE, SearchResultsProxy, TaskFi
 from .widgets import CommitLineEdit, CommitTextEdit, set_look
 
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
-INSTANT_FILTER_TASKS = 1000  # up to this many tasks the list is filtered at every keystroke
-SEARCH_PAUSE_MS = 200  # beyond, when typing pauses this long
 MAIN_TOOLBAR = ("add", "add_child", "delete")  # on the window's toolbar, with icons; not repeated here
 FORM_MIN_WIDTH = 380  # the task form fits beside the tree at 1366x768 and at 125 % (1093x614)
 
@@ -99,6 +97,7 @@ class TasksPage(QWidget):
         self.tree_proxy.setSourceModel(session.model)
         self.results = SearchResultsProxy(self)  # shown instead while searching or filtering
         self.results.setSourceModel(session.model)
+        self.results.progressed.connect(self._results_arrived)
         self.tree = TaskTreeView()
         self.tree.setModel(self.tree_proxy)
         header = self.tree.header()
@@ -124,11 +123,7 @@ class TasksPage(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(QCoreApplication.translate("TasksPage", "Tìm (không cần dấu)…  Ctrl+F"))
-        self.search.textChanged.connect(self._search_typed)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_PAUSE_MS)
-        self._search_timer.timeout.connect(self._filter_changed)
+        self.search.textChanged.connect(self._filter_changed)  # at every key: the matching is sliced
         self.unit_filter = QComboBox()
         self.unit_filter.setMinimumContentsLength(10)
         self.unit_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -300,6 +295,8 @@ class TasksPage(QWidget):
         if self._resetting and not current.isValid():
             return  # the filter changed; the form keeps its task
         task = self.session.model.task_at(self.proxy.mapToSource(current))
+        if self._resetting and task is not None and task.key == self.form.key:
+            return  # the form's task selected again among the new matches: nothing to reload
         self._show(task.key if task else None)
 
     def _show(self, key: str | None) -> None:
@@ -323,7 +320,23 @@ class TasksPage(QWidget):
         if self.results.is_filtering():
             shown = (QCoreApplication.translate("TasksPage", "Đang lọc: %1/%2 nhiệm vụ khớp")
                      .replace("%1", str(len(self.results.matches))).replace("%2", str(count)))
+            if self.results.searching():
+                shown += " …"  # more matches to come
         self.count_label.setText(shown)
+
+    def _results_arrived(self) -> None:
+        """More matches of a long plan arrived: count them, and select the form's task once it is among them."""
+        self._update_count()
+        key = self.form.key
+        if key is not None and not self.tree.currentIndex().isValid() and self.results.has(key):
+            self._resetting = True
+            try:
+                self.results.reveal(key)
+                index = self.results.mapFromSource(self.session.model.index_of(key))
+                self.tree.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            finally:
+                self._resetting = False
 
     def _section_switched(self) -> None:
         """The tree now shows another task section: start it unfiltered, opened, on its first task."""
@@ -411,15 +424,7 @@ class TasksPage(QWidget):
         self.unit_filter.setCurrentIndex(max(index, 0))
         self.unit_filter.blockSignals(False)
 
-    def _search_typed(self) -> None:
-        # A short plan filters at every key; a long one when typing pauses, so keys never wait.
-        if len(self.session.model.flat()) <= INSTANT_FILTER_TASKS:
-            self._filter_changed()
-        else:
-            self._search_timer.start()
-
     def _filter_changed(self) -> None:
-        self._search_timer.stop()
         key = self.form.key
         self._resetting = True
         try:

@@ -122,3 +122,17 @@ def test_a_unit_with_tasks_in_ii_and_in_the_phu_luc_tells_them_apart_on_its_shee
     assert rows == [("1", "Cải cách thể chế"), ("PL.I.1", "Rà soát chức năng, nhiệm vụ các phòng chuyên môn"),
                     ("PL.I.2", "Xây dựng vị trí việc làm của công chức xã"),
                     ("PL.II.2", "Vận hành hệ thống quản lý văn bản và điều hành")]
+
+
+def test_the_dashboard_lists_tell_a_phu_luc_task_from_iis(qtbot, store, tmp_path):
+    from kehoach_desktop.ui.dashboard import DashboardWidget
+
+    plan_id = _province(store, tmp_path, COMMUNE_TASKS)
+    widget = DashboardWidget(store, plan_id, today=dt.date(2025, 12, 20))
+    qtbot.addWidget(widget)
+    overdue = [(widget.overdue.topLevelItem(i).text(0), widget.overdue.topLevelItem(i).text(1))
+               for i in range(widget.overdue.topLevelItemCount())]
+    # II's task 1 (Quý III/2025) and the phụ lục's I.1 (Tháng 9/2025), I.2 (Tháng 11/2025) are past due
+    assert overdue[:3] == [("1", "Cải cách thể chế"),
+                           ("PL.I.1", "Rà soát chức năng, nhiệm vụ các phòng chuyên môn"),
+                           ("PL.I.2", "Xây dựng vị trí việc làm của công chức xã")]

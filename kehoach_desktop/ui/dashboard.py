@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.numbering import printed
+from ..domain.numbering import printed, tracking_numbers
 from ..domain.progress import (
     DONE,
     DONE_LATE,
@@ -356,6 +356,7 @@ class DashboardWidget(QWidget):
         self.plan_id = plan_id
         self._today = today
         self.rows: list[TaskProgress] = []
+        self.numbers: dict[str, str] = {}  # task key → number with its group's (and phụ lục's)
         self._selected_task: int | None = None
 
         self.title = QLabel()
@@ -459,6 +460,7 @@ class DashboardWidget(QWidget):
     def refresh(self) -> None:
         """Read the plan and its progress again and redraw everything."""
         plan, self.rows = plan_progress(self.store, self.plan_id, self.today)  # type: ignore[arg-type]
+        self.numbers = tracking_numbers(plan)
         self.title.setText(QCoreApplication.translate("Dashboard", "Tiến độ thực hiện: {title} — đến ngày {date}").format(
             title=plan.title, date=f"{self.today:%d/%m/%Y}"))
         counts = count_statuses(self.rows).counts
@@ -483,7 +485,8 @@ class DashboardWidget(QWidget):
     def _fill(self, tree: QTreeWidget, rows: list[TaskProgress], last: Callable[[TaskProgress], str]) -> None:
         tree.clear()
         for row in rows:
-            item = QTreeWidgetItem([printed(row.task.number), row.task.title, "; ".join(row.task.lead), last(row)])
+            number = self.numbers.get(row.task.key) or printed(row.task.number)  # "1.a", "PL.3": a list apart
+            item = QTreeWidgetItem([number, row.task.title, "; ".join(row.task.lead), last(row)])
             item.setData(0, TASK_ID_ROLE, row.task.id)
             item.setToolTip(1, row.task.title)
             tree.addTopLevelItem(item)

@@ -106,3 +106,18 @@ def test_phu_luc_survive_import_json_and_export_json(tmp_path):
     assert [c["title"] for c in appendix["columns"]][2] == "Sở, ngành chủ trì tham mưu"
     assert data["sections"][2]["tasks"][0]["cells"] == {"Kinh phí": "Ngân sách tỉnh"}
     assert data["sections"][3]["items"][1]["table"]["rows"][1] == ["1", "Số lớp tập huấn", ""]
+
+
+def test_check_reports_a_damaged_phu_luc_description(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "k.sqlite"
+    with Store.open(db) as store:
+        store.plans.create(plan_from_dict(PLAN))
+    assert run_cli("check", db=db).returncode == 0
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE sections SET appendix = '{\"label\": \"Phụ lục' WHERE appendix IS NOT NULL")
+    conn.commit()
+    conn.close()
+    result = run_cli("check", db=db)
+    assert result.returncode == 1 and "cột appendix bị hỏng" in result.stderr

@@ -136,6 +136,18 @@ def _check(database: Database) -> CheckReport:
         if count != distinct or low != 0 or high != count - 1:
             where = f"nhiệm vụ {parent}" if parent else f"mục {section}"
             problems.append(f"Thứ tự các nhiệm vụ con của {where} bị lỗi.")
+    for table, column in _JSON_COLUMNS:  # a damaged one would stop the plan from opening
+        for (rowid,) in conn.execute(
+                f"SELECT id FROM {table} WHERE {column} IS NOT NULL AND NOT json_valid({column})"):
+            problems.append(f"Bảng {table}, dòng {rowid}: dữ liệu cột {column} bị hỏng, không đọc được.")
     plans = conn.execute("SELECT count(*) FROM plans").fetchone()[0]
     tasks = conn.execute("SELECT count(*) FROM tasks").fetchone()[0]
     return CheckReport(problems, plans, tasks)
+
+
+# the columns holding JSON (lists of lines, a phụ lục's description, a table's rows, a task's cells)
+_JSON_COLUMNS = (
+    *(("plans", c) for c in ("issuer", "bases", "preamble", "closing", "recipients", "signature", "labels",
+                             "extra")),
+    ("sections", "appendix"), ("section_items", "paragraphs"), ("section_items", "tbl"),
+    *(("tasks", c) for c in ("content", "labels", "assignment", "cells")), ("units", "aliases"))

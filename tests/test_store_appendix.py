@@ -109,15 +109,11 @@ def test_phu_luc_survive_import_json_and_export_json(tmp_path):
 
 
 def test_check_reports_a_damaged_phu_luc_description(tmp_path):
-    import sqlite3
-
     db = tmp_path / "k.sqlite"
     with Store.open(db) as store:
         store.plans.create(plan_from_dict(PLAN))
-    assert run_cli("check", db=db).returncode == 0
-    conn = sqlite3.connect(db)
-    conn.execute("UPDATE sections SET appendix = '{\"label\": \"Phụ lục' WHERE appendix IS NOT NULL")
-    conn.commit()
-    conn.close()
-    result = run_cli("check", db=db)
-    assert result.returncode == 1 and "cột appendix bị hỏng" in result.stderr
+        assert run_cli("check", db=db).returncode == 0
+        # a phụ lục's description cut short (autocommit: written at once, as a damaged file would have it)
+        store.database.conn.execute("UPDATE sections SET appendix = '{\"label\": \"Phụ lục' WHERE appendix IS NOT NULL")
+    damaged = run_cli("check", db=db)
+    assert damaged.returncode == 1 and "cột appendix bị hỏng" in damaged.stderr

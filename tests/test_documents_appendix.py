@@ -260,3 +260,19 @@ def test_a_long_phu_luc_in_word_numbers_its_pages_from_one(tmp_path: Path) -> No
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(path)], capture_output=True, check=True, timeout=180)
     _check_long_phu_luc(tmp_path / "dai.pdf")
+
+
+def test_the_phu_luc_xml_follows_the_schema_order(tmp_path: Path) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    from .test_documents_docx import check_order
+
+    for name, parts in REAL_PLANS.items():
+        _, plan = _imported(parts, tmp_path, name)
+        path = write_docx(plan_document(plan), tmp_path / f"{name}-export.docx")
+        with zipfile.ZipFile(path) as z:
+            root = etree.fromstring(z.read("word/document.xml"))
+        assert root.xpath("//w:gridSpan", namespaces={"w": root.nsmap["w"]}) or name.startswith("tinh-bac-ninh")
+        assert check_order(root) > 300, name

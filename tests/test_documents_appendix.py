@@ -187,6 +187,18 @@ def test_export_with_appendix_prints_no_second_task_list(tmp_path: Path) -> None
     assert "DANH MỤC NHIỆM VỤ" not in " ".join(p.text for p in doc.paragraphs)
 
 
+def test_the_task_list_added_after_a_numbered_phu_luc_takes_the_next_number(tmp_path: Path) -> None:
+    # Kế hoạch 130/KH-UBND (Ninh Bình) has "Phụ lục 01" (an outline) and report forms, no task phụ lục:
+    # --appendix adds its Danh mục as "PHỤ LỤC 02", not a second bare "PHỤ LỤC" beside "Phụ lục 01"
+    _, plan = _imported(REPORT_FORMS, tmp_path)
+    doc = _export(plan, tmp_path, appendix=True)
+    labels = [p.text for p in doc.paragraphs if re.match(r"(?i)(phụ lục|biểu)\b", p.text)]
+    assert labels == ["Phụ lục 01", "Biểu 01", "Biểu 02", "PHỤ LỤC 02"]
+    plan.appendices()[0].appendix.label = "PHỤ LỤC II"
+    assert [p.text for p in _export(plan, tmp_path, "roman", appendix=True).paragraphs
+            if p.text.startswith("PHỤ LỤC")] == ["PHỤ LỤC II", "PHỤ LỤC III"]
+
+
 def test_a_mirror_phu_luc_lists_the_bodys_tasks_in_its_own_wording(tmp_path: Path) -> None:
     plan = load_fixture("ke-hoach-xa-lam-vy")
     plan.sections.append(Section("DANH MỤC", "tasks", appendix=Appendix(

@@ -613,13 +613,39 @@ def appendix_section(plan: Plan, options: LayoutOptions = DEFAULT, section: Plan
     """
     a = section.appendix if section is not None else None
     page = options.page() if a is not None and not a.landscape else options.page().rotated()
-    label = (a.label if a else "") or "PHỤ LỤC"
+    label = (a.label if a else "") or _next_label(plan)
     title = [line for line in (a.heading if a else []) if line.strip()] or [
         f"DANH MỤC NHIỆM VỤ {plan.title.upper()}".strip()]
     blocks: list[Block] = appendix_heading(label, title, (a.attached if a else "") or _attached_line(plan),
                                            options)
     blocks.append(task_table(plan, _body_tasks(plan), a.columns if a else [], page.text_width, generated=True))
     return _appendix_page(page, blocks)
+
+
+_NUMBERED_LABEL = re.compile(r"(?i)ph(?:ụ|u)\s+l(?:ụ|u)c\s+(?:(\d+)|([IVXLC]+))")
+
+
+def _next_label(plan: Plan) -> str:
+    """The generated Danh mục's label: "PHỤ LỤC", or the number after the plan's own numbered phụ lục
+    ("PHỤ LỤC 02" after "Phụ lục 01", "PHỤ LỤC III" after "PHỤ LỤC II"), so no two print alike."""
+    digits: list[str] = []
+    romans: list[int] = []
+    for section in plan.appendices():
+        m = _NUMBERED_LABEL.fullmatch(section.appendix.label.strip()) if section.appendix else None
+        if m and m.group(1):
+            digits.append(m.group(1))
+        elif m:
+            value = _roman_value(m.group(2).upper())
+            romans += [value] if value else []
+    if digits:
+        width = max(len(d) for d in digits)
+        return f"PHỤ LỤC {max(int(d) for d in digits) + 1:0{width}d}"
+    return f"PHỤ LỤC {roman(max(romans) + 1)}" if romans else "PHỤ LỤC"
+
+
+def _roman_value(text: str) -> int:
+    """A Roman numeral's value, 0 when it is none (as :func:`roman` would not write it)."""
+    return next((n for n in range(1, 200) if roman(n) == text), 0)
 
 
 def _opening(text: str, options: LayoutOptions) -> Paragraph:

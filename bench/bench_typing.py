@@ -1,19 +1,25 @@
-"""Typing in the task form and filtering 2,000 tasks: time per keystroke, against a bare Qt widget.
+"""Typing in the task form and searching its tasks: time per keystroke, against a bare Qt widget.
 
-    .venv/bin/python bench/bench_typing.py [--tasks 2000]
+    .venv/bin/python bench/bench_typing.py [--tasks 2000]     (and --tasks 20000)
 
-In the same run, with the plan editor open on a plan of 2,000 tasks:
+In the same run, with the plan editor open on a plan of that many tasks:
 
-- search: each key typed into the search box ("van hoa xa hoi", no diacritics),
-  timed from the key press until the window is drawn. Up to INSTANT_FILTER_TASKS
-  tasks the tree is filtered at every key; above, when typing pauses, and the
-  work done then (filter + redraw of the tree) is timed too, for every prefix.
-  Floor: the same keys into a lone QLineEdit.
+- search: each key typed into the search box ("van hoa xa hoi", no diacritics), timed from
+  the key press until the results list shows the right rows and has painted them: the key
+  is sent, the event queue emptied once, and a list not painted by then is repainted inside
+  the time. The rows shown are checked (outside the time) to be the first matches of the
+  query typed so far; matches that arrive in later turns of the event loop (a long plan) are
+  waited for, each turn timed (how long the UI is held up), and checked complete.
+  Floor: the same key into a QLineEdit plus the same rows repainted by a stock QTreeView
+  over a QStandardItemModel (C++ data, no Python per cell). Printed too: Qt's own
+  QSortFilterProxyModel filtering that model at every key, and the keys typed back to back
+  (one turn of the event loop each), which must end on the last query's matches.
 - typing: each key typed into the task's title (a plain-text field that saves
   itself after a pause); timed until drawn. Floor: a lone QPlainTextEdit.
 - saving: one committed edit of a task (SQLite write, model update, undo entry).
 
-Target: under 50 ms per keystroke for filter and typing.
+Targets: a key in the search within a frame (16 ms median, 33 ms worst) at 2,000 tasks and never
+held more than ~33 ms at 20,000; under 50 ms per keystroke for typing.
 """
 
 from __future__ import annotations

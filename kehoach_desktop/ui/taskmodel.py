@@ -35,6 +35,7 @@ from .roles import DISPLAY, KEY_ROLE, SEARCH_ROLE, TASK_ROLE, TIME_KIND_ROLE, TO
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
 
 # The session builds this model whenever a plan opens, before the window first appears, so Qt's
 # namespace is reached through ``QtCore.Qt`` inside functions only: importing ``Qt`` here would
@@ -594,9 +595,14 @@ class SearchResultsProxy(QAbstractProxyModel):
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._continue)
+        self._metrics: QFontMetrics | None = None
+        self._widths: dict[int, int] = {}  # column: room for its text, px (none: labels not cut)
+        self._labels: dict[tuple[str, int], str] = {}  # (key, column): the label cut to that room
 
     def setSourceModel(self, model) -> None:  # type: ignore[override]
         super().setSourceModel(model)
+        for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
+            signal.connect(self._source_changed_labels)  # titles, numbers and places in the tree
         model.dataChanged.connect(self._source_data_changed)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
             signal.connect(self._refresh)
@@ -759,13 +765,34 @@ class SearchResultsProxy(QAbstractProxyModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         return self.sourceModel().headerData(section, orientation, role)
 
+    def set_text_widths(self, metrics: QFontMetrics, widths: dict[int, int]) -> None:
+        """Cut the labels to the width (px) of their columns, as the view would draw them: Qt lays out a
+        long Vietnamese title whole at every paint before eliding it; a label that fits is drawn at once."""
+        self._metrics, self._widths = metrics, widths
+        self._labels.clear()
+
+    def _source_changed_labels(self, *args: object) -> None:
+        self._labels.clear()
+
     def data(self, index: ModelIndex, role: int = DISPLAY):
         if role not in _ANSWERED_ROLES or not index.isValid() or index.row() >= self._fetched:
             return None  # painting asks for fonts, colours ... of every cell: none are set
-        model = self.sourceModel()
         key = self.matches[index.row()]
-        text = model.data(model.index_of(key, index.column()), role)
-        if role == DISPLAY and index.column() == COL_TITLE:
+        column = index.column()
+        if role == DISPLAY and column in self._widths:
+            label = self._labels.get((key, column))
+            if label is None:
+                label = self._metrics.elidedText(self._label(key, column), QtCore.Qt.TextElideMode.ElideRight,
+                                                 self._widths[column])
+                self._labels[(key, column)] = label
+            return label
+        return self._label(key, column) if role == DISPLAY else self.sourceModel().data(
+            self.sourceModel().index_of(key, column), role)
+
+    def _label(self, key: str, column: int) -> str:
+        model = self.sourceModel()
+        text = model.data(model.index_of(key, column), DISPLAY)
+        if column == COL_TITLE:
             path = []
             parent = model.parent_task(key)
             while parent is not None:

@@ -50,6 +50,7 @@ from .widgets import CommitLineEdit, CommitTextEdit, set_look
 
 MIME_TASK_JSON = "application/x-kehoach-tasks+json"
 MAIN_TOOLBAR = ("add", "add_child", "delete")  # on the window's toolbar, with icons; not repeated here
+TEXT_MARGINS = 8  # px of a cell not given to its text (the style's margins, and a little to spare)
 FORM_MIN_WIDTH = 380  # the task form fits beside the tree at 1366x768 and at 125 % (1093x614)
 
 
@@ -110,6 +111,7 @@ class TasksPage(QWidget):
         width = self.tree.fontMetrics().horizontalAdvance("M")
         header.resizeSection(COL_LEAD, width * 12)
         header.resizeSection(COL_TIME, width * 9)
+        header.sectionResized.connect(self._text_widths)
         self._collapsed: set[str] = set()  # tasks the user folded away
         self._expanding = False
         self.tree.expanded.connect(lambda index: self._folded(index, False))
@@ -263,6 +265,13 @@ class TasksPage(QWidget):
         self.tree.setDragEnabled(model is self.tree_proxy)
         header = self.tree.header()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self._text_widths()
+
+    def _text_widths(self, *args: object) -> None:
+        """Tell the results list how wide its labels may be, so it hands the view labels already cut."""
+        header = self.tree.header()
+        self.results.set_text_widths(self.tree.fontMetrics(), {
+            column: max(0, header.sectionSize(column) - TEXT_MARGINS) for column in (COL_TITLE, COL_LEAD)})
 
     # --- selection ---------------------------------------------------------------------------------
 

@@ -142,3 +142,22 @@ def test_an_edit_during_a_search_is_searched_too(qtbot, window, store, sliced, m
     qtbot.waitUntil(lambda: not results.searching())
     assert results.matches == [first, last]
     assert _shown(page) == [first, last]
+
+
+def test_long_titles_are_cut_to_their_column_and_whole_in_the_tooltip(qtbot, window, store):
+    from kehoach_desktop.ui.roles import TOOLTIP
+    from kehoach_desktop.ui.taskmodel import COL_LEAD, COL_TITLE
+
+    page = _open(window, store, 300)
+    type_text(page.search, "trien khai")
+    qtbot.waitUntil(lambda: not page.results.searching())
+    results, header, metrics = page.results, page.tree.header(), page.tree.fontMetrics()
+    task = page.session.model.task(results.matches[0])
+    label = results.index(0, COL_TITLE).data()
+    assert label.endswith("…") and task.title.startswith(label[:-1].split(" ", 1)[1][:40])
+    assert metrics.horizontalAdvance(label) <= header.sectionSize(COL_TITLE)
+    assert results.index(0, COL_TITLE).data(TOOLTIP) == task.title
+    row = next(r for r in range(results.rowCount()) if results.index(r, COL_LEAD).data().endswith("…"))
+    whole = "; ".join(page.session.model.task(results.matches[row]).lead)
+    header.resizeSection(COL_LEAD, metrics.horizontalAdvance(whole) + 40)  # the user widens the column
+    assert results.index(row, COL_LEAD).data() == whole

@@ -15,9 +15,13 @@ from ..errors import InvalidInput, NotFound
 from .database import Database
 from .units import UnitRepository
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every value (json.dumps builds one a call)
+
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    if not value and type(value) in (list, dict):  # most tasks' labels, assignment and cells
+        return "[]" if type(value) is list else "{}"
+    return _encode(value)
 
 
 def _appendix_json(section: Section) -> str | None:
@@ -130,6 +134,7 @@ class PlanRepository:
         task_rows: list[tuple] = []
         unit_rows: list[tuple] = []
         used_keys = {r[0] for r in self.conn.execute("SELECT key FROM tasks WHERE plan_id = ?", (plan_id,))}
+        seen: dict[str, tuple[int | None, str]] = {}
 
         def visit(items: list[Task], parent: int | None, start: int) -> None:
             nonlocal next_id
@@ -143,7 +148,7 @@ class PlanRepository:
                 task_rows.append((task_id, task.key, plan_id, section_id, parent, start + offset, task.number,
                                   task.title, _dumps(task.content), task.time, task.product, task.notes,
                                   _dumps(task.labels), _dumps(task.assignment), _dumps(task.cells)))
-                unit_rows.extend(self._unit_rows(task_id, task, catalog))
+                unit_rows.extend(self._unit_rows(task_id, task, catalog, seen))
                 visit(task.children, task_id, 0)
 
         visit(tasks, parent_id, first_position)
@@ -155,13 +160,18 @@ class PlanRepository:
             "INSERT INTO task_units (task_id, role, position, unit_id, name) VALUES (?, ?, ?, ?, ?)", unit_rows)
 
     @staticmethod
-    def _unit_rows(task_id: int, task: Task, catalog: UnitCatalog) -> list[tuple]:
+    def _unit_rows(task_id: int, task: Task, catalog: UnitCatalog,
+                   seen: dict[str, tuple[int | None, str]] | None = None) -> list[tuple]:
+        """The task_units rows of ``task``; ``seen`` remembers the names already resolved (a plan names few units)."""
         rows = []
+        seen = {} if seen is None else seen
         for role, names in (("lead", task.lead), ("coordinator", task.coordinators)):
             for position, name in enumerate(n for n in names if n.strip()):
-                unit = catalog.find(name)
-                rows.append((task_id, role, position, unit.id if unit else None,
-                             unit.name if unit else nfc(name).strip()))
+                resolved = seen.get(name)
+                if resolved is None:
+                    unit = catalog.find(name)
+                    resolved = seen[name] = (unit.id, unit.name) if unit else (None, nfc(name).strip())
+                rows.append((task_id, role, position, *resolved))
         return rows
 
     def load(self, plan_id: int) -> Plan:

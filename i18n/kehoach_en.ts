@@ -29,6 +29,177 @@ Details were written to %1</translation>
     </message>
 </context>
 <context>
+    <name>AppendixPage</name>
+    <message>
+        <source>Số thứ tự</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Tên nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <source>Đơn vị phối hợp</source>
+        <translation>Coordinating units</translation>
+    </message>
+    <message>
+        <source>Thời gian thực hiện</source>
+        <translation>Timeframe</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Cột riêng (gõ cho từng nhiệm vụ)</source>
+        <translation>Own column (typed for each task)</translation>
+    </message>
+    <message>
+        <source>Các cột của bảng phụ lục</source>
+        <translation>Columns of the appendix table</translation>
+    </message>
+    <message>
+        <source>Cột in ra (tiêu đề như văn bản)</source>
+        <translation>Printed column (heading as in the document)</translation>
+    </message>
+    <message>
+        <source>Nội dung của cột</source>
+        <translation>Column content</translation>
+    </message>
+    <message>
+        <source>Thêm cột</source>
+        <translation>Add column</translation>
+    </message>
+    <message>
+        <source>Bỏ cột</source>
+        <translation>Remove column</translation>
+    </message>
+    <message>
+        <source>Chuyển cột sang trái</source>
+        <translation>Move column left</translation>
+    </message>
+    <message>
+        <source>Cột mới</source>
+        <translation>New column</translation>
+    </message>
+    <message>
+        <source>Bảng</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Số dòng đầu của bảng là tiêu đề (in đậm, lặp lại ở đầu mỗi trang)</source>
+        <translation>Number of heading rows at the top of the table (bold, repeated on every page)</translation>
+    </message>
+    <message>
+        <source>Thêm dòng</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Bỏ dòng</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Bỏ bảng</source>
+        <translation>Remove table</translation>
+    </message>
+    <message>
+        <source>Dòng tiêu đề:</source>
+        <translation>Heading rows:</translation>
+    </message>
+    <message>
+        <source>Phụ lục</source>
+        <translation>Appendix</translation>
+    </message>
+    <message>
+        <source>Tiêu đề mục được in đúng như đã gõ (không tự đánh số). Một mục có thể kèm một bảng (ví dụ biểu mẫu báo cáo).</source>
+        <translation>Item headings print exactly as typed (no automatic numbers). An item may carry a table (a report form, say).</translation>
+    </message>
+    <message>
+        <source>ví dụ: Phụ lục, Phụ lục 01, Biểu 01 (có thể để trống)</source>
+        <translation>e.g. Phụ lục, Phụ lục 01, Biểu 01 (may be left blank)</translation>
+    </message>
+    <message>
+        <source>Tên phụ lục, mỗi dòng một dòng in, ví dụ: DANH MỤC NHIỆM VỤ</source>
+        <translation>Appendix title, one printed line per line, e.g. DANH MỤC NHIỆM VỤ</translation>
+    </message>
+    <message>
+        <source>(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)</source>
+        <translation>(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)</translation>
+    </message>
+    <message>
+        <source>Điền theo kế hoạch</source>
+        <translation>Fill in from the plan</translation>
+    </message>
+    <message>
+        <source>Ghi dòng “Kèm theo” theo số, ngày và cơ quan ban hành của kế hoạch này</source>
+        <translation>Write the “Kèm theo” line from this plan&apos;s number, date and issuing body</translation>
+    </message>
+    <message>
+        <source>Trang ngang</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <source>Trang dọc</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>&amp;Nhãn:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+    <message>
+        <source>Tên phụ lụ&amp;c:</source>
+        <translation>Appendix &amp;title:</translation>
+    </message>
+    <message>
+        <source>&amp;Kèm theo:</source>
+        <translation>&amp;Attached to:</translation>
+    </message>
+    <message>
+        <source>Khổ &amp;giấy:</source>
+        <translation>Pa&amp;per:</translation>
+    </message>
+    <message>
+        <source>&amp;Sửa các nhiệm vụ của phụ lục</source>
+        <translation>&amp;Edit the appendix&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>Bảng nhiệm vụ</source>
+        <translation>Task table</translation>
+    </message>
+    <message>
+        <source>Danh mục nhiệm vụ của kế hoạch</source>
+        <translation>List of the plan&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>Bảng này tự liệt kê các nhiệm vụ của các phần trong kế hoạch (không có nhiệm vụ riêng). Sửa ở đây tiêu đề các cột.</source>
+        <translation>This table lists the tasks of the plan&apos;s sections by itself (it has no tasks of its own). Edit its column headings here.</translation>
+    </message>
+    <message>
+        <source>Phụ lục có %1 nhiệm vụ riêng, được theo dõi như các nhiệm vụ khác.</source>
+        <translation>The appendix has %1 tasks of its own, tracked like the other tasks.</translation>
+    </message>
+    <message>
+        <source>Tiêu đề mục như văn bản, ví dụ: I. KẾT QUẢ THỰC HIỆN (có thể để trống)</source>
+        <translation>Item heading as in the document, e.g. I. KẾT QUẢ THỰC HIỆN (may be left blank)</translation>
+    </message>
+    <message>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Thêm bảng</source>
+        <translation>Add table</translation>
+    </message>
+</context>
+<context>
     <name>ClosingPage</name>
     <message>
         <source>Trên đây là Kế hoạch … ./.</source>
@@ -170,8 +341,8 @@ Details were written to %1</translation>
         <translation>Reporting &amp;unit:</translation>
     </message>
     <message>
-        <source>&amp;Tình hình thực hiện:</source>
-        <translation>&amp;Status:</translation>
+        <source>&amp;Tiến độ:</source>
+        <translation>&amp;Progress:</translation>
     </message>
     <message>
         <source>Nội dung đã thực &amp;hiện:</source>
@@ -550,6 +721,10 @@ XÃ …</translation>
         <translation>&amp;Plans list</translation>
     </message>
     <message>
+        <source>Kế hoạch &amp;gần đây</source>
+        <translation>&amp;Recent plans</translation>
+    </message>
+    <message>
         <source>Kế hoạch mới từ &amp;mẫu</source>
         <translation>New plan from &amp;template</translation>
     </message>
@@ -610,6 +785,10 @@ XÃ …</translation>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
         <source>&amp;Công cụ</source>
         <translation>T&amp;ools</translation>
     </message>
@@ -634,6 +813,46 @@ XÃ …</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Thêm con</source>
+        <translation>Add sub-task</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xem &amp;trang in bên cạnh</source>
+        <translation>Show printed &amp;pages alongside</translation>
+    </message>
+    <message>
+        <source>Thanh công cụ</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Danh sách</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Trang in</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>(chưa có)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
@@ -654,6 +873,10 @@ Details were written to %1</translation>
     <message>
         <source>(chưa có trích yếu)</source>
         <translation>(no subject yet)</translation>
+    </message>
+    <message>
+        <source>Mọi thay đổi được ghi ngay vào cơ sở dữ liệu; không cần bấm Lưu.</source>
+        <translation>Every change is written to the database at once; there is no need to save.</translation>
     </message>
     <message>
         <source>Nhập kế hoạch từ tệp</source>
@@ -744,6 +967,10 @@ Details were written to %1</translation>
         <translation>Units catalog</translation>
     </message>
     <message>
+        <source>Hiện / ẩn trang in bên cạnh</source>
+        <translation>Show / hide the printed pages alongside</translation>
+    </message>
+    <message>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -779,6 +1006,14 @@ Database: %2</translation>
         <translation>&amp;Remove this part</translation>
     </message>
     <message>
+        <source>Thêm phụ &amp;lục</source>
+        <translation>Add a&amp;ppendix</translation>
+    </message>
+    <message>
+        <source>Thêm một phụ lục in sau phần chữ ký: bảng nhiệm vụ, danh mục nhiệm vụ của kế hoạch, hoặc nội dung tự do (đề cương, biểu mẫu)</source>
+        <translation>Add an appendix printed after the signature: a task table, the list of the plan&apos;s tasks, or free content (an outline, report forms)</translation>
+    </message>
+    <message>
         <source>Thông tin chung</source>
         <translation>General information</translation>
     </message>
@@ -805,6 +1040,46 @@ Database: %2</translation>
     <message>
         <source>Bỏ phần “%1” khỏi kế hoạch? (Có thể hoàn tác bằng Ctrl+Z.)</source>
         <translation>Remove the part “%1” from the plan? (Ctrl+Z undoes it.)</translation>
+    </message>
+    <message>
+        <source>Thêm phụ lục</source>
+        <translation>Add appendix</translation>
+    </message>
+    <message>
+        <source>Phụ lục gồm:</source>
+        <translation>The appendix holds:</translation>
+    </message>
+    <message>
+        <source>Xóa “%1” khỏi kế hoạch?</source>
+        <translation>Delete “%1” from the plan?</translation>
+    </message>
+    <message>
+        <source>Các nhiệm vụ riêng của phụ lục (%1) cũng bị xóa.</source>
+        <translation>The appendix&apos;s own tasks (%1) are deleted too.</translation>
+    </message>
+    <message>
+        <source>(Có thể hoàn tác bằng Ctrl+Z.)</source>
+        <translation>(Ctrl+Z undoes it.)</translation>
+    </message>
+    <message>
+        <source>Xóa phụ lục</source>
+        <translation>Delete appendix</translation>
+    </message>
+    <message>
+        <source>Bảng nhiệm vụ riêng của phụ lục</source>
+        <translation>A table of the appendix&apos;s own tasks</translation>
+    </message>
+    <message>
+        <source>Danh mục các nhiệm vụ của kế hoạch (lập từ các phần)</source>
+        <translation>The list of the plan&apos;s tasks (made from its sections)</translation>
+    </message>
+    <message>
+        <source>Nội dung tự do (đề cương, biểu mẫu, bảng)</source>
+        <translation>Free content (outline, forms, tables)</translation>
+    </message>
+    <message>
+        <source>Phụ lục</source>
+        <translation>Appendix</translation>
     </message>
 </context>
 <context>
@@ -901,10 +1176,29 @@ or “Import from file…” to open a plan written in Word.</translation>
     </message>
 </context>
 <context>
+    <name>PlanPreview</name>
+    <message>
+        <source>Xem trước trang in</source>
+        <translation>Page preview</translation>
+    </message>
+    <message>
+        <source>Không hiển thị được trang in.</source>
+        <translation>The pages could not be shown.</translation>
+    </message>
+    <message>
+        <source>Trang in: %1 trang</source>
+        <translation>Printed: %1 pages</translation>
+    </message>
+</context>
+<context>
     <name>PlanSession</name>
     <message>
         <source>Thêm nhiệm vụ con</source>
         <translation>Add sub-task</translation>
+    </message>
+    <message>
+        <source>Đổi tên cột của phụ lục</source>
+        <translation>Rename appendix column</translation>
     </message>
     <message>
         <source>Thêm nhiệm vụ</source>
@@ -941,6 +1235,14 @@ or “Import from file…” to open a plan written in Word.</translation>
     <message>
         <source>Sửa các phần của kế hoạch</source>
         <translation>Edit plan parts</translation>
+    </message>
+    <message>
+        <source>Thêm phụ lục</source>
+        <translation>Add appendix</translation>
+    </message>
+    <message>
+        <source>Xóa phụ lục</source>
+        <translation>Delete appendix</translation>
     </message>
     <message>
         <source>Sửa nhiệm vụ</source>
@@ -983,6 +1285,10 @@ or “Import from file…” to open a plan written in Word.</translation>
     <message>
         <source>Hoàn thành quá hạn</source>
         <translation>Done late</translation>
+    </message>
+    <message>
+        <source>Chưa báo cáo</source>
+        <translation>Not reported</translation>
     </message>
     <message>
         <source>Quá hạn</source>
@@ -1036,7 +1342,7 @@ or “Import from file…” to open a plan written in Word.</translation>
         <translation>Remove the selected unit (Delete)</translation>
     </message>
     <message>
-        <source>Đưa vào danh mục</source>
+        <source>Vào danh mục</source>
         <translation>Add to catalog</translation>
     </message>
     <message>
@@ -1136,6 +1442,10 @@ or click “Add task” (Ctrl+Enter).</translation>
     <message>
         <source>Nhiệm vụ cần có tên.</source>
         <translation>A task needs a title.</translation>
+    </message>
+    <message>
+        <source>Sẽ in ở cột “%1” của phụ lục: %2</source>
+        <translation>Will print in the appendix&apos;s “%1” column: %2</translation>
     </message>
     <message>
         <source>Sẽ in: “- %1: %2.”</source>
@@ -1250,6 +1560,10 @@ or click “Add task” (Ctrl+Enter).</translation>
     <message>
         <source>Đang lọc: %1/%2 nhiệm vụ khớp</source>
         <translation>Filtered: %1 of %2 tasks match</translation>
+    </message>
+    <message>
+        <source>Phụ lục</source>
+        <translation>Appendix</translation>
     </message>
     <message>
         <source>Xóa nhiệm vụ “%1” cùng các nhiệm vụ con của nó (%2)? (Có thể hoàn tác bằng Ctrl+Z.)</source>

@@ -93,8 +93,8 @@ class ColumnsEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self.table = QTableWidget(0, 2)
-        self.table.setAccessibleName(_tr("Các cột của bảng phụ lục"))
-        self.table.setHorizontalHeaderLabels([_tr("Cột in ra (tiêu đề như văn bản)"), _tr("Nội dung của cột")])
+        self.table.setAccessibleName(QCoreApplication.translate("AppendixPage", "Các cột của bảng phụ lục"))
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("AppendixPage", "Cột in ra (tiêu đề như văn bản)"), QCoreApplication.translate("AppendixPage", "Nội dung của cột")])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -102,13 +102,13 @@ class ColumnsEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemChanged.connect(self._edited)
-        self.add_button = QPushButton(_tr("Thêm cột"))
+        self.add_button = QPushButton(QCoreApplication.translate("AppendixPage", "Thêm cột"))
         self.add_button.clicked.connect(self.add_column)
-        self.remove_button = QPushButton(_tr("Bỏ cột"))
+        self.remove_button = QPushButton(QCoreApplication.translate("AppendixPage", "Bỏ cột"))
         self.remove_button.clicked.connect(self.remove_column)
         self.up_button = QToolButton()
         self.up_button.setText("↑")
-        self.up_button.setToolTip(_tr("Chuyển cột sang trái"))
+        self.up_button.setToolTip(QCoreApplication.translate("AppendixPage", "Chuyển cột sang trái"))
         self.up_button.clicked.connect(self.move_up)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -165,7 +165,7 @@ class ColumnsEditor(QWidget):
     def add_column(self) -> None:
         self._loading = True
         try:
-            self._append("", _tr("Cột mới"))
+            self._append("", QCoreApplication.translate("AppendixPage", "Cột mới"))
         finally:
             self._loading = False
         self.table.setCurrentCell(self.table.rowCount() - 1, 0)
@@ -198,17 +198,17 @@ class TableEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self.grid = QTableWidget(0, 0)
-        self.grid.setAccessibleName(_tr("Bảng"))
+        self.grid.setAccessibleName(QCoreApplication.translate("AppendixPage", "Bảng"))
         self.grid.itemChanged.connect(self._edited)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.header_rows = QSpinBox()
         self.header_rows.setRange(0, 5)
-        self.header_rows.setToolTip(_tr("Số dòng đầu của bảng là tiêu đề (in đậm, lặp lại ở đầu mỗi trang)"))
+        self.header_rows.setToolTip(QCoreApplication.translate("AppendixPage", "Số dòng đầu của bảng là tiêu đề (in đậm, lặp lại ở đầu mỗi trang)"))
         self.header_rows.valueChanged.connect(self._edited)
-        specs = [("add_row", _tr("Thêm dòng"), self.add_row), ("remove_row", _tr("Bỏ dòng"), self.remove_row),
-                 ("add_column", _tr("Thêm cột"), self.add_column),
-                 ("remove_column", _tr("Bỏ cột"), self.remove_column),
-                 ("remove_table", _tr("Bỏ bảng"), self.removeRequested.emit)]
+        specs = [("add_row", QCoreApplication.translate("AppendixPage", "Thêm dòng"), self.add_row), ("remove_row", QCoreApplication.translate("AppendixPage", "Bỏ dòng"), self.remove_row),
+                 ("add_column", QCoreApplication.translate("AppendixPage", "Thêm cột"), self.add_column),
+                 ("remove_column", QCoreApplication.translate("AppendixPage", "Bỏ cột"), self.remove_column),
+                 ("remove_table", QCoreApplication.translate("AppendixPage", "Bỏ bảng"), self.removeRequested.emit)]
         self.buttons: dict[str, QToolButton] = {}
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -219,7 +219,7 @@ class TableEditor(QWidget):
             self.buttons[name] = button
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(QLabel(_tr("Dòng tiêu đề:")))
+        row.addWidget(QLabel(QCoreApplication.translate("AppendixPage", "Dòng tiêu đề:")))
         row.addWidget(self.header_rows)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -316,22 +316,22 @@ class AppendixPage(TextSectionPage):
     def __init__(self, plan: Plan, parent: QWidget | None = None) -> None:
         super().__init__(-1, "", parent)
         self.plan = plan  # whose number, date and issuer "Điền theo kế hoạch" writes
-        self.numeral.setText(_tr("Phụ lục"))
+        self.numeral.setText(QCoreApplication.translate("AppendixPage", "Phụ lục"))
         self.title.setVisible(False)  # its name is its title lines
-        self.hint.setText(_tr("Tiêu đề mục được in đúng như đã gõ (không tự đánh số). Một mục có thể kèm một "
+        self.hint.setText(QCoreApplication.translate("AppendixPage", "Tiêu đề mục được in đúng như đã gõ (không tự đánh số). Một mục có thể kèm một "
                               "bảng (ví dụ biểu mẫu báo cáo)."))
         self.label = CommitLineEdit()
-        self.label.setPlaceholderText(_tr("ví dụ: Phụ lục, Phụ lục 01, Biểu 01 (có thể để trống)"))
+        self.label.setPlaceholderText(QCoreApplication.translate("AppendixPage", "ví dụ: Phụ lục, Phụ lục 01, Biểu 01 (có thể để trống)"))
         self.heading = CommitTextEdit(lines=2)
-        self.heading.setPlaceholderText(_tr("Tên phụ lục, mỗi dòng một dòng in, ví dụ: DANH MỤC NHIỆM VỤ"))
+        self.heading.setPlaceholderText(QCoreApplication.translate("AppendixPage", "Tên phụ lục, mỗi dòng một dòng in, ví dụ: DANH MỤC NHIỆM VỤ"))
         self.attached = CommitLineEdit()
-        self.attached.setPlaceholderText(_tr("(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)"))
-        self.fill_button = QPushButton(_tr("Điền theo kế hoạch"))
-        self.fill_button.setToolTip(_tr("Ghi dòng “Kèm theo” theo số, ngày và cơ quan ban hành của kế hoạch này"))
+        self.attached.setPlaceholderText(QCoreApplication.translate("AppendixPage", "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)"))
+        self.fill_button = QPushButton(QCoreApplication.translate("AppendixPage", "Điền theo kế hoạch"))
+        self.fill_button.setToolTip(QCoreApplication.translate("AppendixPage", "Ghi dòng “Kèm theo” theo số, ngày và cơ quan ban hành của kế hoạch này"))
         self.fill_button.clicked.connect(self.fill_attached)
         self.orientation = QComboBox()
-        self.orientation.addItem(_tr("Trang ngang"), True)
-        self.orientation.addItem(_tr("Trang dọc"), False)
+        self.orientation.addItem(QCoreApplication.translate("AppendixPage", "Trang ngang"), True)
+        self.orientation.addItem(QCoreApplication.translate("AppendixPage", "Trang dọc"), False)
         self.orientation.activated.connect(lambda _i: self._committed())
         attached_row = QHBoxLayout()
         attached_row.setContentsMargins(0, 0, 0, 0)
@@ -342,12 +342,12 @@ class AppendixPage(TextSectionPage):
         orientation_row.addWidget(self.orientation)
         orientation_row.addStretch(1)
         form = _form()
-        form.addRow(_tr("&Nhãn:"), self.label)
-        form.addRow(_tr("Tên phụ lụ&c:"), self.heading)
-        attached_label = QLabel(_tr("&Kèm theo:"))
+        form.addRow(QCoreApplication.translate("AppendixPage", "&Nhãn:"), self.label)
+        form.addRow(QCoreApplication.translate("AppendixPage", "Tên phụ lụ&c:"), self.heading)
+        attached_label = QLabel(QCoreApplication.translate("AppendixPage", "&Kèm theo:"))
         attached_label.setBuddy(self.attached)
         form.addRow(attached_label, attached_row)
-        orientation_label = QLabel(_tr("Khổ &giấy:"))
+        orientation_label = QLabel(QCoreApplication.translate("AppendixPage", "Khổ &giấy:"))
         orientation_label.setBuddy(self.orientation)
         form.addRow(orientation_label, orientation_row)
         for edit in (self.label, self.heading, self.attached):
@@ -357,12 +357,12 @@ class AppendixPage(TextSectionPage):
         self.columns.changed.connect(self._committed)
         self.tasks_info = QLabel()
         self.tasks_info.setWordWrap(True)
-        self.tasks_button = QPushButton(_tr("&Sửa các nhiệm vụ của phụ lục"))
+        self.tasks_button = QPushButton(QCoreApplication.translate("AppendixPage", "&Sửa các nhiệm vụ của phụ lục"))
         self.tasks_button.clicked.connect(lambda: self.section is not None and self.openTasks.emit(self.section))
         tasks_row = QHBoxLayout()
         tasks_row.addWidget(self.tasks_info, 1)
         tasks_row.addWidget(self.tasks_button)
-        self.table_box = QGroupBox(_tr("Bảng nhiệm vụ"))
+        self.table_box = QGroupBox(QCoreApplication.translate("AppendixPage", "Bảng nhiệm vụ"))
         box = QVBoxLayout(self.table_box)
         box.addLayout(tasks_row)
         box.addWidget(self.columns)
@@ -392,26 +392,26 @@ class AppendixPage(TextSectionPage):
         self.table_box.setVisible(not text)
         self.tasks_button.setVisible(not appendix.mirror)
         if appendix.mirror:
-            self.table_box.setTitle(_tr("Danh mục nhiệm vụ của kế hoạch"))
-            self.tasks_info.setText(_tr("Bảng này tự liệt kê các nhiệm vụ của các phần trong kế hoạch "
+            self.table_box.setTitle(QCoreApplication.translate("AppendixPage", "Danh mục nhiệm vụ của kế hoạch"))
+            self.tasks_info.setText(QCoreApplication.translate("AppendixPage", "Bảng này tự liệt kê các nhiệm vụ của các phần trong kế hoạch "
                                         "(không có nhiệm vụ riêng). Sửa ở đây tiêu đề các cột."))
         else:
-            self.table_box.setTitle(_tr("Bảng nhiệm vụ"))
+            self.table_box.setTitle(QCoreApplication.translate("AppendixPage", "Bảng nhiệm vụ"))
             count = sum(1 for top in section.tasks for _ in top.walk())
-            self.tasks_info.setText(_tr("Phụ lục có %1 nhiệm vụ riêng, được theo dõi như các nhiệm vụ khác.")
+            self.tasks_info.setText(QCoreApplication.translate("AppendixPage", "Phụ lục có %1 nhiệm vụ riêng, được theo dõi như các nhiệm vụ khác.")
                                     .replace("%1", str(count)))
 
     def _new_editor(self) -> _ItemEditor:
         editor = super()._new_editor()
-        editor.heading.setPlaceholderText(_tr("Tiêu đề mục như văn bản, ví dụ: I. KẾT QUẢ THỰC HIỆN (có thể để trống)"))
-        editor.caption.setText(_tr("Mục"))
+        editor.heading.setPlaceholderText(QCoreApplication.translate("AppendixPage", "Tiêu đề mục như văn bản, ví dụ: I. KẾT QUẢ THỰC HIỆN (có thể để trống)"))
+        editor.caption.setText(QCoreApplication.translate("AppendixPage", "Mục"))
         # an outline has many short items: a box of a few lines each (it scrolls when the text is longer)
         line = editor.paragraphs.fontMetrics().lineSpacing()
         editor.paragraphs.setMinimumHeight(line * 2 + 14)
         editor.paragraphs.setMaximumHeight(line * 5 + 14)
         editor.table_editor = None  # type: ignore[attr-defined]
         add_table = QToolButton()
-        add_table.setText(_tr("Thêm bảng"))
+        add_table.setText(QCoreApplication.translate("AppendixPage", "Thêm bảng"))
         add_table.clicked.connect(lambda: self._add_table(editor))
         editor.add_table = add_table  # type: ignore[attr-defined]
         editor.layout().itemAt(0).layout().insertWidget(2, add_table)

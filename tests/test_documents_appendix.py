@@ -251,8 +251,11 @@ def _check_long_phu_luc(pdf: Path) -> None:
     assert numbers == ["", *(str(k) for k in range(2, len(annex) + 1))]
     assert all("Tên nhiệm vụ" in page for page in annex)
     # every task's row once, in order: the STT column down the pages
-    numbers = [int(m[1]) for page in annex for line in page.splitlines() if (m := re.match(r"\s*(\d+)\s{2,}\S", line))]
-    assert numbers == list(range(1, 43))
+    rows = [(int(m[1]), page) for page in annex for line in page.splitlines()
+            if (m := re.match(r"\s*(\d+)\s{2,}\S", line))]
+    assert [k for k, _ in rows] == list(range(1, 43))
+    # and never torn across two pages: a row's last title line ("… (đợt 9)") is on the page of its number
+    assert [k for k, page in rows if not re.search(rf"(?<!\d){k}\)", page)] == []
 
 
 def test_a_long_phu_luc_numbers_its_pages_from_one_and_repeats_its_heading_row(tmp_path: Path) -> None:

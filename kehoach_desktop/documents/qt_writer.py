@@ -10,8 +10,10 @@ Qt is imported inside the functions, so importing this module costs nothing and
 the rest of ``documents/`` stays free of Qt. Page numbers are painted in the top
 margin (centred, from page 2, restarting per section as the model says); rules
 are Qt's horizontal rulers; a table's header rows repeat on every page. Qt
-cannot keep a table row or a paragraph from splitting across pages, so the PDF
-may break a long row where Word would not.
+cannot keep a table row or a paragraph from splitting across pages: a long table
+is cut before a row that would be torn and goes on from the next page as a new
+table with its heading rows (:func:`_keep_rows`); a paragraph, or a row taller
+than most of a page, may still break where Word would not.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class _Builder:
         self.rules: list[tuple[int, Rule]] = []  # (cursor position of the rule's block, rule)
         self.keep_next: list[int] = []  # positions of blocks kept on the page of the next block
         self.kept_tables: list[Any] = []  # small tables whose rows never split (header, signature)
+        self.row_tables: list[tuple[Any, Table]] = []  # longer tables with rows that never split, and their model
         self.scale = LAYOUT_DPI / 72  # margins, table widths: Qt scales these to the device
         self.page_scale = page_scale  # page size, first-line indent, ruler width: device units
 
@@ -160,6 +163,8 @@ class _Builder:
         qtable = cursor.insertTable(len(table.rows), len(table.widths), fmt)
         if len(table.rows) <= 3 and all(row.cant_split for row in table.rows):
             self.kept_tables.append(qtable)
+        elif any(row.cant_split and not row.header for row in table.rows):
+            self.row_tables.append((qtable, table))
         merges = []
         for r, row in enumerate(table.rows):
             c = 0
@@ -253,6 +258,7 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
             # sit a hair above the page boundary and get clipped from both pages.
             w, h = int(page.text_width * scale), int(page.text_height * scale)
             doc.setPageSize(QSizeF(w, h))
+            _keep_rows(builder, doc, h)
             _keep_together(builder, doc, h)
             count = doc.pageCount()
             for number in range(count):
@@ -270,6 +276,58 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
         if painter is not None and painter.isActive():
             painter.end()
     return pages
+
+
+def _keep_rows(builder: _Builder, doc: Any, page_height: float) -> None:
+    """Word's "don't split row" in a long table, which Qt lacks: where a row would be torn across pages,
+    the table is cut before it and the rest goes on as a new table (its heading rows again) from the next
+    page. A row taller than a page is left to break. Cursors kept by the builder follow the edit."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    if not builder.row_tables:
+        return
+    keep = [QTextCursor(doc) for _ in builder.keep_next]
+    for cursor, position in zip(keep, builder.keep_next, strict=True):
+        cursor.setPosition(position)
+    rules = [QTextCursor(doc) for _ in builder.rules]
+    for cursor, (position, _rule) in zip(rules, builder.rules, strict=True):
+        cursor.setPosition(position)
+    layout = doc.documentLayout()
+    done = 0
+    while done < len(builder.row_tables):
+        qtable, model = builder.row_tables[done]
+        done += 1
+        heads = [row for row in model.rows if row.header]
+        for r, row in enumerate(model.rows):
+            if row.header or not row.cant_split or r <= len(heads):
+                continue  # (the first row under the heading stays with it)
+            cells = [qtable.cellAt(r, c) for c in range(qtable.columns())]
+            top = min(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() for cell in cells)
+            bottom = max(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() for cell in cells)
+            # the row ends below its text by the cell padding and the border (a row whose text ends on the
+            # page's last line would lose its bottom border)
+            end = bottom + (model.cell_margin + 1) * builder.page_scale
+            above = qtable.cellAt(r - 1, 0).firstCursorPosition().block()
+            # a row Qt itself moved to the next page: cut there too, so the page's last row keeps its
+            # bottom border (Qt draws none where a table runs on)
+            moved = int(layout.blockBoundingRect(above).top() // page_height) != int(top // page_height)
+            torn = bottom - top < page_height * 0.8 and int(top // page_height) != int(end // page_height)
+            if not (torn or moved):
+                continue
+            rest = Table(model.widths, [*heads, *model.rows[r:]], model.borders, model.indent, model.cell_margin,
+                         model.align)
+            after = QTextCursor(doc)
+            after.setPosition(qtable.lastPosition() + 1)
+            builder.table(after, rest)
+            new_table, _ = builder.row_tables[-1] if builder.row_tables[-1][1] is rest else (None, None)
+            if new_table is not None:
+                fmt = new_table.format()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                new_table.setFormat(fmt)
+            qtable.removeRows(r, len(model.rows) - r)
+            break
+    builder.keep_next = [cursor.position() for cursor in keep]
+    builder.rules = [(cursor.position(), rule) for cursor, (_p, rule) in zip(rules, builder.rules, strict=True)]
 
 
 def _keep_together(builder: _Builder, doc: Any, page_height: float) -> None:

@@ -134,7 +134,7 @@ class PlanRepository:
         task_rows: list[tuple] = []
         unit_rows: list[tuple] = []
         used_keys = {r[0] for r in self.conn.execute("SELECT key FROM tasks WHERE plan_id = ?", (plan_id,))}
-        seen: dict[str, tuple[int | None, str]] = {}
+        seen: dict[str, tuple[int | None, str] | tuple[()]] = {}  # a plan names few units: each resolved once
 
         def visit(items: list[Task], parent: int | None, start: int) -> None:
             nonlocal next_id
@@ -148,7 +148,15 @@ class PlanRepository:
                 task_rows.append((task_id, task.key, plan_id, section_id, parent, start + offset, task.number,
                                   task.title, _dumps(task.content), task.time, task.product, task.notes,
                                   _dumps(task.labels), _dumps(task.assignment), _dumps(task.cells)))
-                unit_rows.extend(self._unit_rows(task_id, task, catalog, seen))
+                for role, names in (("lead", task.lead), ("coordinator", task.coordinators)):
+                    position = 0
+                    for name in names:
+                        resolved = seen.get(name)
+                        if resolved is None:
+                            resolved = seen[name] = self._resolve(name, catalog)
+                        if resolved:  # a blank name is no unit
+                            unit_rows.append((task_id, role, position, *resolved))
+                            position += 1
                 visit(task.children, task_id, 0)
 
         visit(tasks, parent_id, first_position)
@@ -160,18 +168,19 @@ class PlanRepository:
             "INSERT INTO task_units (task_id, role, position, unit_id, name) VALUES (?, ?, ?, ?, ?)", unit_rows)
 
     @staticmethod
-    def _unit_rows(task_id: int, task: Task, catalog: UnitCatalog,
-                   seen: dict[str, tuple[int | None, str]] | None = None) -> list[tuple]:
-        """The task_units rows of ``task``; ``seen`` remembers the names already resolved (a plan names few units)."""
+    def _resolve(name: str, catalog: UnitCatalog) -> tuple[int | None, str] | tuple[()]:
+        """(unit id, name) of a lead or coordinator as stored: the catalog's unit, or the name as written;
+        () for a blank name."""
+        if not name.strip():
+            return ()
+        unit = catalog.find(name)
+        return (unit.id, unit.name) if unit else (None, nfc(name).strip())
+
+    def _unit_rows(self, task_id: int, task: Task, catalog: UnitCatalog) -> list[tuple]:
         rows = []
-        seen = {} if seen is None else seen
         for role, names in (("lead", task.lead), ("coordinator", task.coordinators)):
-            for position, name in enumerate(n for n in names if n.strip()):
-                resolved = seen.get(name)
-                if resolved is None:
-                    unit = catalog.find(name)
-                    resolved = seen[name] = (unit.id, unit.name) if unit else (None, nfc(name).strip())
-                rows.append((task_id, role, position, *resolved))
+            resolved = [r for r in (self._resolve(n, catalog) for n in names) if r]
+            rows.extend((task_id, role, position, *r) for position, r in enumerate(resolved))
         return rows
 
     def load(self, plan_id: int) -> Plan:

@@ -223,8 +223,8 @@ class PlanRepository:
             placement.append((tid, sid, parent))
         for tid, role, name in self.conn.execute(
                 """SELECT tu.task_id, tu.role, coalesce(u.name, tu.name) FROM task_units tu
-                   JOIN tasks t ON t.id = tu.task_id LEFT JOIN units u ON u.id = tu.unit_id
-                   WHERE t.plan_id = ? ORDER BY tu.task_id, tu.role, tu.position""", (plan_id,)):
+                   LEFT JOIN units u ON u.id = tu.unit_id WHERE tu.task_id IN (SELECT id FROM tasks WHERE plan_id = ?)
+                   ORDER BY tu.task_id, tu.role, tu.position""", (plan_id,)):  # in key order: no sort
             (tasks[tid].lead if role == "lead" else tasks[tid].coordinators).append(name)
         for tid, sid, parent in placement:  # rows come ordered by position within each parent
             (tasks[parent].children if parent else sections[sid].tasks).append(tasks[tid])

@@ -12,7 +12,7 @@ margin (centred, from page 2, restarting per section as the model says); rules
 are Qt's horizontal rulers; a table's header rows repeat on every page. Qt
 cannot keep a table row or a paragraph from splitting across pages: a long table
 is cut before a row that would be torn and goes on from the next page as a new
-table with its heading rows (:func:`_keep_rows`); a paragraph, or a row taller
+table with its heading rows (:func:`_cut_tables`); a paragraph, or a row taller
 than most of a page, may still break where Word would not.
 """
 
@@ -73,6 +73,7 @@ class _Builder:
         self.keep_next: list[int] = []  # positions of blocks kept on the page of the next block
         self.kept_tables: list[Any] = []  # small tables whose rows never split (header, signature)
         self.row_tables: list[tuple[Any, Table]] = []  # longer tables with rows that never split, and their model
+        self.break_before: set[int] = set()  # id() of the tables that start a page (the rest of a cut table)
         self.scale = LAYOUT_DPI / 72  # margins, table widths: Qt scales these to the device
         self.page_scale = page_scale  # page size, first-line indent, ruler width: device units
 
@@ -160,6 +161,8 @@ class _Builder:
         fmt.setTopMargin(space_before * s)
         fmt.setLeftMargin(table.indent * s)
         fmt.setHeaderRowCount(sum(1 for row in table.rows if row.header))
+        if id(table) in self.break_before:
+            fmt.setPageBreakPolicy(Q.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         qtable = cursor.insertTable(len(table.rows), len(table.widths), fmt)
         if len(table.rows) <= 3 and all(row.cant_split for row in table.rows):
             self.kept_tables.append(qtable)
@@ -250,15 +253,23 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
             elif index > 0:
                 device.newPage()
             scale = device.logicalDpiY() / 72
-            builder = _Builder(model, scale)
-            doc = builder.new_document()
-            builder.fill(doc, section.blocks)  # before the layout exists: editing a laid-out table is slow
-            doc.documentLayout().setPaintDevice(device)
             # Whole device units: Qt pages in fixed point, so a fractional page height lets a line
             # sit a hair above the page boundary and get clipped from both pages.
             w, h = int(page.text_width * scale), int(page.text_height * scale)
-            doc.setPageSize(QSizeF(w, h))
-            _keep_rows(builder, doc, h)
+            blocks, breaks = section.blocks, set()
+            for _attempt in range(2):
+                builder = _Builder(model, scale)
+                builder.break_before = breaks
+                doc = builder.new_document()
+                builder.fill(doc, blocks)  # before the layout exists: editing a laid-out table is slow
+                doc.documentLayout().setPaintDevice(device)
+                doc.setPageSize(QSizeF(w, h))
+                if breaks:
+                    break
+                # rows Qt would tear across pages: lay out again with the tables cut before them
+                blocks, breaks = _cut_tables(builder, doc, h, blocks)
+                if not breaks:
+                    break
             _keep_together(builder, doc, h)
             count = doc.pageCount()
             for number in range(count):
@@ -278,56 +289,75 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
     return pages
 
 
-def _keep_rows(builder: _Builder, doc: Any, page_height: float) -> None:
-    """Word's "don't split row" in a long table, which Qt lacks: where a row would be torn across pages,
-    the table is cut before it and the rest goes on as a new table (its heading rows again) from the next
-    page. A row taller than a page is left to break. Cursors kept by the builder follow the edit."""
-    from PySide6.QtGui import QTextCursor, QTextFormat
-
-    if not builder.row_tables:
-        return
-    keep = [QTextCursor(doc) for _ in builder.keep_next]
-    for cursor, position in zip(keep, builder.keep_next, strict=True):
-        cursor.setPosition(position)
-    rules = [QTextCursor(doc) for _ in builder.rules]
-    for cursor, (position, _rule) in zip(rules, builder.rules, strict=True):
-        cursor.setPosition(position)
+def _cut_tables(builder: _Builder, doc: Any, page_height: float, blocks: list) -> tuple[list, set[int]]:
+    """Word's "don't split row" in a long table, which Qt lacks: ``blocks`` with each long table cut before
+    the rows Qt would tear across pages, and the id() of the tables that must start a page (none: nothing
+    to cut). Each rest is a table of its own, with the heading rows again, starting a page. A row taller than
+    most of a page is left to break. The rows' heights come from this layout; the cuts page them as Word
+    does, so the next layout needs no more."""
     layout = doc.documentLayout()
-    done = 0
-    while done < len(builder.row_tables):
-        qtable, model = builder.row_tables[done]
-        done += 1
-        heads = [row for row in model.rows if row.header]
-        for r, row in enumerate(model.rows):
-            if row.header or not row.cant_split or r <= len(heads):
-                continue  # (the first row under the heading stays with it)
+    cuts_of: dict[int, list[int]] = {}
+    for qtable, model in builder.row_tables:
+        heads = sum(1 for row in model.rows if row.header)
+        n = len(model.rows)
+        if n <= heads + 1:
+            continue
+        pad = (model.cell_margin + 0.5) * builder.page_scale  # a cell's padding and border, above and below
+        spans = []
+        for r in range(n):
             cells = [qtable.cellAt(r, c) for c in range(qtable.columns())]
             top = min(layout.blockBoundingRect(cell.firstCursorPosition().block()).top() for cell in cells)
             bottom = max(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom() for cell in cells)
-            # the row ends below its text by the cell padding and the border (a row whose text ends on the
-            # page's last line would lose its bottom border)
-            end = bottom + (model.cell_margin + 1) * builder.page_scale
-            above = qtable.cellAt(r - 1, 0).firstCursorPosition().block()
-            # a row Qt itself moved to the next page: cut there too, so the page's last row keeps its
-            # bottom border (Qt draws none where a table runs on)
-            moved = int(layout.blockBoundingRect(above).top() // page_height) != int(top // page_height)
-            torn = bottom - top < page_height * 0.8 and int(top // page_height) != int(end // page_height)
-            if not (torn or moved):
-                continue
-            rest = Table(model.widths, [*heads, *model.rows[r:]], model.borders, model.indent, model.cell_margin,
-                         model.align)
-            after = QTextCursor(doc)
-            after.setPosition(qtable.lastPosition() + 1)
-            builder.table(after, rest)
-            new_table, _ = builder.row_tables[-1] if builder.row_tables[-1][1] is rest else (None, None)
-            if new_table is not None:
-                fmt = new_table.format()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                new_table.setFormat(fmt)
-            qtable.removeRows(r, len(model.rows) - r)
-            break
-    builder.keep_next = [cursor.position() for cursor in keep]
-    builder.rules = [(cursor.position(), rule) for cursor, (_p, rule) in zip(rules, builder.rules, strict=True)]
+            spans.append((top - pad, bottom + pad))
+        # a row's height: down to the next row's top where both are on one page, else its cells' lines
+        # and margins (a row Qt tore holds the page break in its extent)
+        margin = builder.page_scale / builder.scale  # a block's margins are in 96-DPI pixels
+
+        def lines_height(r: int, qtable: Any = qtable, pad: float = pad, margin: float = margin) -> float:
+            tallest = 0.0
+            for c in range(qtable.columns()):
+                cell = qtable.cellAt(r, c)
+                block, end, total = cell.firstCursorPosition().block(), cell.lastPosition(), 0.0
+                while block.isValid() and block.position() <= end:
+                    fmt, lines = block.blockFormat(), block.layout()
+                    total += (fmt.topMargin() + fmt.bottomMargin()) * margin
+                    total += sum(lines.lineAt(k).height() for k in range(lines.lineCount()))
+                    block = block.next()
+                tallest = max(tallest, total)
+            return tallest + 2 * pad
+
+        heights = [spans[r + 1][0] - top if r + 1 < n and int(top // page_height) == int(spans[r + 1][0] // page_height)
+                   else lines_height(r) for r, (top, _bottom) in enumerate(spans)]
+        head_height = sum(heights[:heads])
+        y = spans[heads][0]
+        cuts: list[int] = []
+        for r in range(heads, n):
+            page = int(y // page_height)
+            first = r == heads if not cuts else r == cuts[-1]
+            if not first and heights[r] < page_height * 0.8 and y + heights[r] > (page + 1) * page_height:
+                cuts.append(r)
+                y = (page + 1) * page_height + head_height
+            y += heights[r]
+        if cuts:
+            cuts_of[id(model)] = cuts
+    if not cuts_of:
+        return blocks, set()
+    out: list = []
+    breaks: set[int] = set()
+    for block in blocks:
+        cuts = cuts_of.get(id(block)) if isinstance(block, Table) else None
+        if not cuts:
+            out.append(block)
+            continue
+        heads = [row for row in block.rows if row.header]
+        bounds = [0, *cuts, len(block.rows)]
+        for k in range(len(bounds) - 1):
+            rows = block.rows[bounds[k]:bounds[k + 1]]
+            out.append(Table(block.widths, rows if k == 0 else [*heads, *rows], block.borders, block.indent,
+                             block.cell_margin, block.align))
+            if k:
+                breaks.add(id(out[-1]))
+    return out, breaks
 
 
 def _keep_together(builder: _Builder, doc: Any, page_height: float) -> None:

@@ -232,10 +232,16 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
     """Paint ``model`` onto a ``QPdfWriter`` or ``QPrinter``, page by page; return the page count."""
     ensure_application()
     from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+    from PySide6.QtGui import QPageLayout, QPageSize, QPaintEngine, QPainter
 
     if hasattr(device, "setFullPage"):
         device.setFullPage(True)
+    # A printer (and the print preview) keeps the paper of the first page once painting has begun: a
+    # section of the other orientation (a landscape phụ lục) is painted turned a quarter on that paper,
+    # as it comes out of a printer's tray. A PDF (QPdfWriter, or QPrinter writing PDF) changes its pages.
+    engine = device.paintEngine()
+    fixed_paper = engine is not None and engine.type() != QPaintEngine.Type.Pdf
+    first_landscape: bool | None = None
     painter: QPainter | None = None
     pages = 0
     try:
@@ -245,7 +251,10 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
             size = QPageSize(QSizeF(min(page.width, page.height), max(page.width, page.height)),
                              QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
             layout = QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-            device.setPageLayout(layout)
+            if painter is None or not fixed_paper:
+                device.setPageLayout(layout)
+                first_landscape = page.landscape if first_landscape is None else first_landscape
+            turned = fixed_paper and page.landscape != first_landscape
             if painter is None:
                 painter = QPainter()
                 if not painter.begin(device):
@@ -276,12 +285,17 @@ def paint_document(model: Document, device: QPagedPaintDevice) -> int:
                 if number > 0:
                     device.newPage()
                 painter.save()
+                if turned:  # the section's page turned a quarter onto the printer's paper, its top at the
+                    painter.translate(QPointF(0, device.height()))  # left edge, as printers lay landscape
+                    painter.rotate(-90)
+                painter.save()
                 painter.translate(QPointF(page.left * scale, page.top * scale - number * h))
                 doc.drawContents(painter, QRectF(0, number * h, w, h))
                 _paint_rules(builder, doc, painter, number * h, (number + 1) * h)
                 painter.restore()
                 if section.page_number is not None and not (section.title_page and number == 0):
                     _paint_page_number(builder, painter, section, number + 1, scale)
+                painter.restore()
                 pages += 1
     finally:
         if painter is not None and painter.isActive():

@@ -55,3 +55,12 @@ def type_text(widget, text: str) -> None:
         key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def collect_errors(window, monkeypatch) -> list[str]:
+    """The messages the window would show the user (message boxes and the editor's error line), collected."""
+    messages: list[str] = []
+    monkeypatch.setattr(window, "show_error", messages.append)
+    window.editor.error.disconnect()
+    window.editor.error.connect(messages.append)
+    return messages

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from kehoach_desktop.ui.dialogs import CommuneDialog
-from tests.ui.conftest import type_text
+from tests.ui.conftest import collect_errors, type_text
 
 
 def db_tasks(store, plan_id: int) -> list[tuple[str, str, int]]:
@@ -272,10 +272,7 @@ def test_an_undo_the_database_refuses_is_a_message(qtbot, window, commune_store,
     session = window.session
     key = session.section.tasks[0].key
     session.set_task_fields(key, product="Báo cáo")
-    messages: list[str] = []
-    monkeypatch.setattr(window, "show_error", messages.append)
-    window.editor.error.disconnect()
-    window.editor.error.connect(messages.append)
+    messages = collect_errors(window, monkeypatch)
 
     def locked(*args, **kwargs):
         raise StorageError("Cơ sở dữ liệu đang bị khóa.")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings
 
 from kehoach_desktop.ui.mainwindow import MainWindow, opens_maximised, recent_plans_key
 from tests.conftest import load_fixture
-from tests.ui.conftest import type_text
+from tests.ui.conftest import collect_errors, type_text
 
 
 def test_small_screens_open_maximised():
@@ -39,10 +39,7 @@ def test_the_status_bar_says_saved_only_after_the_write(qtbot, window, commune_s
     plan_id = commune_store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
     window.open_plan(plan_id)
     assert window.saved_label.text() == ""  # nothing written yet: nothing claimed
-    messages: list[str] = []
-    monkeypatch.setattr(window, "show_error", messages.append)
-    window.editor.error.disconnect()
-    window.editor.error.connect(messages.append)
+    messages = collect_errors(window, monkeypatch)
 
     def locked(*args, **kwargs):
         raise StorageError("Cơ sở dữ liệu đang bị khóa.")

@@ -12,12 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .domain.plan import Plan
-from .domain.planjson import plan_from_json_text, plan_to_json_text, read_plan_file
 from .domain.text import fold
 from .errors import NotFound, StorageError
-from .fileio import write_bytes
 from .paths import default_db_path
-from .store.backup import daily_backup
 from .store.database import Database, open_database
 from .store.plans import PlanRepository
 from .store.units import UnitRepository
@@ -47,17 +44,29 @@ class Store:
         return self._progress
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Store:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool | str = True) -> Store:
+        """Open the database; ``backup``: the daily backup now (True), never (False), or
+        ``"later"``: when :meth:`daily_backup` is called, and in any case before the first write
+        (the app makes it once its window is on the screen)."""
         database = open_database(path or default_db_path())
         store = cls(database)
+        if backup == "later":
+            database.before_first_write = store.daily_backup
         commune = store.get_setting(SETTING_COMMUNE) or {}
         store.units.ensure_presets(commune.get("kind"))
-        if backup:
-            try:
-                daily_backup(database)
-            except StorageError as exc:  # a missed backup must not keep the user from their plans
-                logging.getLogger("kehoach").warning("Không sao lưu tự động được: %s", exc)
+        if backup is True:
+            store.daily_backup()
         return store
+
+    def daily_backup(self) -> None:
+        """Today's automatic backup, if it is not made yet (see :func:`store.backup.daily_backup`)."""
+        from .store.backup import daily_backup
+
+        self.database.before_first_write = None
+        try:
+            daily_backup(self.database)
+        except StorageError as exc:  # a missed backup must not keep the user from their plans
+            logging.getLogger("kehoach").warning("Không sao lưu tự động được: %s", exc)
 
     def close(self) -> None:
         self.database.close()
@@ -109,15 +118,24 @@ class Store:
         which = ", ".join(f"#{p.id} ({p.reference})" for p in same)
         return f"Lưu ý: cơ sở dữ liệu đã có kế hoạch cùng số, ký hiệu và trích yếu: {which}; kế hoạch nhập là một bản riêng."
 
+    # plan JSON and file writing are imported when used: the window opens without them
+
     def import_json(self, path: str | os.PathLike[str]) -> int:
+        from .domain.planjson import read_plan_file
+
         return self.import_plan(read_plan_file(path))
 
     def export_json(self, reference: str | int, target: str | os.PathLike[str]) -> Path:
+        from .domain.planjson import plan_to_json_text
+        from .fileio import write_bytes
+
         plan = self.load_plan(reference)
         return write_bytes(target, plan_to_json_text(plan).encode("utf-8"))
 
 
 def builtin_template() -> Plan:
     """The built-in "Kế hoạch triển khai thi hành Luật Trí tuệ nhân tạo" for a new commune plan."""
+    from .domain.planjson import plan_from_json_text
+
     text = (Path(__file__).resolve().parent / "data" / "template-luat-ai.json").read_text("utf-8")
     return plan_from_json_text(text)

@@ -14,7 +14,7 @@ import errno
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import StorageError, describe_os_error
@@ -152,6 +152,8 @@ class Database:
         self.path = path
         self.conn = conn
         self._depth = 0
+        # Run once before the first write (the app's daily backup, deferred until its window is shown)
+        self.before_first_write: Callable[[], object] | None = None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -163,6 +165,9 @@ class Database:
             finally:
                 self._depth -= 1
             return
+        if self.before_first_write is not None:
+            hook, self.before_first_write = self.before_first_write, None
+            hook()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 LANGUAGES = ("vi", "en")
 SETTINGS_KEY = "ui/language"
@@ -43,6 +43,8 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     if language == "vi":
         candidates.append(data_file("qtbase_vi.qm"))
     else:
+        from PySide6.QtCore import QLibraryInfo  # (English only: its enums need not be built otherwise)
+
         qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         candidates += [qt_dir / "qtbase_en.qm", data_file("kehoach_en.qm")]
     for path in candidates:

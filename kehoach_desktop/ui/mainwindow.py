@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets  # dialogs through the module: their types are built when first used
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -28,6 +29,10 @@ from .session import PlanSession
 from .widgets import action_icon
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QCloseEvent
+
     from .export import Exporter
     from .planlist import PlanListPage
 
@@ -80,8 +85,12 @@ def with_recent(recent: list[int], plan_id: int) -> list[int]:
     return [plan_id, *[i for i in recent if i != plan_id]][:RECENT_MAX]
 
 
+SCREEN_WAIT_S = 0.5  # deferred start-up work runs then even if the window was never exposed (minimised…)
+
+
 class MainWindow(QMainWindow):
     languageChanged = Signal(str)
+    startupFinished = Signal()  # the start-up work deferred until the window was on the screen is done
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +101,10 @@ class MainWindow(QMainWindow):
         self._exporter: Exporter | None = None  # made on first export
         self.import_job = None
         self.wants_maximised = False  # decided from the screen and the saved geometry (_restore_layout)
+        self._deferred: list[Callable[[], object]] | None = None  # while starting: work for after the first paint
+        self._startup_timer: QTimer | None = None
+        self._startup_wait = 0.0
+        self._on_screen = False
         self.setWindowTitle("KeHoach")
         self.pages = QStackedWidget()
         self._plan_list: PlanListPage | None = None  # built when first shown: reopening a plan skips it
@@ -140,11 +153,72 @@ class MainWindow(QMainWindow):
             self.showMaximized()
         else:
             self.show()
+        if self._deferred is not None:
+            self._wait_for_screen()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.pages.count() == 0:  # no plan was opened before showing: the plans list
+    def setVisible(self, visible: bool) -> None:
+        # (not showEvent: a Python event handler makes PySide build the Python types of Qt's events,
+        # about 2 ms, before the window appears)
+        if visible and self.pages.count() == 0:  # no plan was opened before showing: the plans list
             self.plan_list  # noqa: B018 - builds the list page
-        super().showEvent(event)
+        super().setVisible(visible)
+
+    # --- start-up: what the first paint does not need waits until the window is on the screen ------
+
+    def begin_startup(self) -> None:
+        """From now until the window has been painted on the screen, :meth:`after_first_paint` waits."""
+        self._deferred = []
+
+    def end_startup(self) -> None:
+        """Drop the work still waiting (main is returning and closes the store, or the window is replaced)."""
+        self._deferred = None
+        if self._startup_timer is not None:
+            self._startup_timer.stop()
+
+    def after_first_paint(self, func: Callable[[], object]) -> None:
+        """Run ``func`` once the window is on the screen (at once when it is already, or outside a start-up)."""
+        if self._deferred is None:
+            func()
+        else:
+            self._deferred.append(func)
+
+    def _wait_for_screen(self) -> None:
+        """Poll, between turns of the event loop, until the window system has exposed the window.
+
+        Qt paints the window while delivering that expose: the first turn that finds the window
+        exposed comes after the first paint. (A 0 ms timer fired right after show() would run before
+        it; an event filter would build the Python types of Qt's events.)
+        """
+        if self._startup_timer is None:
+            self._startup_timer = QTimer(self)  # a child: it goes with the window
+            self._startup_timer.timeout.connect(self._startup_tick)
+        self._startup_wait = time.monotonic()
+        self._on_screen = False
+        self._startup_timer.start(0)
+
+    def _startup_tick(self) -> None:
+        """Until the window is exposed, look; then one deferred piece of work per turn of the event loop
+        (input is handled in between), then say so."""
+        timer = self._startup_timer
+        if self._deferred is None or timer is None:  # given up
+            if timer is not None:
+                timer.stop()
+            return
+        if not self._on_screen:
+            handle = self.windowHandle()
+            waited = time.monotonic() - self._startup_wait
+            if (handle is None or not handle.isExposed()) and waited < SCREEN_WAIT_S:
+                if waited > 0.05:
+                    timer.setInterval(10)  # a slow window manager: stop spinning
+                return
+            self._on_screen = True
+            timer.setInterval(0)
+        if self._deferred:
+            self._run(self._deferred.pop(0))
+            return
+        self._deferred = None
+        timer.stop()
+        self.startupFinished.emit()
 
     # --- menus -------------------------------------------------------------------------------------
 
@@ -419,9 +493,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._restore_editor_layout()
         self._update_actions()
+        self.after_first_paint(lambda: self._remember_plan(plan_id))  # (QSettings writes its file each time)
+        return True
+
+    def _remember_plan(self, plan_id: int) -> None:
         QSettings().setValue(self._last_plan_key(), plan_id)
         self._remember_recent(plan_id)
-        return True
 
     def close_plan(self) -> None:
         if self.editor is None or self.session is None:

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QIcon, QPalette
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QWidget
 
 from ..domain.text import nfc
+
+if TYPE_CHECKING:  # each Qt class used builds its Python type (and enums) at start-up: only what the window needs
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QStyleOptionViewItem
 
 ICONS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "actions"  # source and bundle
 IDLE_MS = 700  # a field commits this long after the last keystroke, and on leaving it
@@ -85,6 +82,8 @@ def error_label() -> QLabel:
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     """OK and Cancel (Qt's own, translated) wired to the dialog's accept and reject."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

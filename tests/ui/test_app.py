@@ -213,13 +213,13 @@ def test_reopened_plan_is_what_the_window_first_shows(qtbot, db_path, no_event_l
     """The window appears with the plan open; the plans list is not built (nor shown) first."""
     plan_id = _left_open_on_lam_vy(db_path)
     shown_first = []
-    original = MainWindow.showEvent
+    original = MainWindow.setVisible
 
-    def record(self, event):
-        original(self, event)
+    def record(self, visible):
+        original(self, visible)
         shown_first.append(type(self.pages.currentWidget()).__name__)
 
-    monkeypatch.setattr(MainWindow, "showEvent", record)
+    monkeypatch.setattr(MainWindow, "setVisible", record)
     before = set(_main_windows())
     assert app_module.main(["--db", str(db_path)]) == 0
     window = next(w for w in _main_windows() if w not in before)

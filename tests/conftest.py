@@ -83,7 +83,7 @@ def needs(program: str, package: str, found: str | None = None) -> str:
     path = found or shutil.which(program)
     if path:
         return path
-    _missing(f"{program} is not installed (Debian: apt-get install {package})")
+    lacking(f"{program} is not installed (Debian: apt-get install {package})")
 
 
 def needs_module(name: str, install: str):
@@ -93,11 +93,17 @@ def needs_module(name: str, install: str):
     try:
         return importlib.import_module(name)
     except ImportError:
-        _missing(f"{name} is not installed ({install})")
+        lacking(f"{name} is not installed ({install})")
 
 
-def _missing(message: str) -> NoReturn:
-    if os.environ.get("CI", "").lower() == "true":
+def in_ci() -> bool:
+    """Running under .ci/run (``CI=true``), which installs everything the tests need."""
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def lacking(message: str) -> NoReturn:
+    """What this machine lacks for a test: a skip on a developer's machine, a failure in CI."""
+    if in_ci():
         pytest.fail(f"{message}; CI must have it (.ci/run installs it)", pytrace=False)
     pytest.skip(message)
 

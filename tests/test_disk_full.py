@@ -8,14 +8,13 @@ and the user's file comes out byte-identical. Corruption stays reported when SQL
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES_DIR, fixture_path, run_cli, sha256
+from tests.conftest import SAMPLES_DIR, fixture_path, in_ci, run_cli, sha256
 from tests.diskfull import Disk, on_tiny_disks, unshare_command
 
 CLI = [sys.executable, "-m", "kehoach_desktop.cli"]
@@ -23,7 +22,7 @@ SAMPLE_TEXT = SAMPLES_DIR / "ke-hoach-phuong-bach-dang.md"
 CORRUPT_ADVICE = "bị hỏng hoặc không phải dữ liệu"
 
 pytestmark = pytest.mark.skipif(
-    unshare_command() is None and os.environ.get("CI") != "true",
+    unshare_command() is None and not in_ci(),
     reason="a full disk is made with a tmpfs in a private mount namespace (Linux 'unshare'), not available here")
 
 

@@ -65,8 +65,10 @@ def attached_line(plan: Plan) -> str:
     if number.isdigit() and int(number) < 10:
         number = f"{int(number):02d}"
     who = agency_name(plan.issuer, plan.place) or "…"
-    return (f"(Kèm theo {plan.doc_type.capitalize()} số {number or '…'}/{plan.symbol} "
-            f"{date_words(plan.date)} của {who})")
+    return (
+        f"(Kèm theo {plan.doc_type.capitalize()} số {number or '…'}/{plan.symbol} "
+        f"{date_words(plan.date)} của {who})"
+    )
 
 
 def nav_text(section: Section) -> str:
@@ -94,7 +96,12 @@ class ColumnsEditor(QWidget):
         self._loading = False
         self.table = QTableWidget(0, 2)
         self.table.setAccessibleName(QCoreApplication.translate("AppendixPage", "Các cột của bảng phụ lục"))
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("AppendixPage", "Cột in ra (tiêu đề như văn bản)"), QCoreApplication.translate("AppendixPage", "Nội dung của cột")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("AppendixPage", "Cột in ra (tiêu đề như văn bản)"),
+                QCoreApplication.translate("AppendixPage", "Nội dung của cột"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -139,8 +146,11 @@ class ColumnsEditor(QWidget):
         finally:
             self._loading = False
         rows = max(len(columns), 3)
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + rows * self.table.verticalHeader().defaultSectionSize() + 4)
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 4
+        )
 
     def _append(self, field: str, heading: str) -> None:
         row = self.table.rowCount()
@@ -203,12 +213,23 @@ class TableEditor(QWidget):
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.header_rows = QSpinBox()
         self.header_rows.setRange(0, 5)
-        self.header_rows.setToolTip(QCoreApplication.translate("AppendixPage", "Số dòng đầu của bảng là tiêu đề (in đậm, lặp lại ở đầu mỗi trang)"))
+        self.header_rows.setToolTip(
+            QCoreApplication.translate(
+                "AppendixPage", "Số dòng đầu của bảng là tiêu đề (in đậm, lặp lại ở đầu mỗi trang)"
+            )
+        )
         self.header_rows.valueChanged.connect(self._edited)
-        specs = [("add_row", QCoreApplication.translate("AppendixPage", "Thêm dòng"), self.add_row), ("remove_row", QCoreApplication.translate("AppendixPage", "Bỏ dòng"), self.remove_row),
-                 ("add_column", QCoreApplication.translate("AppendixPage", "Thêm cột"), self.add_column),
-                 ("remove_column", QCoreApplication.translate("AppendixPage", "Bỏ cột"), self.remove_column),
-                 ("remove_table", QCoreApplication.translate("AppendixPage", "Bỏ bảng"), self.removeRequested.emit)]
+        specs = [
+            ("add_row", QCoreApplication.translate("AppendixPage", "Thêm dòng"), self.add_row),
+            ("remove_row", QCoreApplication.translate("AppendixPage", "Bỏ dòng"), self.remove_row),
+            ("add_column", QCoreApplication.translate("AppendixPage", "Thêm cột"), self.add_column),
+            ("remove_column", QCoreApplication.translate("AppendixPage", "Bỏ cột"), self.remove_column),
+            (
+                "remove_table",
+                QCoreApplication.translate("AppendixPage", "Bỏ bảng"),
+                self.removeRequested.emit,
+            ),
+        ]
         self.buttons: dict[str, QToolButton] = {}
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -245,8 +266,11 @@ class TableEditor(QWidget):
 
     def _fit(self) -> None:
         rows = min(max(self.grid.rowCount(), 2), 10)
-        self.grid.setFixedHeight(self.grid.horizontalHeader().sizeHint().height()
-                                 + rows * self.grid.verticalHeader().defaultSectionSize() + 4)
+        self.grid.setFixedHeight(
+            self.grid.horizontalHeader().sizeHint().height()
+            + rows * self.grid.verticalHeader().defaultSectionSize()
+            + 4
+        )
 
     def _mark_headings(self) -> None:
         """The heading rows in bold, as they print."""
@@ -261,8 +285,12 @@ class TableEditor(QWidget):
     def table(self) -> TextTable:
         rows = []
         for r in range(self.grid.rowCount()):
-            rows.append([(self.grid.item(r, c).text().strip() if self.grid.item(r, c) else "")
-                         for c in range(self.grid.columnCount())])
+            rows.append(
+                [
+                    (self.grid.item(r, c).text().strip() if self.grid.item(r, c) else "")
+                    for c in range(self.grid.columnCount())
+                ]
+            )
         return TextTable(rows, min(self.header_rows.value(), len(rows)))
 
     def _edited(self, *_args) -> None:
@@ -294,8 +322,13 @@ class TableEditor(QWidget):
 
     def remove_row(self) -> None:
         if self.grid.rowCount() > 1:
-            self._reshape(lambda: self.grid.removeRow(max(self.grid.currentRow(), 0)
-                                                      if self.grid.currentRow() >= 0 else self.grid.rowCount() - 1))
+            self._reshape(
+                lambda: self.grid.removeRow(
+                    max(self.grid.currentRow(), 0)
+                    if self.grid.currentRow() >= 0
+                    else self.grid.rowCount() - 1
+                )
+            )
 
     def add_column(self) -> None:
         at = self.grid.currentColumn() + 1 if self.grid.currentColumn() >= 0 else self.grid.columnCount()
@@ -303,9 +336,13 @@ class TableEditor(QWidget):
 
     def remove_column(self) -> None:
         if self.grid.columnCount() > 1:
-            self._reshape(lambda: self.grid.removeColumn(self.grid.currentColumn()
-                                                         if self.grid.currentColumn() >= 0
-                                                         else self.grid.columnCount() - 1))
+            self._reshape(
+                lambda: self.grid.removeColumn(
+                    self.grid.currentColumn()
+                    if self.grid.currentColumn() >= 0
+                    else self.grid.columnCount() - 1
+                )
+            )
 
 
 class AppendixPage(TextSectionPage):
@@ -318,16 +355,35 @@ class AppendixPage(TextSectionPage):
         self.plan = plan  # whose number, date and issuer "Điền theo kế hoạch" writes
         self.numeral.setText(QCoreApplication.translate("AppendixPage", "Phụ lục"))
         self.title.setVisible(False)  # its name is its title lines
-        self.hint.setText(QCoreApplication.translate("AppendixPage", "Tiêu đề mục được in đúng như đã gõ (không tự đánh số). Một mục có thể kèm một "
-                              "bảng (ví dụ biểu mẫu báo cáo)."))
+        self.hint.setText(
+            QCoreApplication.translate(
+                "AppendixPage",
+                "Tiêu đề mục được in đúng như đã gõ (không tự đánh số). Một mục có thể kèm một "
+                "bảng (ví dụ biểu mẫu báo cáo).",
+            )
+        )
         self.label = CommitLineEdit()
-        self.label.setPlaceholderText(QCoreApplication.translate("AppendixPage", "ví dụ: Phụ lục, Phụ lục 01, Biểu 01 (có thể để trống)"))
+        self.label.setPlaceholderText(
+            QCoreApplication.translate(
+                "AppendixPage", "ví dụ: Phụ lục, Phụ lục 01, Biểu 01 (có thể để trống)"
+            )
+        )
         self.heading = CommitTextEdit(lines=2)
-        self.heading.setPlaceholderText(QCoreApplication.translate("AppendixPage", "Tên phụ lục, mỗi dòng một dòng in, ví dụ: DANH MỤC NHIỆM VỤ"))
+        self.heading.setPlaceholderText(
+            QCoreApplication.translate(
+                "AppendixPage", "Tên phụ lục, mỗi dòng một dòng in, ví dụ: DANH MỤC NHIỆM VỤ"
+            )
+        )
         self.attached = CommitLineEdit()
-        self.attached.setPlaceholderText(QCoreApplication.translate("AppendixPage", "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)"))
+        self.attached.setPlaceholderText(
+            QCoreApplication.translate("AppendixPage", "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)")
+        )
         self.fill_button = QPushButton(QCoreApplication.translate("AppendixPage", "Điền theo kế hoạch"))
-        self.fill_button.setToolTip(QCoreApplication.translate("AppendixPage", "Ghi dòng “Kèm theo” theo số, ngày và cơ quan ban hành của kế hoạch này"))
+        self.fill_button.setToolTip(
+            QCoreApplication.translate(
+                "AppendixPage", "Ghi dòng “Kèm theo” theo số, ngày và cơ quan ban hành của kế hoạch này"
+            )
+        )
         self.fill_button.clicked.connect(self.fill_attached)
         self.orientation = QComboBox()
         self.orientation.addItem(QCoreApplication.translate("AppendixPage", "Trang ngang"), True)
@@ -357,8 +413,12 @@ class AppendixPage(TextSectionPage):
         self.columns.changed.connect(self._committed)
         self.tasks_info = QLabel()
         self.tasks_info.setWordWrap(True)
-        self.tasks_button = QPushButton(QCoreApplication.translate("AppendixPage", "&Sửa các nhiệm vụ của phụ lục"))
-        self.tasks_button.clicked.connect(lambda: self.section is not None and self.openTasks.emit(self.section))
+        self.tasks_button = QPushButton(
+            QCoreApplication.translate("AppendixPage", "&Sửa các nhiệm vụ của phụ lục")
+        )
+        self.tasks_button.clicked.connect(
+            lambda: self.section is not None and self.openTasks.emit(self.section)
+        )
         tasks_row = QHBoxLayout()
         tasks_row.addWidget(self.tasks_info, 1)
         tasks_row.addWidget(self.tasks_button)
@@ -392,18 +452,32 @@ class AppendixPage(TextSectionPage):
         self.table_box.setVisible(not text)
         self.tasks_button.setVisible(not appendix.mirror)
         if appendix.mirror:
-            self.table_box.setTitle(QCoreApplication.translate("AppendixPage", "Danh mục nhiệm vụ của kế hoạch"))
-            self.tasks_info.setText(QCoreApplication.translate("AppendixPage", "Bảng này tự liệt kê các nhiệm vụ của các phần trong kế hoạch "
-                                        "(không có nhiệm vụ riêng). Sửa ở đây tiêu đề các cột."))
+            self.table_box.setTitle(
+                QCoreApplication.translate("AppendixPage", "Danh mục nhiệm vụ của kế hoạch")
+            )
+            self.tasks_info.setText(
+                QCoreApplication.translate(
+                    "AppendixPage",
+                    "Bảng này tự liệt kê các nhiệm vụ của các phần trong kế hoạch "
+                    "(không có nhiệm vụ riêng). Sửa ở đây tiêu đề các cột.",
+                )
+            )
         else:
             self.table_box.setTitle(QCoreApplication.translate("AppendixPage", "Bảng nhiệm vụ"))
             count = sum(1 for top in section.tasks for _ in top.walk())
-            self.tasks_info.setText(QCoreApplication.translate("AppendixPage", "Phụ lục có %1 nhiệm vụ riêng, được theo dõi như các nhiệm vụ khác.")
-                                    .replace("%1", str(count)))
+            self.tasks_info.setText(
+                QCoreApplication.translate(
+                    "AppendixPage", "Phụ lục có %1 nhiệm vụ riêng, được theo dõi như các nhiệm vụ khác."
+                ).replace("%1", str(count))
+            )
 
     def _new_editor(self) -> _ItemEditor:
         editor = super()._new_editor()
-        editor.heading.setPlaceholderText(QCoreApplication.translate("AppendixPage", "Tiêu đề mục như văn bản, ví dụ: I. KẾT QUẢ THỰC HIỆN (có thể để trống)"))
+        editor.heading.setPlaceholderText(
+            QCoreApplication.translate(
+                "AppendixPage", "Tiêu đề mục như văn bản, ví dụ: I. KẾT QUẢ THỰC HIỆN (có thể để trống)"
+            )
+        )
         editor.caption.setText(QCoreApplication.translate("AppendixPage", "Mục"))
         # an outline has many short items: a box of a few lines each (it scrolls when the text is longer)
         line = editor.paragraphs.fontMetrics().lineSpacing()
@@ -479,8 +553,9 @@ def new_appendix(plan: Plan, kind: str) -> Section:
 
     others = len(plan.appendices())
     label = "Phụ lục" if not others else f"Phụ lục {others + 1:02d}"  # document text
-    appendix = Appendix(label=label, attached=attached_line(plan), landscape=kind != "text",
-                        mirror=kind == "mirror")
+    appendix = Appendix(
+        label=label, attached=attached_line(plan), landscape=kind != "text", mirror=kind == "mirror"
+    )
     if kind == "text":
         return Section(label, "text", [TextItem(None, [])], appendix=appendix)
     appendix.heading = ["DANH MỤC NHIỆM VỤ"] if kind == "mirror" else ["MỘT SỐ NHIỆM VỤ TRỌNG TÂM"]

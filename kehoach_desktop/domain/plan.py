@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import InvalidInput
@@ -182,6 +182,12 @@ class Section:
     @property
     def is_appendix(self) -> bool:
         return self.appendix is not None
+
+
+def body_then_appendices(sections: Iterable[Section]) -> list[Section]:
+    """``sections`` in document order as :class:`Plan` keeps them: the body's, then the phụ lục (which
+    print after the signature whatever their place in a file or table), each in its own order."""
+    return sorted(sections, key=lambda s: s.appendix is not None)
 
 
 @dataclass

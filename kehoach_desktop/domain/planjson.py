@@ -23,6 +23,7 @@ from .plan import (
     Task,
     TextItem,
     TextTable,
+    body_then_appendices,
     new_key,
 )
 from .text import nfc
@@ -214,9 +215,7 @@ class _Reader:
             doc_type=self.string(data, "doc_type", "plan") or "KẾ HOẠCH",
             bases=self.strings(data, "bases", "plan"),
             preamble=self.strings(data, "preamble", "plan"),
-            # the phụ lục print after the signature whatever their place in the file: keep them last
-            sections=sorted((self.section(s, f"sections[{i}]") for i, s in enumerate(sections_raw)),
-                            key=lambda s: s.appendix is not None),
+            sections=body_then_appendices(self.section(s, f"sections[{i}]") for i, s in enumerate(sections_raw)),
             closing=self.strings(data, "closing", "plan"),
             recipients=self.strings(data, "recipients", "plan"),
             signature=Signature(self.strings(sig, "lines", "signature"),

@@ -7,7 +7,18 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.plan import Appendix, PartialDate, Plan, Section, Signature, Task, TextItem, TextTable, new_key
+from ..domain.plan import (
+    Appendix,
+    PartialDate,
+    Plan,
+    Section,
+    Signature,
+    Task,
+    TextItem,
+    TextTable,
+    body_then_appendices,
+    new_key,
+)
 from ..domain.planjson import appendix_to_dict, read_appendix
 from ..domain.text import nfc
 from ..domain.units import UnitCatalog
@@ -201,8 +212,7 @@ class PlanRepository:
         for sid, title_, kind, appendix in self.conn.execute(
                 "SELECT id, title, kind, appendix FROM sections WHERE plan_id = ? ORDER BY position", (plan_id,)):
             sections[sid] = Section(title_, kind, appendix=_appendix(appendix))
-        # the phụ lục print after the signature: keep them after the body's sections whatever their positions
-        plan.sections = sorted(sections.values(), key=lambda s: s.appendix is not None)
+        plan.sections = body_then_appendices(sections.values())
         for sid, heading, paragraphs, tbl in self.conn.execute(
                 """SELECT i.section_id, i.heading, i.paragraphs, i.tbl FROM section_items i
                    JOIN sections s ON s.id = i.section_id WHERE s.plan_id = ? ORDER BY i.section_id, i.position""",

@@ -280,6 +280,9 @@ def _older_database(path: Path, version: int) -> None:
         store.plans.create(load_fixture("ke-hoach-xa-binh-giang-nd142"))
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
+    if version < 4:  # before plans derived from an upper plan
+        conn.execute("ALTER TABLE plans DROP COLUMN upper")
+        conn.execute("ALTER TABLE tasks DROP COLUMN source")
     if version < 3:  # before phụ lục
         conn.execute("ALTER TABLE sections DROP COLUMN appendix")
         conn.execute("ALTER TABLE section_items DROP COLUMN tbl")
@@ -294,10 +297,10 @@ def _older_database(path: Path, version: int) -> None:
         backup.unlink()
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_a_real_older_database_upgrades_with_its_plans(tmp_path, version):
-    """A database written before progress tracking (schema 1) or before phụ lục (schema 2) opens in this
-    version with its plans, and a phụ lục can then be stored in it."""
+    """A database written before progress tracking (schema 1), before phụ lục (schema 2) or before links to
+    upper plans (schema 3) opens in this version with its plans, and a phụ lục can then be stored in it."""
     from kehoach_desktop.domain.plan import Appendix, Section
 
     path = tmp_path / "kehoach.sqlite"

@@ -88,6 +88,47 @@ class PartialDate:
         return dt.date(self.year, self.month, self.day)
 
 
+# --- links to the plan of the level above ---------------------------------------------
+
+@dataclass(frozen=True)
+class SourceTask:
+    """The task of the upper plan (kế hoạch cấp trên) that a task of this plan carries out.
+
+    ``plan`` and ``task`` are that plan's and task's keys; ``number`` is the task's tracking number
+    there ("3", "II.3", "PL.I.2"), ``title`` its wording and ``reference`` the plan's number and symbol
+    ("117/KH-UBND"), kept here so the link still reads when the upper plan is not in this database.
+    """
+
+    plan: str
+    task: str
+    number: str = ""
+    title: str = ""
+    reference: str = ""
+
+    def describe(self) -> str:
+        """``Thực hiện nhiệm vụ 3 của KH 117/KH-UBND``, as the task form shows the link."""
+        number = f" {self.number}" if self.number else ""
+        where = f" của KH {self.reference}" if self.reference else " của kế hoạch cấp trên"
+        return f"Thực hiện nhiệm vụ{number}{where}"
+
+
+@dataclass
+class UpperPlan:
+    """The upper plan a plan was derived from: enough to cite it and to match reports made against it."""
+
+    key: str
+    issuer: list[str] = field(default_factory=list)
+    number: str | None = None
+    symbol: str = "KH-UBND"
+    date: PartialDate | None = None
+    title: str = ""
+
+    @property
+    def reference(self) -> str:
+        """``117/KH-UBND`` (``…/KH-UBND`` when the number is blank)."""
+        return f"{self.number or '…'}/{self.symbol}"
+
+
 # --- tasks -----------------------------------------------------------------------------
 
 @dataclass
@@ -107,6 +148,7 @@ class Task:
     # cells of a phụ lục table's columns that are none of the fields above ("Kinh phí", "Chỉ tiêu"),
     # keyed by the column's heading as the source wrote it; printed in that column, kept for the round trip
     cells: dict[str, str] = field(default_factory=dict)
+    source: SourceTask | None = None  # the upper plan's task this one carries out (derived plans)
     children: list[Task] = field(default_factory=list)
     key: str = field(default_factory=new_key)
     id: int | None = None
@@ -216,6 +258,7 @@ class Plan:
     recipients: list[str] = field(default_factory=list)  # nơi nhận, without "- " and ";"
     signature: Signature = field(default_factory=Signature)
     labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    upper: UpperPlan | None = None  # the plan of the level above this one was derived from
     key: str = field(default_factory=new_key)
     extra: dict = field(default_factory=dict)  # unknown JSON keys, kept for the round trip
     id: int | None = None

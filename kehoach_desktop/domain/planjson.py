@@ -20,9 +20,11 @@ from .plan import (
     Plan,
     Section,
     Signature,
+    SourceTask,
     Task,
     TextItem,
     TextTable,
+    UpperPlan,
     body_then_appendices,
     new_key,
 )
@@ -33,11 +35,11 @@ VERSION = 1
 
 _PLAN_KEYS = {
     "format", "version", "key", "issuer", "number", "symbol", "place", "date", "doc_type", "title",
-    "bases", "preamble", "sections", "closing", "recipients", "signature", "labels",
+    "bases", "preamble", "sections", "closing", "recipients", "signature", "labels", "upper",
 }
 _TASK_KEYS = {
     "number", "title", "content", "lead", "coordinators", "time", "product", "notes", "labels",
-    "assignment", "children", "key", "timeframe", "cells",
+    "assignment", "children", "key", "timeframe", "cells", "source",
 }
 
 
@@ -78,6 +80,35 @@ class _Reader:
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise self.fail(f"{path}.cells", "phải là một bảng {tên cột: nội dung}")
         return {nfc(str(k)): nfc(v) for k, v in value.items()}
+
+    def source(self, data: Any, path: str) -> SourceTask | None:
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            raise self.fail(path, "phải là một liên kết {plan, task, number, title, reference}")
+        plan, task = self.string(data, "plan", path), self.string(data, "task", path)
+        if not plan or not task:
+            raise self.fail(path, "phải có “plan” và “task” (mã kế hoạch cấp trên và mã nhiệm vụ)")
+        return SourceTask(plan, task, self.string(data, "number", path), self.string(data, "title", path),
+                          self.string(data, "reference", path))
+
+    def upper(self, data: Any, path: str) -> UpperPlan | None:
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            raise self.fail(path, "phải là một kế hoạch cấp trên {key, issuer, number, symbol, date, title}")
+        key = self.string(data, "key", path)
+        if not key:
+            raise self.fail(f"{path}.key", "không được để trống")
+        number = data.get("number")
+        try:
+            date = PartialDate.parse(None if data.get("date") is None else str(data.get("date")))
+        except InvalidInput as exc:
+            raise InvalidInput(f"Tệp kế hoạch JSON không hợp lệ: “{path}.date” — {exc.message}") from None
+        return UpperPlan(key=key, issuer=self.strings(data, "issuer", path),
+                         number=None if number in (None, "") else nfc(str(number)),
+                         symbol=self.string(data, "symbol", path) or "KH-UBND", date=date,
+                         title=self.string(data, "title", path))
 
     def table(self, data: Any, path: str) -> TextTable | None:
         if data is None:
@@ -138,6 +169,7 @@ class _Reader:
             labels=self.labels(data, path),
             assignment=self.strings(data, "assignment", path),
             cells=self.cells(data, path),
+            source=self.source(data.get("source"), f"{path}.source"),
             children=[self.task(c, f"{path}.children[{i}]") for i, c in enumerate(children_raw)],
             key=self.string(data, "key", path) or new_key(),
         )
@@ -221,9 +253,29 @@ class _Reader:
             signature=Signature(self.strings(sig, "lines", "signature"),
                                 self.string(sig, "signer", "signature")),
             labels=labels,
+            upper=self.upper(data.get("upper"), "upper"),
             key=self.string(data, "key", "plan") or new_key(),
             extra={k: v for k, v in data.items() if k not in _PLAN_KEYS},
         )
+
+
+def read_source(data: Any) -> SourceTask | None:
+    """A task's link as :func:`source_to_dict` writes it (the store keeps it so)."""
+    return _Reader().source(data, "source")
+
+
+def read_upper(data: Any) -> UpperPlan | None:
+    return _Reader().upper(data, "upper")
+
+
+def source_to_dict(source: SourceTask) -> dict[str, str]:
+    return {"plan": source.plan, "task": source.task, "number": source.number, "title": source.title,
+            "reference": source.reference}
+
+
+def upper_to_dict(upper: UpperPlan) -> dict[str, Any]:
+    return {"key": upper.key, "issuer": list(upper.issuer), "number": upper.number, "symbol": upper.symbol,
+            "date": upper.date.iso() if upper.date else None, "title": upper.title}
 
 
 def read_appendix(data: Any) -> Appendix | None:
@@ -275,6 +327,7 @@ def task_to_dict(task: Task) -> dict[str, Any]:
         "labels": dict(task.labels),
         "assignment": list(task.assignment),
         **({"cells": dict(task.cells)} if task.cells else {}),
+        **({"source": source_to_dict(task.source)} if task.source else {}),
         "timeframe": {"kind": tf.kind, "description": tf.describe(),
                       "deadline": tf.deadline.isoformat() if tf.deadline else None},
         "children": [task_to_dict(c) for c in task.children],
@@ -333,6 +386,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "signature": {"lines": list(plan.signature.lines), "signer": plan.signature.signer},
         "labels": dict(plan.labels),
     }
+    if plan.upper is not None:
+        data["upper"] = upper_to_dict(plan.upper)
     for k, v in plan.extra.items():
         data.setdefault(k, v)
     return data

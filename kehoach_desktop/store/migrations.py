@@ -149,6 +149,17 @@ def _v3_appendices(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_upper_links(conn: sqlite3.Connection) -> None:
+    """Plans derived from an upper plan: the plan's upper plan (JSON ``{key, issuer, number, …}``) and each
+    task's upper task (JSON ``{plan, task, number, title, reference}``); NULL for plans made otherwise."""
+    run_script(conn,
+        """
+        ALTER TABLE plans ADD COLUMN upper TEXT;
+        ALTER TABLE tasks ADD COLUMN source TEXT
+        """
+    )
+
+
 # Steps in order: STEPS[i] brings a database from version i to version i + 1.
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2_progress, _v3_appendices]
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2_progress, _v3_appendices, _v4_upper_links]
 LATEST = len(STEPS)

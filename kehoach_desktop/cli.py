@@ -295,6 +295,11 @@ def build_parser() -> _Parser:
     p.add_argument("--now", action="store_true", help="sao lưu ngay bây giờ")
     p = add("restore", cmd_restore, "khôi phục cơ sở dữ liệu từ một bản sao lưu")
     p.add_argument("file", metavar="FILE")
+    # plans from the level above, reports up to it, work across plans: each module adds its commands
+    from .commands import across, derive, rollup
+
+    for module in (derive, rollup, across):
+        module.register(add)
     return parser
 
 

@@ -45,3 +45,23 @@ def test_the_store_keeps_the_links_and_an_edit_can_clear_one(tmp_path):
         assert [t.source for t, _ in store.plans.load(plan_id).walk_tasks()] == [None, LINK]
         store.plans.update_plan(plan_id, upper=None)
         assert store.plans.load(plan_id).upper is None
+
+
+def test_two_offices_reading_the_same_upper_plan_get_the_same_keys(tmp_path):
+    """A commune and the province each import the province's plan: their random keys differ, the links agree."""
+    from kehoach_desktop.domain.upper import same_upper, task_links, upper_of
+
+    def province() -> Plan:
+        return Plan(title="Triển khai Luật Trí tuệ nhân tạo", issuer=["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH"],
+                    number="117", date=PartialDate(2026, 3, 20), sections=[Section("NHIỆM VỤ", "tasks", tasks=[
+                        Task("Tuyên truyền Luật", number="1"), Task("Đào tạo cán bộ", number="2")])])
+
+    here, there = province(), province()
+    assert here.key != there.key
+    assert upper_of(here) == upper_of(there) and same_upper(upper_of(here), upper_of(there))
+    mine = [task_links(here)[t.key] for t, _ in here.walk_tasks()]
+    theirs = [task_links(there)[t.key] for t, _ in there.walk_tasks()]
+    assert mine == theirs and mine[1].number == "2" and mine[1].reference == "117/KH-UBND"
+    other = province()
+    other.number = "118"
+    assert not same_upper(upper_of(here), upper_of(other))

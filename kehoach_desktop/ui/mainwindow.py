@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
         self.act_blank = self._action(file_menu, QCoreApplication.translate("MainWindow", "Kế hoạch &trống"), self.new_blank, "Ctrl+Shift+N")
         self.act_import = self._action(file_menu, QCoreApplication.translate("MainWindow", "&Nhập từ tệp…"), self.import_file,
                                        QKeySequence.StandardKey.Open)
+        self.act_derive = self._action(file_menu, QCoreApplication.translate("MainWindow", "Lập kế hoạch từ kế hoạch &cấp trên…"),
+                                       self.derive_plan, "Ctrl+Shift+O")
         file_menu.addSeparator()
         export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "&Xuất"))
         self.export_actions = {
@@ -271,6 +273,11 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Xem"))
         tools = bar.addMenu(QCoreApplication.translate("MainWindow", "&Công cụ"))
         self._action(tools, QCoreApplication.translate("MainWindow", "&Danh mục đơn vị…"), self.edit_units, "Ctrl+U")
+        self._action(tools, QCoreApplication.translate("MainWindow", "&Việc của đơn vị…"), self.unit_tasks, "Ctrl+Shift+U")
+        self._action(tools, QCoreApplication.translate("MainWindow", "&Tìm trong mọi kế hoạch…"), self.search_all_plans,
+                     "Ctrl+Shift+F")
+        self._action(tools, QCoreApplication.translate("MainWindow", "&Tổng hợp báo cáo của các xã, phường…"), self.roll_up)
+        tools.addSeparator()
         self._action(tools, QCoreApplication.translate("MainWindow", "&Cài đặt…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Trợ &giúp"))
         self._action(help_menu, QCoreApplication.translate("MainWindow", "&Phím tắt"), self.show_shortcuts, "F1")
@@ -632,6 +639,32 @@ class MainWindow(QMainWindow):
         from .export import print_preview
 
         self._run(print_preview, self, self.session.plan)
+
+    # --- plans from the level above, reports up to it, work across plans --------------------------------
+
+    def derive_plan(self) -> None:
+        """Tệp → Lập kế hoạch từ kế hoạch cấp trên (``ui/derive.py``)."""
+        from .derive import open_derive
+
+        open_derive(self)
+
+    def roll_up(self) -> None:
+        """Công cụ → Tổng hợp báo cáo của các xã, phường (``ui/rollup.py``)."""
+        from .rollup import open_rollup
+
+        open_rollup(self)
+
+    def unit_tasks(self) -> None:
+        """Công cụ → Việc của đơn vị: one unit's tasks across all plans (``ui/across.py``)."""
+        from .across import open_unit_tasks
+
+        open_unit_tasks(self)
+
+    def search_all_plans(self) -> None:
+        """Công cụ → Tìm trong mọi kế hoạch (``ui/across.py``)."""
+        from .across import open_search_all
+
+        open_search_all(self)
 
     # --- tools -----------------------------------------------------------------------------------------
 

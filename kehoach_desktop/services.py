@@ -139,3 +139,17 @@ def builtin_template() -> Plan:
 
     text = (Path(__file__).resolve().parent / "data" / "template-luat-ai.json").read_text("utf-8")
     return plan_from_json_text(text)
+
+
+def derive_proposal(store: Store, upper: str | os.PathLike[str] | int, commune_name: str | None = None, *,
+                    days_earlier: int = 0):
+    """The commune plan proposed from an upper plan (a plan id of the database, or a file), for the
+    commune of the settings (``commune_name`` another name): see :mod:`.domain.derive` and ``commands/derive``."""
+    from .commands.derive import read_upper
+    from .domain.derive import derive_plan
+
+    commune = dict(store.get_setting(SETTING_COMMUNE) or {})  # type: ignore[arg-type]
+    if commune_name:
+        commune["name"] = commune_name
+    catalog = store.units.catalog()
+    return derive_plan(read_upper(store, upper, catalog), commune, catalog, days_earlier=days_earlier)

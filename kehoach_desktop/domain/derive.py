@@ -236,4 +236,291 @@ def not_owned(plan: Plan, duties: list[Duty]) -> list[tuple[str, Task]]:
     return [(numbers.get(t.key, t.number), t) for t, _ in plan.walk_tasks() if t.key not in owned]
 
 
-__all__ = ["ROLES", "Duty", "assigns_commune", "commune_duties", "is_commune_level", "not_owned"]
+
+
+# --- the commune's plan proposed from those duties ---------------------------------------------------------
+
+# Topics of a task → the commune unit that usually leads it (DOMAIN.md §4 presets), first match in the
+# task's title (then its content) wins; candidates in order, the first the catalog knows is proposed.
+_TOPICS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(r"\bthu tuc hanh chinh\b|\bdich vu cong\b|\bmot cua\b|\bmot cua lien thong\b|\btthc\b"),
+     ("Trung tâm Phục vụ hành chính công",)),
+    (re.compile(r"\ban ninh\b|\ban toan\b|\bdu lieu dan cu\b|\btrat tu\b|\bphong chong toi pham\b|\bcan cuoc\b"
+                r"|\bphong chay\b|\bde an 06\b"), ("Công an {place}",)),
+    (re.compile(r"\btuyen truyen\b|\bpho bien\b|\bvan hoa\b|\bgiao duc\b|\bthong tin\b|\by te\b|\bxa hoi\b"
+                r"|\blao dong\b|\bgiam ngheo\b|\btre em\b|\bgia dinh\b|\bthe thao\b|\bdu lich\b|\bho tich\b"),
+     ("Phòng Văn hóa - Xã hội",)),
+    (re.compile(r"\bchuyen doi so\b|\bha tang\b|\bkinh te\b|\bkhoa hoc\b|\bcong nghe\b|\bnong nghiep\b"
+                r"|\bngan sach\b|\bkinh phi\b|\btai chinh\b|\bdau tu\b|\bdat dai\b|\bmoi truong\b|\bxay dung co ban\b"
+                r"|\bdoanh nghiep\b|\btri tue nhan tao\b|\bso hoa\b"),
+     ("{economy}",)),
+    (re.compile(r"\bvan ban\b|\btong hop\b|\bbao cao\b|\bke hoach\b|\bso ket\b|\btong ket\b|\bkiem tra\b"
+                r"|\bthi dua\b|\bto chuc bo may\b|\bcan bo\b|\bcong chuc\b"),
+     ("Văn phòng HĐND và UBND",)),
+]
+DEFAULT_LEAD = "Văn phòng HĐND và UBND"
+
+
+def _place(commune: dict) -> str:
+    return "phường" if commune.get("kind") == "phuong" else "xã"
+
+
+def propose_lead(text: str, catalog: UnitCatalog, commune: dict) -> str:
+    """The commune unit proposed to lead a task of this wording (title first), as the catalog spells it."""
+    place = _place(commune)
+    economy = "Phòng Kinh tế, Hạ tầng và Đô thị" if place == "phường" else "Phòng Kinh tế"
+    folded = fold(text)
+    best: tuple[int, int, tuple[str, ...]] | None = None
+    for order, (pattern, names) in enumerate(_TOPICS):
+        m = pattern.search(folded)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), order, names)
+    names = [n.format(place=place, economy=economy) for n in (best[2] if best else ())] + [DEFAULT_LEAD]
+    if economy in names:  # the other spelling of the economy unit, for a catalog of the other kind
+        names.append("Phòng Kinh tế" if place == "phường" else "Phòng Kinh tế, Hạ tầng và Đô thị")
+    for name in names:
+        unit = catalog.find(name)
+        if unit:
+            return unit.name
+    return catalog.units[0].name if catalog.units else DEFAULT_LEAD
+
+
+def earlier_time(time: str, days: int) -> str:
+    """A commune deadline ``days`` before the upper one ("Trước ngày 30/4/2026" → "Trước ngày 20/4/2026";
+    "Trước ngày 15/12 hằng năm" → "Trước ngày 05/12 hằng năm"); other timeframes unchanged."""
+    import datetime as dt
+
+    from .timeframe import parse_timeframe
+
+    if days <= 0 or not time:
+        return time
+    frame = parse_timeframe(time)
+    if frame.kind == "deadline" and frame.deadline:
+        day = frame.deadline - dt.timedelta(days=days)
+        return f"Trước ngày {day:%d/%m/%Y}"
+    if frame.kind == "yearly_by" and frame.day and frame.month:
+        day = dt.date(2001, frame.month, frame.day) - dt.timedelta(days=days)
+        return f"Trước ngày {day:%d/%m} hằng năm"
+    return time
+
+
+@dataclass
+class ProposedTask:
+    """One duty as the commune's task: accepted or dropped, its lead and timeframe editable."""
+
+    duty: Duty
+    lead: str
+    time: str
+    accepted: bool = True
+
+    @property
+    def role(self) -> str:
+        return self.duty.role
+
+
+@dataclass
+class Proposal:
+    """The commune plan :func:`derive_plan` proposes: the duties taken, and the upper tasks left to others."""
+
+    upper: Plan
+    commune: dict
+    tasks: list[ProposedTask]
+    skipped: list[tuple[str, Task]]  # (upper number, task) of the tasks that are not the commune's
+
+    def accepted(self) -> list[ProposedTask]:
+        return [t for t in self.tasks if t.accepted]
+
+    def counts(self) -> tuple[int, int, int]:
+        """(chủ trì, phối hợp, tổ chức thực hiện) among the accepted duties."""
+        taken = self.accepted()
+        return (sum(1 for t in taken if t.duty.kind == "task" and t.role == "lead"),
+                sum(1 for t in taken if t.duty.kind == "task" and t.role == "coordinator"),
+                sum(1 for t in taken if t.duty.kind == "organisation"))
+
+    def summary(self) -> str:
+        lead, coordinator, organisation = self.counts()
+        return (f"Nhận {len(self.accepted())} nhiệm vụ của cấp xã (chủ trì {lead}, phối hợp {coordinator}, "
+                f"tổ chức thực hiện {organisation}); bỏ qua {len(self.skipped)} nhiệm vụ của đơn vị khác")
+
+    def plan(self) -> Plan:
+        """The commune's plan from the accepted duties as they stand now (leads and timeframes edited)."""
+        return _build_plan(self)
+
+
+def _agency(issuer: list[str]) -> tuple[str, str]:
+    """(full, short) name of an issuer in running text: ("Ủy ban nhân dân tỉnh Ninh Bình", "UBND tỉnh Ninh Bình")."""
+    lines = [clean_line(x) for x in issuer if clean_line(x)]
+    if not lines:
+        return "Ủy ban nhân dân cấp trên", "UBND cấp trên"
+    last = lines[-1]
+    words = last.split()
+    for kind in ("thành phố", "tỉnh", "đặc khu", "xã", "phường"):
+        n = len(kind.split())
+        if fold(" ".join(words[:n])) == fold(kind):
+            place = kind + " " + " ".join(w[:1].upper() + w[1:].lower() for w in words[n:])
+            if fold(lines[0]) in ("uy ban nhan dan", "ubnd") or len(lines) == 1:
+                return f"Ủy ban nhân dân {place}", f"UBND {place}"
+    text = last[:1].upper() + last[1:].lower()
+    return text, text
+
+
+def _date_words(plan: Plan) -> str:
+    d = plan.date
+    if d is None:
+        return ""
+    if d.day:
+        return f" ngày {d.day}/{d.month}/{d.year}"
+    if d.month:
+        return f" tháng {d.month}/{d.year}"
+    return f" năm {d.year}"
+
+
+_LOCAL = re.compile(r"\s+(?:trên địa bàn|tại)\s+(?:tỉnh|thành phố)\s+[^,;]+$", re.IGNORECASE)
+_PROPER_START = ("Luật", "Nghị", "Chỉ thị", "Quyết định", "Chương trình", "Kế hoạch", "Đề án", "Chiến lược",
+                 "Thông tư", "Bộ ", "Chính phủ", "Thủ tướng", "Đảng", "Việt Nam")
+
+
+def _about(upper: Plan) -> str:
+    title = _LOCAL.sub("", clean_line(upper.title)).rstrip(" .")
+    if title and not title.startswith(_PROPER_START) and title[1:2].islower():
+        title = title[0].lower() + title[1:]
+    return title
+
+
+def _reference(upper: Plan, short: bool) -> str:
+    full, short_name = _agency(upper.issuer)
+    return f"Kế hoạch số {upper.number or '…'}/{upper.symbol}{_date_words(upper)} của {short_name if short else full}"
+
+
+def _duty_task(item: ProposedTask, catalog_lead: str) -> Task:
+    duty = item.duty
+    content = list(duty.content)
+    if duty.kind == "task" and duty.role == "coordinator" and duty.other_leads:
+        content.append(f"Phối hợp với {', '.join(duty.other_leads)} thực hiện.")
+    title = duty.title.rstrip(" .") if duty.kind == "organisation" else duty.title
+    return Task(title=title, content=content, lead=[catalog_lead] if catalog_lead else [], time=item.time,
+                product=duty.product, source=duty.source)
+
+
+def _build_plan(proposal: Proposal) -> Plan:
+    from .numbering import renumber
+    from .plan import Section, Signature
+
+    upper, commune = proposal.upper, proposal.commune
+    name = clean_line(commune.get("name") or "")
+    place = _place(commune)
+    where = f"{place} {name}".strip()
+    ubnd = f"Ủy ban nhân dân {where}"
+    full_ref, short_ref = _reference(upper, False), _reference(upper, True)
+    about = _about(upper)
+    about_part = f" về {about}" if about else ""
+    upper_short = _agency(upper.issuer)[1]
+
+    tasks: list[Task] = []
+    by_link: dict[str, Task] = {}
+    leads: list[str] = []
+    owned_by: dict[str, list[str]] = {}
+    for item in proposal.accepted():
+        task = _duty_task(item, item.lead)
+        parent = by_link.get(item.duty.parent or "")
+        (parent.children if parent else tasks).append(task)
+        by_link[item.duty.source.task] = task
+        if item.lead and item.lead not in leads:
+            leads.append(item.lead)
+    renumber(tasks)
+    full = _full_numbers(tasks)
+    for task, number in full:
+        if task.lead:
+            owned_by.setdefault(task.lead[0], []).append(number)
+
+    issuer = ["ỦY BAN NHÂN DÂN", f"{place.upper()} {name.upper()}"] if name else ["ỦY BAN NHÂN DÂN"]
+    signers = commune.get("signers") or []
+    office = next((u for u in leads if fold(u).startswith("van phong")), DEFAULT_LEAD)
+    report_to = f"{ubnd} (qua {office})"
+    organisation_items = []
+    for unit in leads:
+        numbers = owned_by.get(unit, [])
+        which = ("các nhiệm vụ " if len(numbers) > 1 else "nhiệm vụ ") + ", ".join(numbers)
+        organisation_items.append(TextItem(unit, [
+            f"Chủ trì, phối hợp với các cơ quan, đơn vị liên quan tổ chức thực hiện {which} tại mục II của Kế hoạch "
+            f"này; định kỳ 06 tháng (trước ngày 05/6), hằng năm (trước ngày 05/12) hoặc đột xuất khi có yêu cầu báo "
+            f"cáo kết quả thực hiện về {report_to} để tổng hợp, báo cáo {upper_short} theo quy định."]))
+    organisation_items.append(TextItem(f"Các cơ quan, đơn vị thuộc {ubnd}", [
+        "Căn cứ chức năng, nhiệm vụ được giao, phối hợp thực hiện các nhiệm vụ tại Kế hoạch này bảo đảm tiến "
+        f"độ, chất lượng và hiệu quả; kịp thời báo cáo những khó khăn, vướng mắc về {report_to}."]))
+
+    recipients = [upper_short, f"TT Đảng ủy, HĐND {place}", f"CT, các PCT UBND {place}", *leads, "Lưu: VT, VHXH"]
+    plan = Plan(
+        title=f"Triển khai thực hiện {short_ref}{about_part} trên địa bàn {where}".strip(),
+        issuer=issuer, place=name,
+        bases=["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+               f"Căn cứ {full_ref}{about_part}."],
+        preamble=[f"Thực hiện {full_ref}{about_part}, {ubnd} ban hành Kế hoạch triển khai thực hiện trên địa bàn "
+                  f"{place} như sau:"],
+        sections=[
+            Section("MỤC ĐÍCH, YÊU CẦU", "text", items=[
+                TextItem("Mục đích", [
+                    f"- Triển khai kịp thời, đầy đủ các nhiệm vụ {upper_short} giao cho cấp xã tại {short_ref}"
+                    f"{about_part}.",
+                    f"- Xác định cụ thể nội dung, thời hạn, sản phẩm và trách nhiệm của các cơ quan, đơn vị thuộc "
+                    f"{ubnd} trong tổ chức thực hiện."]),
+                TextItem("Yêu cầu", [
+                    f"- Bám sát nội dung, tiến độ của Kế hoạch cấp trên; bảo đảm phù hợp với điều kiện thực tế của "
+                    f"{place}.",
+                    "- Thường xuyên theo dõi, đôn đốc; báo cáo kết quả thực hiện đầy đủ, đúng thời hạn."])]),
+            Section("NHIỆM VỤ, GIẢI PHÁP", "tasks", tasks=tasks),
+            Section("KINH PHÍ THỰC HIỆN", "text", items=[TextItem(None, [
+                "Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách nhà nước theo phân cấp quản lý ngân sách "
+                "hiện hành và các nguồn kinh phí hợp pháp khác theo quy định của pháp luật."])]),
+            Section("TỔ CHỨC THỰC HIỆN", "text", items=organisation_items),
+        ],
+        closing=[f"Trên đây là Kế hoạch triển khai thực hiện {short_ref} trên địa bàn {where}. Trong quá trình thực "
+                 f"hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo {report_to} để xem xét, "
+                 "giải quyết./."],
+        recipients=recipients,
+        signature=Signature(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], signers[0] if signers else ""),
+        upper=upper_of(upper),
+    )
+    return plan
+
+
+def _full_numbers(tasks: list[Task]) -> list[tuple[Task, str]]:
+    from .numbering import full_numbers
+
+    numbers = full_numbers(tasks)
+    out: list[tuple[Task, str]] = []
+
+    def visit(items: list[Task]) -> None:
+        for task in items:
+            out.append((task, numbers[task.key]))
+            visit(task.children)
+
+    visit(tasks)
+    return out
+
+
+def derive_plan(upper: Plan, commune: dict, catalog: UnitCatalog, *, days_earlier: int = 0) -> Proposal:
+    """The commune plan proposed from ``upper``: one task per duty of the commune level (upper wording, its
+    ``source`` set, a lead proposed from the catalog by topic, the timeframe as typed — or ``days_earlier``
+    days before a dated upper deadline —, the product), and the upper tasks that are not the commune's."""
+    duties = commune_duties(upper, catalog)
+    tasks = [ProposedTask(d, propose_lead(d.title if _topic_in(d.title) else " ".join([d.title, *d.content]),
+                                          catalog, commune), earlier_time(_proposed_time(d), days_earlier))
+             for d in duties]
+    owned = {d.upper_key for d in duties if d.upper_key}
+    skipped = [(n, t) for n, t in not_owned(upper, duties) if not _owns_below(t, owned)]
+    return Proposal(upper, dict(commune), tasks, skipped)
+
+
+def _proposed_time(duty: Duty) -> str:
+    """The upper timeframe as typed; a duty of section IV that names none is a standing one ("Thường xuyên")."""
+    return duty.time or ("Thường xuyên" if duty.kind == "organisation" else "")
+
+
+def _topic_in(text: str) -> bool:
+    folded = fold(text)
+    return any(pattern.search(folded) for pattern, _ in _TOPICS)
+
+
+def _owns_below(task: Task, owned: set[str]) -> bool:
+    return any(t.key in owned for t, _ in task.walk() if t is not task)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -13,6 +14,7 @@ from .database import Database
 
 _COLUMNS = ("id", "task_id", "date", "period", "unit", "status", "done", "result", "percent",
             "difficulties", "proposals", "evidence", "source", "fingerprint", "created_at")
+ROLLUP_PREFIX = "rollup:"  # settings keys of the roll-up records
 _SELECT = f"SELECT {', '.join('e.' + c for c in _COLUMNS)} FROM progress_entries e"
 
 
@@ -118,3 +120,22 @@ class ProgressRepository:
         """Periods for which sheets were sent out, the most recent round last."""
         return [Period.parse(r[0]) for r in self.conn.execute(
             "SELECT period FROM progress_rounds WHERE plan_id = ? ORDER BY issued_at", (plan_id,))]
+
+    # --- roll-up of the communes' sheets at the level above (sheets/rollup.py) ------------------------
+
+    def rollup_records(self, upper_key: str, period_key: str | None = None) -> dict[str, dict]:
+        """The communes' sheets taken for the upper plan ``upper_key`` (one record per commune and period, kept
+        in ``settings`` under ``rollup:<upper key>:<period>:<commune>``), by settings key."""
+        prefix = f"{ROLLUP_PREFIX}{upper_key}:{period_key + ':' if period_key else ''}"
+        rows = self.conn.execute("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?",
+                                 (len(prefix), prefix)).fetchall()
+        return {key: json.loads(value) for key, value in rows if value}
+
+    def save_rollup(self, entries: Iterable[ProgressEntry], key: str, record: dict) -> list[int]:
+        """One commune's sheet: its new entries and its record, in one transaction (all or nothing)."""
+        with self.database.transaction():
+            ids = self._insert(list(entries))
+            self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                              (key, json.dumps(record, ensure_ascii=False)))
+            return ids

@@ -184,7 +184,7 @@ class Rollup:
         lines += [r.describe(applied) for r in self.received]
         added = sum(len(r.entries) for r in self.accepted if not r.same)
         communes = len({commune_key(r.sheet.commune) for r in self.accepted if r.sheet})
-        verb = "Đã thêm" if applied else "Sẽ thêm"
+        verb = "đã thêm" if applied else "sẽ thêm"
         lines.append(f"Đã nhận {len(self.accepted)}/{len(self.received)} phiếu ({communes} xã, phường), "
                      f"{len(self.refused)} bị từ chối; {verb} {added} mục tiến độ.")
         if not applied:
@@ -380,6 +380,15 @@ class RollupState:
         return [i for i in self.items if self.answers.get(i.key) or i.names_communes]
 
 
+def _role(item: Item) -> str:
+    """The communes' role in an item as the province's plan gives it, when the commune's sheet does not say."""
+    if item.task is None:
+        return "Thực hiện"
+    if _names_communes(item.task.lead):
+        return "Chủ trì"
+    return "Phối hợp" if _names_communes(item.task.coordinators) else ""
+
+
 def expected_communes(store: Store, upper_key: str, extra: Iterable[str] = ()) -> list[str]:
     """Communes that should report: the catalog's communes and wards, any that ever sent a sheet for this plan,
     and ``extra`` (``--expected``)."""
@@ -411,14 +420,15 @@ def rollup_state(store: Store, upper_plan_id: int, period: Period, expected: Ite
     from ..domain.text import vi_sort_key
 
     ordered = sorted(records.values(), key=lambda rec: vi_sort_key(str(rec.get("commune", ""))))
-    known = {i.key for i in items}
+    known = {i.key: i for i in items}
     answers: dict[str, list[Answer]] = {}
     for record in ordered:
         for it in record.get("items", []):
             if it.get("key") not in known:
                 continue  # the plan was edited here since: the item is no longer one of it
             answers.setdefault(it["key"], []).append(Answer(
-                str(record["commune"]), str(it.get("role") or ""), str(it.get("tasks") or ""),
+                str(record["commune"]), str(it.get("role") or "") or _role(known[it["key"]]),
+                str(it.get("tasks") or ""),
                 it.get("status") if it.get("status") in STATUSES else IN_PROGRESS,
                 *(str(it.get(n) or "") for n in TEXTS)))
     reported = [str(rec["commune"]) for rec in ordered]
@@ -622,6 +632,7 @@ def rollup_document(state: RollupState, today: dt.date | None = None, options=No
         blocks.append(p(f"Có {len(answers)} xã, phường báo cáo ({'; '.join(a.commune for a in answers)}): {said}."))
         for a in answers:
             text = a.summary()
+            text = text[:1].lower() + text[1:] if text[1:2].islower() else text
             blocks.append(p(f"- {a.commune}{' (' + a.role.lower() + ')' if a.role else ''}: "
                             f"{STATUS_LABELS[a.status].lower()}{'; ' + text if text else ''}."))
 

@@ -314,9 +314,14 @@ def _upper_reference(upper: UpperPlan) -> str:
     date = f" ngày {upper.date.day or '…'}/{upper.date.month}/{upper.date.year}" if upper.date and upper.date.month \
         else (f" năm {upper.date.year}" if upper.date else "")
     issuer = " ".join(upper.issuer[-1:]).strip()
-    owner = f" của {issuer[:1] + issuer[1:].lower()}" if issuer else ""
-    if issuer and fold(issuer).startswith(("tinh ", "thanh pho ")):
-        owner = f" của UBND {issuer[:1].lower() + issuer[1:].lower()}"
+    owner = ""
+    if issuer:
+        first, _, rest = issuer.partition(" ")
+        owner = f" của {first[:1].upper()}{first[1:].lower()} {rest.title()}".rstrip()
+        if fold(issuer).startswith("thanh pho "):
+            owner = f" của UBND thành phố {rest.partition(' ')[2].title()}".rstrip()
+        elif fold(first) in ("tinh", "xa", "phuong", "huyen"):
+            owner = f" của UBND {first.lower()} {rest.title()}".rstrip()
     return f"Kế hoạch số {upper.reference}{date}{owner}"
 
 

@@ -1,7 +1,7 @@
-"""Import the plans offices already have: .docx, .txt, .md (legacy encodings included).
+"""Import the plans offices already have: .docx, text PDF, .txt, .md (legacy encodings included).
 
 ``import_file(path, catalog)`` reads a file into blocks (``docx_reader`` /
-``text_reader``), recognises the plan (``recognise``) and returns an
+``pdf_reader`` / ``text_reader``), recognises the plan (``recognise``) and returns an
 :class:`ImportResult` for a preview; nothing is stored until the caller hands the
 plan to ``Store.import_plan`` (one transaction).
 """
@@ -23,8 +23,8 @@ from .docx_reader import NotAWordFile, TooLarge, read_docx
 from .recognise import Recogniser
 from .text_reader import read_text
 
-SUPPORTED = (".docx", ".docm", ".txt", ".md", ".markdown")
-FILE_FILTER = "Văn bản kế hoạch (*.docx *.txt *.md)"  # for the desktop app's open dialog
+SUPPORTED = (".docx", ".docm", ".pdf", ".txt", ".md", ".markdown")
+FILE_FILTER = "Văn bản kế hoạch (*.docx *.pdf *.txt *.md)"  # for the desktop app's open dialog
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a plan as text is at most a few hundred KB
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -47,9 +47,9 @@ def read_source(path: str | os.PathLike[str]) -> Source:
     name = path.name
     suffix = path.suffix.lower()
     if path.is_dir():
-        raise UnreadableDocument(f"“{name}” là một thư mục, không phải tệp; hãy chọn tệp kế hoạch (.docx, .txt, .md).")
+        raise UnreadableDocument(f"“{name}” là một thư mục, không phải tệp; hãy chọn tệp kế hoạch (.docx, .pdf, .txt, .md).")
     if suffix not in SUPPORTED and suffix not in CONVERTIBLE:
-        raise UnreadableDocument(f"Không nhập được “{name}”: chỉ nhận tệp .docx, .txt hoặc .md "
+        raise UnreadableDocument(f"Không nhập được “{name}”: chỉ nhận tệp .docx, .pdf, .txt hoặc .md "
                                  "(.doc, .odt, .rtf khi máy có LibreOffice).")
     try:
         size = path.stat().st_size
@@ -59,6 +59,8 @@ def read_source(path: str | os.PathLike[str]) -> Source:
             return _convert_and_read(path, name)
         if suffix in (".docx", ".docm"):
             return _read_docx(path, name)
+        if suffix == ".pdf":
+            return _read_pdf(path, name)
         if size > MAX_TEXT_BYTES:
             raise UnreadableDocument(
                 f"Tệp “{name}” quá lớn ({size // (1024 * 1024)} MB) để là một kế hoạch dạng văn bản "
@@ -105,6 +107,38 @@ def _read_docx(path: Path, name: str) -> Source:
             raise UnreadableDocument(f"“{name}” bị hỏng: nội dung Word không đọc được. "
                                      "Hãy mở thử trong Word để sửa rồi lưu lại.") from None
         raise
+
+
+def _read_pdf(path: Path, name: str) -> Source:
+    from .pdf_reader import PdfBroken, PdfEncrypted, PdfNoUnicode, PdfScanned, read_pdf
+
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if head.startswith(b"PK\x03\x04") or head.startswith(_OLE):
+        raise UnreadableDocument(f"“{name}” không phải tệp PDF (có vẻ là tệp Word đổi đuôi). "
+                                 "Hãy đổi đuôi cho đúng (.docx) rồi nhập lại.")
+    try:
+        return read_pdf(path)
+    except PdfEncrypted:
+        raise UnreadableDocument(
+            f"“{name}” là tệp PDF được đặt mật khẩu, không đọc được. Hãy xin bản không đặt mật khẩu "
+            "(hoặc bản Word) rồi nhập lại.") from None
+    except PdfScanned as exc:
+        raise UnreadableDocument(
+            f"“{name}” là bản chụp (ảnh), không có lớp chữ để đọc ({exc.pages} trang toàn hình ảnh). Hãy "
+            "dùng bản PDF có chữ tải từ hệ thống văn bản điều hành, bản Word gốc, hoặc nhận dạng chữ (OCR) "
+            "trước rồi nhập lại.") from None
+    except PdfNoUnicode:
+        raise UnreadableDocument(
+            f"“{name}” có chữ nhưng phông chữ trong tệp PDF không cho đọc ra chữ (thiếu bảng mã Unicode). "
+            "Hãy dùng bản Word gốc hoặc xuất lại PDF từ Word.") from None
+    except PdfBroken as exc:
+        why = "bị cắt cụt (tải về chưa hết)" if exc.args and exc.args[0] == "truncated" else \
+            "không phải PDF" if exc.args and exc.args[0] == "not a PDF" else "bị hỏng"
+        raise UnreadableDocument(f"Tệp PDF “{name}” {why}, không đọc được. Hãy tải hoặc sao chép lại tệp "
+                                 "rồi nhập lại.") from None
+    except OSError as exc:
+        raise UnreadableDocument(describe_os_error(exc, path)) from None
 
 
 def _convert_and_read(path: Path, name: str) -> Source:

@@ -1,0 +1,879 @@
+"""Read a text PDF (e-office copy of a signed plan, Word's or LibreOffice's "Save as PDF", the app's
+own export) into the same blocks the .docx reader makes, so the recognition is shared.
+
+pdfplumber (on pdfminer.six) gives each character with its font and position and finds the cells
+of ruled tables; from those this module rebuilds what Word had:
+
+- paragraphs from lines: a line ends its paragraph when the next one's first word would have fitted
+  on it, when the gap to the next line is wider than the document's line spacing, when the next line
+  is indented (a first-line indent) or starts a numbered item after a full stop; a word broken at a
+  hyphen or a soft hyphen is joined back;
+- bold and italic from the font names ("…-Bold", "…,Italic"), centred lines from their position;
+- the two-column borderless tables of Nghị định 30 (the header: issuer and Số on the left, quốc hiệu
+  and date on the right; the signature: Nơi nhận and the signer) from lines split by a wide gap, as a
+  table of one row and two cells, like the Word file's;
+- ruled tables from their cells (spans and vertically merged cells as Word's), a table cut by a page
+  break joined back (a repeated heading row dropped, a row split over two pages rejoined);
+- landscape pages marked (a phụ lục table).
+
+Dropped: page numbers and running headers/footers in the margins, the text of a digital-signature
+stamp ("Ký bởi: …", "Email: …", "Cơ quan: …", "Thời gian ký: …" in a box; a stamp kept as a PDF
+annotation is not page text at all), rules typed as underscores are left to the recogniser.
+
+pdfplumber is imported inside :func:`read_pdf`, never when the app starts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.text import clean_line
+from .blocks import Block, Source, Table
+from .encoding import fix_legacy
+from .tasktree import classify
+
+
+class PdfEncrypted(Exception):
+    """The PDF needs a password to be opened."""
+
+
+class PdfBroken(Exception):
+    """The PDF cannot be parsed (damaged or cut short)."""
+
+
+class PdfScanned(Exception):
+    """The pages are pictures: no text layer."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__(pages)
+        self.pages = pages
+
+
+class PdfNoUnicode(Exception):
+    """The fonts carry no mapping to Unicode: the text comes out as glyph numbers."""
+
+
+# --- words and lines --------------------------------------------------------------------------------
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass
+class _Line:
+    words: list[_Word]
+    page: int = 0
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return _join_words(self.words)
+
+
+def _join_words(words: list[_Word]) -> str:
+    out: list[str] = []
+    prev: _Word | None = None
+    for w in words:
+        if prev is not None and w.x0 - prev.x1 > 0.12 * min(w.size, prev.size):
+            out.append(" ")
+        out.append(w.text)
+        prev = w
+    return "".join(out)
+
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_ITALIC = re.compile(r"italic|oblique|kursiv", re.IGNORECASE)
+
+
+def _font_style(fontname: str) -> tuple[bool, bool, str]:
+    base = fontname.split("+", 1)[-1]
+    return bool(_BOLD.search(base)), bool(_ITALIC.search(base)), base
+
+
+def _words(page, encodings: set[str]) -> list[_Word]:
+    raw = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False,
+                             extra_attrs=["fontname", "size", "upright"])
+    out: list[_Word] = []
+    for w in raw:
+        if not w.get("upright", True):
+            continue  # a rotated watermark or side note
+        bold, italic, font = _font_style(w["fontname"])
+        text = w["text"].replace("\u00a0", " ")
+        if font.lower().startswith((".vn", "vni")):
+            text, kind = fix_legacy(text, font)
+            if kind:
+                encodings.add(kind)
+        out.append(_Word(text, w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), bold, italic))
+    return out
+
+
+def _lines(words: list[_Word], page: int) -> list[_Line]:
+    """Words with the same baseline, left to right; lines top to bottom."""
+    lines: list[_Line] = []
+    for w in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
+        if lines:
+            last = lines[-1]
+            ref = last.words[-1]
+            if abs(w.bottom - ref.bottom) <= 0.3 * max(min(w.size, ref.size), 1.0):
+                last.words.append(w)
+                continue
+        lines.append(_Line([w], page))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+def _segments(line: _Line) -> list[list[_Word]]:
+    """A line split where a gap is far wider than its word spaces (two columns: a header, a signature)."""
+    words = line.words
+    if len(words) < 2:
+        return [words]
+    gaps = [(words[k + 1].x0 - words[k].x1, k) for k in range(len(words) - 1)]
+    widest, at = max(gaps)
+    others = [g for g, k in gaps if k != at]
+    usual = statistics.median(others) if others else 0.0
+    if widest < 2.2 * line.size or widest < 3 * max(usual, 0.25 * line.size):
+        return [words]
+    return [words[:at + 1], words[at + 1:]]
+
+
+# --- paragraphs -------------------------------------------------------------------------------------
+
+_SOFT_HYPHEN = "\u00ad"
+_CLOSES = (".", ";", ":", "!", "?", "./.")
+
+
+@dataclass
+class _Para:
+    lines: list[_Line] = field(default_factory=list)
+    align: str | None = None
+
+    def block(self, cell: tuple[int, int, int] | None, landscape: bool | None) -> Block | None:
+        text = ""
+        for line in self.lines:
+            piece = line.text
+            if not text:
+                text = piece
+            elif text.endswith(_SOFT_HYPHEN):
+                text = text[:-1] + piece
+            elif text.endswith("-") and len(text) > 1 and not text[-2].isspace() and piece[:1].isalnum():
+                text += piece  # "HĐND-" / "UBND": a word broken after its hyphen
+            else:
+                text += " " + piece
+        text = clean_line(text.replace(_SOFT_HYPHEN, ""))
+        if not text:
+            return None
+        words = [w for line in self.lines for w in line.words if any(c.isalpha() for c in w.text)]
+        bold = bool(words) and all(w.bold for w in words)
+        italic = bool(words) and all(w.italic for w in words)
+        return Block(text, bold=bold, italic=italic, align=self.align,
+                     table=cell[0] if cell else None, row=cell[1] if cell else None,
+                     col=cell[2] if cell else None, landscape=landscape)
+
+
+class _Layout:
+    """Document-wide measures: the usual gap between the lines of one paragraph."""
+
+    def __init__(self, gaps: list[float]) -> None:
+        rounded = Counter(round(g * 2) / 2 for g in gaps if -2 < g < 40)
+        self.leading = 2.0
+        if rounded:
+            floor = max(2, len(gaps) // 12)
+            frequent = sorted(g for g, n in rounded.items() if n >= floor) or [rounded.most_common(1)[0][0]]
+            self.leading = frequent[0]
+
+
+def _paragraphs(lines: list[_Line], left: float, right: float, layout: _Layout) -> list[_Para]:
+    """Lines of one column (the page body, a cell, a column of the header) joined into paragraphs."""
+    paras: list[_Para] = []
+    for line in lines:
+        if paras and not _starts_new(paras[-1], line, left, right, layout):
+            paras[-1].lines.append(line)
+        else:
+            paras.append(_Para([line]))
+    for para in paras:
+        para.align = _alignment(para.lines, left, right)
+    return paras
+
+
+def _centred(line: _Line, left: float, right: float) -> bool:
+    """On the column's centre line (a full line is too)."""
+    return abs((line.x0 + line.x1) / 2 - (left + right) / 2) < max(2.0, 0.5 * line.size)
+
+
+def _indented(line: _Line, left: float) -> bool:
+    return line.x0 - left > 1.0 * line.size
+
+
+def _full(line: _Line, left: float, right: float) -> bool:
+    return right - line.x1 < 1.5 * line.size
+
+
+def _alignment(lines: list[_Line], left: float, right: float) -> str | None:
+    if all(_centred(ln, left, right) for ln in lines) and any(_indented(ln, left) for ln in lines):
+        return "center"
+    if all(abs(right - ln.x1) < 0.5 * ln.size for ln in lines) and lines[0].x0 - left > 0.35 * (right - left):
+        return "right"
+    if len(lines) > 1 and all(_full(ln, left, right) for ln in lines[:-1]):
+        return "both"
+    return None
+
+
+def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _Layout) -> bool:
+    prev = para.lines[-1]
+    size = min(prev.size, line.size)
+    if abs(prev.size - line.size) > 0.6:
+        return True
+    if line.page == prev.page:
+        gap = line.top - prev.bottom
+        if gap > layout.leading + max(2.0, 0.2 * size) or gap < -0.5 * size:
+            return True
+    text = line.text
+    prev_text = prev.text
+    first = line.words[0]
+    first_width = first.x1 - first.x0
+    if _centred(line, left, right) and _indented(line, left) and _centred(prev, left, right):
+        # a centred paragraph (a title): the line before was as wide as the column allows
+        return (prev.x1 - prev.x0) + 0.3 * size + first_width < (right - left) - 1.0 * size
+    if _centred(prev, left, right) and _indented(prev, left) and not _centred(line, left, right):
+        return True
+    # the next line's first word would have fitted at the end of this one: this one ended its paragraph
+    if prev.x1 + 0.3 * size + first_width < right - 0.5 * size:
+        return True
+    # indented: a first-line indent (a hanging indent's continuation lines up with the text after the number)
+    if line.x0 > prev.x0 + 0.6 * size:
+        starts = [w.x0 for w in prev.words[1:4]]
+        if not (len(para.lines) == 1 and any(abs(line.x0 - x) < 2.0 for x in starts)):
+            return True
+    if prev_text.endswith(_CLOSES) and (classify(text).style or _roman_start(text)):
+        return True
+    return bool(all(w.bold for w in prev.words) and not any(w.bold for w in line.words)
+                and prev_text.endswith(_CLOSES))
+
+
+_ROMAN = re.compile(r"^[IVX]{1,4}\s*[.:]\s+\S")
+
+
+def _roman_start(text: str) -> bool:
+    return bool(_ROMAN.match(text))
+
+
+# --- page furniture: numbers, running headers and footers, signature stamps -------------------------
+
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:Trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
+_STAMP_ANCHOR = re.compile(r"^(?:Ký bởi|Được ký bởi|Người ký|Thời gian ký|Ngày ký|Ký ngày|Signed by|"
+                           r"Signature (?:Not )?Verified|Digitally signed)\b", re.IGNORECASE)
+_STAMP_LINE = re.compile(r"^(?:Ký bởi|Được ký bởi|Người ký|Thời gian ký|Ngày ký|Ký ngày|Email|E-mail|"
+                         r"Cơ quan|Chức vụ|Đơn vị|Thời gian|Signed by|Date|Reason|Location|Lý do)\s*:"
+                         r"|^\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}"
+                         r"|^Signature (?:Not )?Verified|^Digitally signed", re.IGNORECASE)
+
+
+def _stamp_words(page, words: list[_Word], body_size: float) -> set[int]:
+    """Indexes of the words of a digital-signature stamp: everything in the box around "Ký bởi: …", or,
+    without a box, the lines of the stamp's own (small) type around it."""
+    lines = _lines(words, 0)
+    index = {id(w): k for k, w in enumerate(words)}
+    drop: set[int] = set()
+    boxes = [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
+             if r["width"] > 20 and r["height"] > 10]
+    for line in lines:
+        for seg in _segments(line) if len(line.words) > 1 else [line.words]:
+            text = _join_words(seg)
+            if not _STAMP_ANCHOR.match(text):
+                continue
+            x0, top, x1 = seg[0].x0, min(w.top for w in seg), seg[-1].x1
+            box = min((b for b in boxes if b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top <= b[3]
+                       and (b[2] - b[0]) * (b[3] - b[1]) < 0.25 * page.width * page.height),
+                      key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), default=None)
+            if box is not None:
+                drop.update(index[id(w)] for w in words if box[0] - 1 <= (w.x0 + w.x1) / 2 <= box[2] + 1
+                            and box[1] - 1 <= (w.top + w.bottom) / 2 <= box[3] + 1)
+                continue
+            size = statistics.median(w.size for w in seg)
+            small = size < body_size - 1.0
+            # the stamp's lines: its own size, stacked close above and below, overlapping it
+            cluster = [seg]
+            lo, hi = top, max(w.bottom for w in seg)
+            left, right = x0, x1
+            grown = True
+            while grown:
+                grown = False
+                for other in lines:
+                    for oseg in _segments(other) if len(other.words) > 1 else [other.words]:
+                        if any(oseg is c for c in cluster):
+                            continue
+                        osize = statistics.median(w.size for w in oseg)
+                        otop, obot = min(w.top for w in oseg), max(w.bottom for w in oseg)
+                        if abs(osize - size) > 0.3 or otop > hi + 1.2 * size or obot < lo - 1.2 * size:
+                            continue
+                        if oseg[-1].x1 < left - 2 * size or oseg[0].x0 > right + 2 * size:
+                            continue
+                        if not small and not _STAMP_LINE.match(_join_words(oseg)):
+                            continue
+                        cluster.append(oseg)
+                        lo, hi = min(lo, otop), max(hi, obot)
+                        left, right = min(left, oseg[0].x0), max(right, oseg[-1].x1)
+                        grown = True
+            for s in cluster:
+                drop.update(index[id(w)] for w in s)
+    return drop
+
+
+def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[int]:
+    """ids of the lines that are page numbers or running headers/footers (in the top or bottom margin)."""
+    drop: set[int] = set()
+    seen: Counter[str] = Counter()
+    marginal: list[tuple[_Line, str]] = []
+    for lines, height in zip(pages, heights, strict=True):
+        for line in lines:
+            if line.bottom > 0.13 * height and line.top < 0.92 * height:
+                continue
+            text = line.text
+            if _PAGE_NUMBER.match(text):
+                drop.add(id(line))
+                continue
+            key = re.sub(r"\d+", "#", text)
+            marginal.append((line, key))
+            seen[key] += 1
+    if len(pages) >= 2:
+        for line, key in marginal:
+            if seen[key] >= 2 and id(line) not in drop and _is_running(line, pages, heights):
+                drop.add(id(line))
+    return drop
+
+
+def _is_running(line: _Line, pages: list[list[_Line]], heights: list[float]) -> bool:
+    """A line in the margin is a running header/footer when nothing of the body stands beyond it."""
+    height = heights[line.page]
+    lines = pages[line.page]
+    if line.top < 0.5 * height:
+        return all(other.top >= line.top for other in lines)
+    return all(other.bottom <= line.bottom for other in lines)
+
+
+# --- tables ------------------------------------------------------------------------------------------
+
+@dataclass
+class _Grid:
+    """A ruled table found on one page: cells by row, each with its bbox (None: covered by a span)."""
+
+    bbox: tuple[float, float, float, float]
+    page: int
+    rows: list[list[tuple[float, float, float, float] | None]]
+    columns: list[float]  # the x where each grid column starts
+    words: dict[tuple[int, int], list[_Word]] = field(default_factory=dict)
+
+
+def _grids(page, number: int) -> list[_Grid]:
+    out: list[_Grid] = []
+    for table in page.find_tables():
+        rows = [list(r.cells) for r in table.rows]
+        if not rows:
+            continue
+        cells = [c for r in rows for c in r if c is not None]
+        xs = sorted({round(c[0], 1) for c in cells})
+        columns: list[float] = []
+        for x in xs:
+            if not columns or x - columns[-1] > 2:
+                columns.append(x)
+        out.append(_Grid(tuple(table.bbox), number, rows, columns))
+    return out
+
+
+def _inside(w: _Word, box: tuple[float, float, float, float], pad: float = 1.0) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
+
+
+# --- the reader -----------------------------------------------------------------------------------------
+
+@dataclass
+class _Piece:
+    """What stands on a page, in reading order: body lines, a two-column block, a ruled table."""
+
+    kind: str  # "line", "columns", "grid"
+    top: float
+    line: _Line | None = None
+    columns: tuple[list[_Line], list[_Line], tuple[float, float]] | None = None  # left, right lines, gap
+    grid: _Grid | None = None
+    continued: bool = False  # two columns going on from the page before
+
+
+class _Reader:
+    def __init__(self, pdf) -> None:
+        self.pdf = pdf
+        self.source = Source(formatted=True, kind="pdf")
+        self.table_count = 0
+
+    def read(self) -> Source:
+        pages = self.pdf.pages
+        per_page: list[list[_Line]] = []
+        grids: list[list[_Grid]] = []
+        heights: list[float] = []
+        widths: list[float] = []
+        chars = cid = 0
+        images = 0
+        textless_with_images = 0
+        for number, page in enumerate(pages):
+            words = _words(page, self.source.encodings)
+            chars += sum(len(w.text) for w in words)
+            cid += sum(w.text.count("(cid:") for w in words)
+            page_images = len(page.images)
+            images += page_images
+            if not words and page_images:
+                textless_with_images += 1
+            page_grids = [g for g in _grids(page, number) if not _stamp_only(g, words)] if words else []
+            body_size = _body_size(words)
+            stamp = _stamp_words(page, words, body_size) if words else set()
+            free: list[_Word] = []
+            for k, w in enumerate(words):
+                if k in stamp:
+                    continue
+                for grid in page_grids:
+                    if _inside(w, grid.bbox) and _place(grid, w):
+                        break
+                else:
+                    free.append(w)
+            page_grids = [g for g in page_grids if g.words and not _one_cell(g)] + \
+                [g for g in page_grids if g.words and _one_cell(g) and _free_again(g, free)]
+            per_page.append(_lines(free, number))
+            grids.append([g for g in page_grids if g.words])
+            heights.append(float(page.height))
+            widths.append(float(page.width))
+            page.flush_cache()
+        self.source.images = images
+        if chars == 0:
+            if images:
+                raise PdfScanned(len(pages))
+            return self.source
+        if cid > 0.3 * chars / 6:
+            raise PdfNoUnicode()
+        drop = _furniture(per_page, heights)
+        per_page = [[ln for ln in lines if id(ln) not in drop] for lines in per_page]
+        self._layout(per_page, grids, heights, widths)
+        return self.source
+
+    def _layout(self, per_page: list[list[_Line]], grids: list[list[_Grid]], heights: list[float],
+                widths: list[float]) -> None:
+        # the usual gap between two lines of a paragraph, over the whole document
+        gaps = [b.top - a.bottom for lines in per_page for a, b in itertools.pairwise(lines)
+                if abs(a.size - b.size) < 0.6 and _segments(a) == [a.words] and _segments(b) == [b.words]]
+        layout = _Layout(gaps)
+        # the body column of each page size: where lines start and end most often
+        bounds: dict[tuple[int, int], tuple[float, float]] = {}
+        for key in {(round(w), round(h)) for w, h in zip(widths, heights, strict=True)}:
+            lines = [ln for lines, w, h in zip(per_page, widths, heights, strict=True)
+                     if (round(w), round(h)) == key for ln in lines]
+            single = [ln for ln in lines if _segments(ln) == [ln.words]]
+            if single:
+                starts = Counter(round(ln.x0) for ln in single)
+                left = min(x for x, n in starts.items() if n >= max(1, starts.most_common(1)[0][1] // 4))
+                ends = sorted(ln.x1 for ln in single)
+                right = ends[int(0.9 * (len(ends) - 1))]
+                right = max(right, max(ends[int(0.75 * (len(ends) - 1)):] or [right]))
+                bounds[key] = (float(left), right)
+            else:
+                bounds[key] = (key[0] * 0.12, key[0] * 0.9)
+        run: list[_Line] = []
+        run_bounds = (0.0, 0.0)
+        run_landscape: bool | None = None
+
+        def flush() -> None:
+            nonlocal run
+            if run:
+                for para in _paragraphs(run, run_bounds[0], run_bounds[1], layout):
+                    block = para.block(None, run_landscape)
+                    if block is not None:
+                        self.source.items.append(block)
+            run = []
+
+        open_table: tuple[Table, _Grid] | None = None
+        # a signature cut by a page break: (table, left lines, right lines, gap, page size)
+        open_columns: tuple[Table, list[_Line], list[_Line], tuple[float, float], tuple[int, int]] | None = None
+        for number, lines in enumerate(per_page):
+            landscape = widths[number] > heights[number]
+            key = (round(widths[number]), round(heights[number]))
+            left, right = bounds[key]
+            carry = open_columns[3] if open_columns and open_columns[4] == key else None
+            pieces = self._pieces(lines, grids[number], carry, (left, right))
+            for k, piece in enumerate(pieces):
+                last = k == len(pieces) - 1
+                if piece.kind == "line":
+                    assert piece.line is not None
+                    open_table = open_columns = None
+                    if run and (run_bounds != (left, right) or run_landscape != landscape):
+                        flush()
+                    run_bounds, run_landscape = (left, right), landscape
+                    run.append(piece.line)
+                    continue
+                flush()
+                if piece.kind == "grid":
+                    assert piece.grid is not None
+                    open_columns = None
+                    if open_table is not None and k == 0 and _same_columns(open_table[1], piece.grid):
+                        self._continue_table(open_table[0], open_table[1], piece.grid, layout, landscape)
+                        open_table = (open_table[0], piece.grid)
+                    else:
+                        table = self._table(piece.grid, layout, landscape)
+                        self.source.items.append(table)
+                        open_table = (table, piece.grid)
+                    if not last:
+                        open_table = None
+                    continue
+                open_table = None
+                assert piece.columns is not None
+                lefts, rights, gap = piece.columns
+                if piece.continued and open_columns is not None:
+                    table, lefts, rights = open_columns[0], open_columns[1] + lefts, open_columns[2] + rights
+                else:
+                    table = Table(self.table_count, landscape=landscape)
+                    self.table_count += 1
+                    self.source.items.append(table)
+                self._fill_columns(table, (lefts, rights, gap), layout, landscape, left, right)
+                open_columns = (table, lefts, rights, gap, key) if last else None
+            if not pieces:
+                open_table = open_columns = None
+        flush()
+
+    def _pieces(self, lines: list[_Line], grids: list[_Grid], carry: tuple[float, float] | None,
+                body: tuple[float, float]) -> list[_Piece]:
+        """The page in reading order. ``carry``: the gap between two columns that ended the page before
+        (Nơi nhận and the signer going on over the page break)."""
+        pieces: list[_Piece] = [_Piece("grid", g.bbox[1], grid=g) for g in grids]
+        k = 0
+        first_grid = min((g.bbox[1] for g in grids), default=float("inf"))
+        if carry is not None and lines and lines[0].top < first_grid:
+            end, gap = self._column_run(lines, 0, carry, body)
+            if end > 0:
+                pieces.append(self._columns_piece(lines[:end], gap, continued=True))
+                k = end
+        while k < len(lines):
+            line = lines[k]
+            segs = _segments(line)
+            if len(segs) == 2:
+                end, gap = self._column_run(lines, k, (segs[0][-1].x1, segs[1][0].x0), body)
+                pieces.append(self._columns_piece(lines[k:end], gap, continued=False))
+                k = end
+                continue
+            pieces.append(_Piece("line", line.top, line=line))
+            k += 1
+        pieces.sort(key=lambda p: p.top)
+        return pieces
+
+    @staticmethod
+    def _columns_piece(lines: list[_Line], gap: tuple[float, float], continued: bool) -> _Piece:
+        lefts: list[_Line] = []
+        rights: list[_Line] = []
+        for ln in lines:
+            segs = _segments(ln)
+            if len(segs) == 2:
+                lw, rw = segs
+            elif _side(ln, gap) == "left":
+                lw, rw = ln.words, []
+            else:
+                lw, rw = [], ln.words
+            if lw:
+                lefts.append(_Line(list(lw), ln.page))
+            if rw:
+                rights.append(_Line(list(rw), ln.page))
+        return _Piece("columns", lines[0].top, columns=(lefts, rights, gap), continued=continued)
+
+    @staticmethod
+    def _column_run(lines: list[_Line], start: int, gap: tuple[float, float],
+                    body: tuple[float, float]) -> tuple[int, tuple[float, float]]:
+        """Where the lines from ``start`` stop standing in two columns with ``gap`` between them (the
+        left column's right edge, the right column's left edge, narrowed by each line), and that gap.
+        ``body``: the page's text column; a line centred on it (a title) stops the columns."""
+        lo, hi = gap
+        end = start
+        last_bottom = None
+        while end < len(lines):
+            line = lines[end]
+            size = line.size
+            if last_bottom is not None and line.top - last_bottom > 9 * size:
+                break
+            if end > start and body is not None and abs((line.x0 + line.x1) / 2 - sum(body) / 2) < size \
+                    and line.x0 - body[0] > size and len(_segments(line)) == 1:
+                break
+            segs = _segments(line)
+            if len(segs) == 2:
+                if segs[0][-1].x1 > hi + 1 or segs[1][0].x0 < lo - 1:
+                    break
+                lo, hi = max(lo, segs[0][-1].x1), min(hi, segs[1][0].x0)
+            else:
+                side = _side(line, (lo, hi))
+                if side is None:
+                    break
+                if side == "left":
+                    lo = max(lo, line.x1)
+                else:
+                    hi = min(hi, line.x0)
+            last_bottom = line.bottom
+            end += 1
+        return end, (lo, hi)
+
+    def _cell_blocks(self, words: list[_Word], box: tuple[float, float, float, float], layout: _Layout,
+                     cell: tuple[int, int, int], landscape: bool) -> list[Block]:
+        lines = _lines(words, 0)
+        if not lines:
+            return []
+        pad = max(1.0, min(ln.x0 for ln in lines) - box[0])
+        left, right = box[0] + pad, max(box[2] - pad, max(ln.x1 for ln in lines))
+        out = []
+        for para in _paragraphs(lines, left, right, layout):
+            block = para.block(cell, landscape)
+            if block is not None:
+                out.append(block)
+        return out
+
+    def _table(self, grid: _Grid, layout: _Layout, landscape: bool) -> Table:
+        table = Table(self.table_count, landscape=landscape)
+        self.table_count += 1
+        self._append_rows(table, grid, layout, landscape, skip_first=False)
+        return table
+
+    def _append_rows(self, table: Table, grid: _Grid, layout: _Layout, landscape: bool, skip_first: bool) -> None:
+        ncols = len(grid.columns)
+        above: dict[int, tuple[list[Block], int]] = {}
+        for r, cells in enumerate(grid.rows):
+            if skip_first and r == 0:
+                continue
+            row: list[list[Block]] = []
+            spans: list[int] = []
+            col = 0
+            covered_right = -1.0
+            while col < ncols:
+                box = cells[col] if col < len(cells) else None
+                if box is None:
+                    if covered_right > grid.columns[col] + 1:  # spanned from the cell on the left
+                        col += 1
+                        continue
+                    blocks, span = above.get(col, ([], 1))  # merged with the cell above
+                    row.append(blocks)
+                    spans.append(span)
+                    col += span
+                    continue
+                span = sum(1 for x in grid.columns[col:] if x < box[2] - 1)
+                span = max(span, 1)
+                blocks = self._cell_blocks(grid.words.get((r, col), []), box, layout,
+                                           (table.index, len(table.rows), len(row)), landscape)
+                above[col] = (blocks, span)
+                row.append(blocks)
+                spans.append(span)
+                covered_right = box[2]
+                col += span
+            table.rows.append(row)
+            table.spans.append(spans)
+
+    def _continue_table(self, table: Table, last: _Grid, grid: _Grid, layout: _Layout, landscape: bool) -> None:
+        """A table cut by a page break: the heading row repeated on the new page is dropped, a row split
+        over the two pages (its first cell empty on the new page) is joined back."""
+        part = Table(table.index, landscape=landscape)
+        self._append_rows(part, grid, layout, landscape, skip_first=False)
+        if not part.rows:
+            return
+        if table.rows and _row_texts(part, 0) == _row_texts(table, 0):
+            part.rows, part.spans = part.rows[1:], part.spans[1:]
+        if part.rows and table.rows and not _row_texts(part, 0)[0] and any(_row_texts(part, 0)) \
+                and _row_texts(table, len(table.rows) - 1)[0] and len(part.rows[0]) == len(table.rows[-1]):
+            prev = table.rows[-1]
+            for c, blocks in enumerate(part.rows[0]):
+                if not blocks:
+                    continue
+                if prev[c] and _continues(prev[c][-1].text, blocks[0].text):
+                    prev[c][-1].text = clean_line(f"{prev[c][-1].text} {blocks[0].text}")
+                    blocks = blocks[1:]
+                prev[c] = prev[c] + blocks
+            part.rows, part.spans = part.rows[1:], part.spans[1:]
+        base = len(table.rows)
+        for r, row in enumerate(part.rows):
+            for cell in row:
+                for block in cell:
+                    block.row = base + r
+        table.rows.extend(part.rows)
+        table.spans.extend(part.spans)
+
+    @staticmethod
+    def _fill_columns(table: Table, columns: tuple[list[_Line], list[_Line], tuple[float, float]],
+                      layout: _Layout, landscape: bool, left: float, right: float) -> None:
+        """The two columns as the one row of a borderless table, as Word has it."""
+        lefts, rights, gap = columns
+        split = (gap[0] + gap[1]) / 2
+        row: list[list[Block]] = []
+        for c, (lines, lo, hi) in enumerate(((lefts, min([left, *(ln.x0 for ln in lefts)]), split),
+                                             (rights, split, max([right, *(ln.x1 for ln in rights)])))):
+            blocks: list[Block] = []
+            if lines:
+                lo = min(lo, min(ln.x0 for ln in lines))
+                hi = max(hi, max(ln.x1 for ln in lines))
+                # a column's own width: a centred column (the header's) is centred on its lines
+                if c == 0:
+                    hi = max(ln.x1 for ln in lines) if _centred_column(lines) else split
+                    if _centred_column(lines):
+                        mid = statistics.median((ln.x0 + ln.x1) / 2 for ln in lines)
+                        lo, hi = 2 * mid - max(hi, 2 * mid - lo), max(hi, 2 * mid - lo)
+                else:
+                    if _centred_column(lines):
+                        mid = statistics.median((ln.x0 + ln.x1) / 2 for ln in lines)
+                        half = max(max(ln.x1 for ln in lines) - mid, mid - min(ln.x0 for ln in lines))
+                        lo, hi = mid - half, mid + half
+                    else:
+                        lo = min(ln.x0 for ln in lines)
+                for para in _paragraphs(lines, lo, hi, layout):
+                    block = para.block((table.index, 0, c), landscape)
+                    if block is not None:
+                        blocks.append(block)
+            row.append(blocks)
+        table.rows[:] = [row]
+        table.spans[:] = [[1, 1]]
+
+
+def _side(line: _Line, gap: tuple[float, float]) -> str | None:
+    """The column a one-piece line stands in, given the gap between the columns; None: across both."""
+    lo, hi = gap
+    mid = (lo + hi) / 2
+    if line.x1 <= mid + 1:
+        return "left"
+    if line.x0 >= mid - 1:
+        return "right"
+    return None
+
+
+def _centred_column(lines: list[_Line]) -> bool:
+    """The lines of a column share one centre (the header's columns), not one left edge."""
+    if len(lines) < 2:
+        return False
+    mids = [(ln.x0 + ln.x1) / 2 for ln in lines]
+    starts = [ln.x0 for ln in lines]
+    return max(mids) - min(mids) < 0.8 * lines[0].size and max(starts) - min(starts) > 1.5 * lines[0].size
+
+
+def _continues(prev: str, text: str) -> bool:
+    return bool(text) and not prev.endswith(_CLOSES) and (text[0].islower() or not text[0].isalpha())
+
+
+def _row_texts(table: Table, row: int) -> list[str]:
+    return [" ".join(b.text for b in cell) for cell in table.rows[row]]
+
+
+def _same_columns(a: _Grid, b: _Grid) -> bool:
+    return len(a.columns) == len(b.columns) and all(abs(x - y) < 3 for x, y in zip(a.columns, b.columns, strict=True))
+
+
+def _place(grid: _Grid, w: _Word) -> bool:
+    for r, cells in enumerate(grid.rows):
+        for c, box in enumerate(cells):
+            if box is not None and _inside(w, box, 0.5):
+                col = next((k for k, x in enumerate(grid.columns) if abs(x - box[0]) <= 2), c)
+                grid.words.setdefault((r, col), []).append(w)
+                return True
+    return False
+
+
+def _one_cell(grid: _Grid) -> bool:
+    return sum(1 for r in grid.rows for c in r if c is not None) <= 1
+
+
+def _free_again(grid: _Grid, free: list[_Word]) -> bool:
+    """A box of one cell (a framed note) is no table: its words go back to the page's text."""
+    for words in grid.words.values():
+        free.extend(words)
+    grid.words = {}
+    return False
+
+
+def _stamp_only(grid: _Grid, words: list[_Word]) -> bool:
+    """A ruled box holding a digital-signature stamp is not a table of the plan."""
+    inside = [w for w in words if _inside(w, grid.bbox)]
+    if not inside:
+        return False
+    return any(_STAMP_ANCHOR.match(ln.text) for ln in _lines(inside, 0)) and len(inside) < 60
+
+
+def _body_size(words: list[_Word]) -> float:
+    if not words:
+        return 13.0
+    sizes = Counter(round(w.size * 2) / 2 for w in words)
+    return sizes.most_common(1)[0][0]
+
+
+def read_pdf(path: Path) -> Source:
+    """Read a text PDF into blocks; raises :class:`PdfEncrypted`, :class:`PdfBroken`, :class:`PdfScanned`
+    or :class:`PdfNoUnicode` for a file that cannot be read as text."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
+    if b"%PDF-" not in head:
+        raise PdfBroken("not a PDF")
+    if b"%%EOF" not in tail:
+        raise PdfBroken("truncated")
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return _Reader(pdf).read()
+    except (PdfScanned, PdfNoUnicode):
+        raise
+    except PdfminerException as exc:
+        inner = exc.args[0] if exc.args else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise PdfEncrypted() from None
+        raise PdfBroken(type(inner).__name__) from None
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise PdfEncrypted() from None
+    except (PDFSyntaxError, PSException) as exc:
+        raise PdfBroken(type(exc).__name__) from None
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError, AssertionError, ZeroDivisionError,
+            RecursionError) as exc:
+        if _raised_by_library(exc):  # pdfminer meeting a damaged object; our own mistakes stay bugs
+            raise PdfBroken(type(exc).__name__) from None
+        raise
+
+
+def _raised_by_library(exc: BaseException) -> bool:
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return bool(last) and any(part in last.replace("\\", "/") for part in ("/pdfminer/", "/pdfplumber/"))

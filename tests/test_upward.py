@@ -150,3 +150,28 @@ def test_the_command_writes_the_sheet(tmp_path):
     refused = run_cli("report-sheet", str(plan_id), "--period", "6m", "--year", "2026", "-o",
                       str(tmp_path / "x.docx"), db=db)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
+
+
+def test_the_report_and_the_progress_sheet_of_a_derived_plan_are_grouped_by_the_upper_tasks(tmp_path):
+    from kehoach_desktop.sheets.tracking import export_progress_sheet, write_period_report
+
+    store, plan_id = commune_store(tmp_path / "lv.sqlite", "Lam Vỹ", LAM_VY)
+    with store:
+        docx = write_period_report(store, plan_id, SIX, tmp_path / "bc.docx", today=TODAY)
+        xlsx = export_progress_sheet(store, plan_id, tmp_path / "td.xlsx", today=TODAY, period=SIX)
+        plain = write_period_report(store, plan_id, SIX, tmp_path / "bc-plain.docx", today=TODAY, grouped=False)
+    from docx import Document
+
+    text = [p.text for p in Document(str(docx)).paragraphs]
+    first = text.index("Nhiệm vụ 1 của KH 117/KH-UBND: Tuyên truyền, phổ biến Luật Trí tuệ nhân tạo")
+    assert text[first + 1] == "1. Tuyên truyền Luật trên địa bàn xã"
+    fifth = text.index("Nhiệm vụ 5 của KH 117/KH-UBND: Ứng dụng trí tuệ nhân tạo trong giải quyết thủ tục hành chính")
+    assert text[fifth + 1] == "4. Ứng dụng trợ lý ảo tại bộ phận một cửa"
+    other = text.index("Nhiệm vụ khác của xã")
+    assert text[other + 1] == "5. Tổ chức hội thi tìm hiểu Luật" and other > fifth
+    assert "Nhiệm vụ khác của xã" not in [p.text for p in Document(str(plain)).paragraphs]
+    ws = load_workbook(xlsx).worksheets[0]
+    column = [ws.cell(r, 2).value for r in range(8, ws.max_row + 1)]
+    assert column[:2] == ["Nhiệm vụ 1 của KH 117/KH-UBND: Tuyên truyền, phổ biến Luật Trí tuệ nhân tạo",
+                          "Tuyên truyền Luật trên địa bàn xã"]
+    assert column[-2:] == ["Nhiệm vụ khác của xã", "Tổ chức hội thi tìm hiểu Luật"]

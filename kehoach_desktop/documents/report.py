@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.numbering import printed, task_places, tracking_numbers
-from ..domain.plan import PartialDate, Plan
+from ..domain.plan import PartialDate, Plan, SourceTask, Task
 from ..domain.progress import (
     DONE,
     DONE_LATE,
@@ -30,6 +30,7 @@ from ..domain.progress import (
     ProgressEntry,
     TaskProgress,
     count_statuses,
+    is_tracked,
     latest_by_unit,
     next_due,
     track,
@@ -97,6 +98,58 @@ def report_rows(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], per
     return track(plan, adjusted, ref, created), ref
 
 
+def _upper_heading(plan: Plan, source: SourceTask) -> str:
+    reference = source.reference or (plan.upper.reference if plan.upper else "")
+    number = f" {source.number}" if source.number else ""
+    where = f" của KH {reference}" if reference else " của kế hoạch cấp trên"
+    return f"Nhiệm vụ{number}{where}: {_clause(source.title)}" if source.title else f"Nhiệm vụ{number}{where}"
+
+
+def own_tasks_heading(plan: Plan) -> str:
+    """ "Nhiệm vụ khác của xã" (of the phường, the đặc khu): the tasks carrying out no task of the upper plan."""
+    folded = fold(" ".join(plan.issuer[-1:]))
+    word = "phường" if folded.startswith("phuong") else "đặc khu" if folded.startswith("dac khu") else "xã"
+    return f"Nhiệm vụ khác của {word}"
+
+
+def upper_groups(plan: Plan) -> list[tuple[str, list[tuple[Task, int]]]] | None:
+    """The plan's tasks grouped by the task of the upper plan each carries out, for the Báo cáo and the progress
+    sheet of a derived plan: (heading "Nhiệm vụ 3 của KH 117/KH-UBND: <its wording>", tasks with their depth
+    below the group) per upper task in the order the plan first carries it out, then "Nhiệm vụ khác của xã".
+
+    A task with a link brings its sub-tasks along; a task without one whose sub-tasks are linked is a heading
+    (kept among the other tasks only if it is tracked on its own), its sub-tasks placed by their links. None
+    when the plan carries out no upper plan (it is listed as before).
+    """
+    if plan.upper is None or not any(t.source for t, _ in plan.walk_tasks()):
+        return None
+    groups: dict[str, tuple[str, list[tuple[Task, int]]]] = {}
+    other: list[tuple[Task, int]] = []
+
+    def linked(task: Task) -> bool:
+        return any(t.source for t, _ in task.walk())
+
+    def place(task: Task) -> None:
+        if task.source is not None:
+            members = groups.setdefault(task.source.task, (_upper_heading(plan, task.source), []))[1]
+            members += list(task.walk())
+        elif not linked(task):
+            other.extend(task.walk())
+        else:
+            if is_tracked(task):
+                other.append((task, 0))
+            for child in task.children:
+                place(child)
+
+    for section in plan.task_sections():
+        for task in section.tasks:
+            place(task)
+    out = list(groups.values())
+    if other:
+        out.append((own_tasks_heading(plan), other))
+    return out
+
+
 def _units_of(plan: Plan) -> list[str]:
     seen: dict[str, None] = {}
     for task, _ in plan.walk_tasks():
@@ -116,7 +169,9 @@ def _task_line(row: TaskProgress, numbers: dict[str, str] | None = None) -> str:
 
 
 def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.date,
-                options: L.LayoutOptions = L.DEFAULT) -> list[Block]:
+                options: L.LayoutOptions = L.DEFAULT, grouped: bool | None = None) -> list[Block]:
+    """Sections I–V. ``grouped``: section II's results under the upper plan's tasks (:func:`upper_groups`);
+    None (the default) groups a plan derived from an upper plan and lists any other plan as it is."""
     agency = L.agency_name(plan.issuer, plan.place) or "Ủy ban nhân dân"
     in_period = period_entries(rows, period)
     reported_units = list(dict.fromkeys(e.unit for entries in in_period.values() for e in entries if e.unit))
@@ -160,21 +215,33 @@ def report_body(plan: Plan, rows: list[TaskProgress], period: Period, ref: dt.da
                                  widths=[L.cm(1.5), L.cm(8.5), L.cm(3.5), L.cm(3)], centred_columns=(0, 2, 3)))
     blocks.append(L.heading("2. Kết quả thực hiện từng nhiệm vụ", 2, options))
     places = task_places(plan)  # tasks in II and in a phụ lục: say where each list starts again at 1
-    for row in rows:
-        if row.depth == 0 and row.task.key in places:
-            blocks.append(p(f"Nhiệm vụ tại {places[row.task.key]}:", italic=True, keep_with_next=True))
-        blocks.append(p(_task_line(row), bold=row.depth == 0, keep_with_next=True))
-        lead = "; ".join(row.task.lead) or "chưa giao"
-        blocks.append(p(f"- Đơn vị chủ trì: {lead}; thời gian thực hiện: {row.task.time or 'chưa xác định'}; "
-                        f"tình trạng: {STATUS_LABELS[row.status]}."))
-        entries = latest_by_unit(in_period.get(int(row.task.id or 0), []))
-        if not entries:
-            blocks.append(p("- Chưa có báo cáo trong kỳ."))
-        for entry in entries:
-            text = _clause(entry.summary()) or STATUS_LABELS[entry.status]
-            blocks.append(p(f"- {entry.unit or 'Đơn vị'}: {text}."))
-            if entry.evidence.strip():
-                blocks.append(p(f"Văn bản, minh chứng: {_clause(entry.evidence)}.", italic=True))
+    groups = upper_groups(plan) if grouped is not False else None
+    by_key = {r.task.key: r for r in rows}
+    if groups:
+        listed = [(heading, [(by_key[t.key], d) for t, d in members if t.key in by_key]) for heading, members in groups]
+    else:
+        listed = [("", [(r, r.depth) for r in rows])]
+    for group, members in listed:
+        if group:
+            blocks.append(p(group, bold=True, italic=True, keep_with_next=True))
+            if not members:
+                blocks.append(p("- Không có nhiệm vụ được theo dõi."))
+        for row, depth in members:
+            if not group and row.depth == 0 and row.task.key in places:
+                blocks.append(p(f"Nhiệm vụ tại {places[row.task.key]}:", italic=True, keep_with_next=True))
+            blocks.append(p(_task_line(row, numbers if group else None), bold=depth == 0,
+                            keep_with_next=True))
+            lead = "; ".join(row.task.lead) or "chưa giao"
+            blocks.append(p(f"- Đơn vị chủ trì: {lead}; thời gian thực hiện: {row.task.time or 'chưa xác định'}; "
+                            f"tình trạng: {STATUS_LABELS[row.status]}."))
+            entries = latest_by_unit(in_period.get(int(row.task.id or 0), []))
+            if not entries:
+                blocks.append(p("- Chưa có báo cáo trong kỳ."))
+            for entry in entries:
+                text = _clause(entry.summary()) or STATUS_LABELS[entry.status]
+                blocks.append(p(f"- {entry.unit or 'Đơn vị'}: {text}."))
+                if entry.evidence.strip():
+                    blocks.append(p(f"Văn bản, minh chứng: {_clause(entry.evidence)}.", italic=True))
 
     # III. Đánh giá
     blocks.append(L.heading("III. ĐÁNH GIÁ", 1, options))
@@ -273,10 +340,11 @@ def progress_appendix(plan: Plan, rows: list[TaskProgress], period: Period,
 def report_document(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], period: Period, *,
                     today: dt.date | None = None, kinh_gui: Sequence[str] | None = None,
                     appendix: bool = False, options: L.LayoutOptions = L.DEFAULT,
-                    created: dt.date | None = None) -> Document:
+                    created: dt.date | None = None, grouped: bool | None = None) -> Document:
     """The Báo cáo as a document model (render with ``docx_writer`` or ``qt_writer``).
 
     ``created`` is the day the plan was entered in the app (tracking of a plan without a full date starts there).
+    ``grouped``: section II under the upper plan's tasks (default: when the plan was derived from one).
     """
     today = today or dt.date.today()
     rows, ref = report_rows(plan, entries_by_task, period, today, created)
@@ -288,7 +356,7 @@ def report_document(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]],
         kinh_gui=list(kinh_gui or upward_recipients(plan) or [DEFAULT_KINH_GUI]),
         recipients=["Như trên", *(keep or ["Lưu: VT"])], signature=plan.signature)
     extra = [progress_appendix(plan, rows, period, options)] if appendix else []
-    return L.official_document(meta, report_body(plan, rows, period, ref, options), options, extra)
+    return L.official_document(meta, report_body(plan, rows, period, ref, options, grouped), options, extra)
 
 
 def write_report(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]], period: Period,

@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.numbering import task_places
-from ..domain.plan import Plan
+from ..domain.plan import Plan, Task
 from ..domain.progress import (
     LISTED_STATUSES,
     NOT_REPORTED,
@@ -99,8 +99,16 @@ def _title_block(ws: Worksheet, plan: Plan, subtitle: str) -> None:
         ws.row_dimensions[row].height = height
 
 
-def _table(ws: Worksheet, plan: Plan, rows: list[TaskProgress], period: Period | None) -> int:
-    """Write the heading and one row per task; return the last row written."""
+def _table(ws: Worksheet, plan: Plan, rows: list[TaskProgress], period: Period | None,
+           grouped: bool | None = None) -> int:
+    """Write the heading and one row per task; return the last row written.
+
+    A plan derived from an upper plan (unless ``grouped`` is False) lists its tasks under the upper plan's
+    tasks they carry out, a bold row "Nhiệm vụ 3 của KH 117/KH-UBND: …" above each group
+    (:func:`~kehoach_desktop.documents.report.upper_groups`), its own tasks last under "Nhiệm vụ khác của xã".
+    """
+    from ..documents.report import upper_groups
+
     for col, (heading, width) in enumerate(zip(HEADINGS, WIDTHS, strict=True), start=1):
         ws.cell(HEADER_ROW, col, heading).style = STYLE_HEADER
         ws.cell(HEADER_ROW + 1, col, f"({col})").style = STYLE_HEADER
@@ -110,10 +118,24 @@ def _table(ws: Worksheet, plan: Plan, rows: list[TaskProgress], period: Period |
     writer = RowWriter(ws)
     r = FIRST_ROW - 1
     places = task_places(plan)  # tasks in II and in a phụ lục: a row saying where each list starts again at 1
-    for task, depth in plan.walk_tasks():
-        if depth == 0 and task.key in places:
+    groups = upper_groups(plan) if grouped is not False else None
+    listed: list[tuple[str | None, Task, int]] = []
+    if groups:
+        for heading, members in groups:
+            listed.append((heading, members[0][0], -1) if members else (heading, Task(""), -1))
+            listed += [(None, task, depth) for task, depth in members]
+    else:
+        for task, depth in plan.walk_tasks():
+            if depth == 0 and task.key in places:
+                listed.append((places[task.key], task, -1))
+            listed.append((None, task, depth))
+    for heading, task, depth in listed:
+        if heading is not None:
             r += 1
-            writer.append(("", places[task.key], *[""] * (len(HEADINGS) - 2)), _GROUP)
+            writer.append(("", heading, *[""] * (len(HEADINGS) - 2)), _GROUP)
+            if groups:  # an upper task's wording may take lines
+                ws.row_dimensions[r].height = min(409, 13 * estimate_lines(heading, WIDTHS[1]) + 4)
+            continue
         r += 1
         progress = by_task.get(task.id)
         entries = []
@@ -206,8 +228,9 @@ def _print_setup(ws: Worksheet, portrait: bool = False) -> None:
 
 
 def build_progress_workbook(plan: Plan, rows: list[TaskProgress], today: dt.date,
-                            period: Period | None = None) -> Workbook:
-    """The progress sheet as an openpyxl workbook (see :func:`write_progress_sheet`)."""
+                            period: Period | None = None, grouped: bool | None = None) -> Workbook:
+    """The progress sheet as an openpyxl workbook (see :func:`write_progress_sheet`); ``grouped``: the tasks under
+    the upper plan's tasks (default: when the plan was derived from one)."""
     wb = Workbook()
     register_styles(wb)
     ws = wb.active
@@ -215,7 +238,7 @@ def build_progress_workbook(plan: Plan, rows: list[TaskProgress], today: dt.date
     subtitle = (f"Kỳ báo cáo {period.label} (từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y})"
                 if period else f"Tình hình đến ngày {today:%d/%m/%Y}")
     _title_block(ws, plan, subtitle)
-    last = _table(ws, plan, rows, period)
+    last = _table(ws, plan, rows, period, grouped)
     ws.freeze_panes = f"C{FIRST_ROW}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
     ws.print_area = f"A1:J{last}"
@@ -234,7 +257,7 @@ def build_progress_workbook(plan: Plan, rows: list[TaskProgress], today: dt.date
 
 
 def write_progress_sheet(plan: Plan, rows: list[TaskProgress], target: str | os.PathLike[str],
-                         today: dt.date, period: Period | None = None) -> Path:
+                         today: dt.date, period: Period | None = None, grouped: bool | None = None) -> Path:
     """Write the progress sheet to ``target`` (through a temporary file, moved into place)."""
-    wb = build_progress_workbook(plan, rows, today, period)
+    wb = build_progress_workbook(plan, rows, today, period, grouped)
     return write_saved(target, wb.save)

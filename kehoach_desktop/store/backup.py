@@ -140,6 +140,9 @@ def _check(database: Database) -> CheckReport:
         for (rowid,) in conn.execute(
                 f"SELECT id FROM {table} WHERE {column} IS NOT NULL AND NOT json_valid({column})"):
             problems.append(f"Bảng {table}, dòng {rowid}: dữ liệu cột {column} bị hỏng, không đọc được.")
+    from .search import problems as search_problems
+
+    problems.extend(search_problems(conn))  # the search index in step with the plans (FTS integrity-check)
     plans = conn.execute("SELECT count(*) FROM plans").fetchone()[0]
     tasks = conn.execute("SELECT count(*) FROM tasks").fetchone()[0]
     return CheckReport(problems, plans, tasks)

@@ -160,6 +160,26 @@ def _v4_upper_links(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_search(conn: sqlite3.Connection) -> None:
+    """Search across plans (issue #12): ``search_index`` (one row per task and per plan, in the diacritic-free
+    form of :mod:`kehoach_desktop.store.search`) with its FTS5 table and triggers made by sqlite-utils'
+    ``enable_fts``; a database that already has plans gets them all indexed here.
+
+    No table is rebuilt (sqlite-utils' ``transform()``): none needs it. ``sections.kind`` still takes only
+    'text' and 'tasks' (a phụ lục is a section with ``appendix`` set, not a new kind); every column added
+    since schema 1 (``appendix``, ``tbl``, ``cells``, ``upper``, ``source``) has the NOT NULL/default it
+    should (the nullable ones mean "none"); the order of the tasks table's columns is cosmetic, every
+    query names its columns. A rebuild would also have to run outside the step's transaction: tasks and
+    sections are referenced ``ON DELETE CASCADE``, so dropping the old table with foreign keys on would
+    delete their rows, and ``PRAGMA foreign_keys`` cannot change inside a transaction (sqlite-utils
+    refuses such a transform for that reason).
+    """
+    from .search import create_index
+
+    create_index(conn)
+
+
 # Steps in order: STEPS[i] brings a database from version i to version i + 1.
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2_progress, _v3_appendices, _v4_upper_links]
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2_progress, _v3_appendices, _v4_upper_links,
+                                                    _v5_search]
 LATEST = len(STEPS)

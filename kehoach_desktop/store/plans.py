@@ -30,6 +30,7 @@ from ..domain.planjson import (
 from ..domain.text import nfc
 from ..domain.units import UnitCatalog
 from ..errors import InvalidInput, NotFound
+from . import search
 from .database import Database
 from .units import UnitRepository
 
@@ -97,6 +98,7 @@ _PLAN_TEXT = {"title", "number", "symbol", "place", "doc_type"}
 _PLAN_JSON = {"issuer", "bases", "preamble", "closing", "recipients", "labels"}
 _TASK_TEXT = {"title", "number", "time", "product", "notes"}
 _TASK_JSON = {"content", "labels", "assignment", "cells"}
+_TASK_SEARCHED = {"title", "number", "time", "product", "content", "lead", "coordinators"}  # in the search index
 
 
 class PlanRepository:
@@ -133,6 +135,7 @@ class PlanRepository:
                  _dumps({"lines": plan.signature.lines, "signer": plan.signature.signer}),
                  _dumps(plan.labels), _dumps(plan.extra), _upper_json(plan), now, now))
             plan_id = int(cur.lastrowid or 0)
+            search.insert_rows(self.conn, [(plan_id, None, *search.plan_columns(plan.number, plan.symbol, plan.title))])
             for position, section in enumerate(plan.sections):
                 self._insert_section(plan_id, position, section, catalog)
         plan.id = plan_id
@@ -159,6 +162,7 @@ class PlanRepository:
         next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tasks").fetchone()[0]
         task_rows: list[tuple] = []
         unit_rows: list[tuple] = []
+        search_rows: list[tuple] = []  # the search index's row of each task (store/search.py)
         used_keys = {r[0] for r in self.conn.execute("SELECT key FROM tasks WHERE plan_id = ?", (plan_id,))}
         seen: dict[str, tuple[int | None, str] | tuple[()]] = {}  # a plan names few units: each resolved once
 
@@ -175,6 +179,7 @@ class PlanRepository:
                                   task.title, _dumps(task.content), task.time, task.product, task.notes,
                                   _dumps(task.labels), _dumps(task.assignment), _dumps(task.cells),
                                   _source_json(task)))
+                first_unit = len(unit_rows)
                 for role, names in (("lead", task.lead), ("coordinator", task.coordinators)):
                     position = 0
                     for name in names:
@@ -184,6 +189,9 @@ class PlanRepository:
                         if resolved:  # a blank name is no unit
                             unit_rows.append((task_id, role, position, *resolved))
                             position += 1
+                search_rows.append((plan_id, task_id, *search.task_columns(
+                    task.number, task.title, task.content, task.time, task.product,
+                    [row[4] for row in unit_rows[first_unit:]])))
                 visit(task.children, task_id, 0)
 
         visit(tasks, parent_id, first_position)
@@ -194,6 +202,7 @@ class PlanRepository:
             task_rows)
         self.conn.executemany(
             "INSERT INTO task_units (task_id, role, position, unit_id, name) VALUES (?, ?, ?, ?, ?)", unit_rows)
+        search.insert_rows(self.conn, search_rows)
 
     @staticmethod
     def _resolve(name: str, catalog: UnitCatalog) -> tuple[int | None, str] | tuple[()]:
@@ -285,6 +294,8 @@ class PlanRepository:
                                     (*values, _now(), plan_id))
             if not cur.rowcount:
                 raise NotFound(f"Không có kế hoạch số {plan_id}.")
+            if fields.keys() & {"title", "number", "symbol"}:
+                search.reindex_plan(self.conn, plan_id)
 
     def delete(self, plan_id: int) -> None:
         """Move to the recoverable bin."""
@@ -441,6 +452,8 @@ class PlanRepository:
                         self.conn.executemany(
                             "INSERT INTO task_units (task_id, role, position, unit_id, name) VALUES (?, ?, ?, ?, ?)",
                             [r for r in rows if r[1] == role])
+            if fields.keys() & _TASK_SEARCHED:
+                search.reindex_tasks(self.conn, [task_id])
             self._touch(plan_id)
 
     def delete_task(self, task_id: int) -> tuple[Task, int, int | None, int]:
@@ -480,3 +493,4 @@ class PlanRepository:
         with self.database.transaction():
             self.conn.executemany("UPDATE tasks SET number = ? WHERE id = ?",
                                   [(n, tid) for tid, n in numbers.items()])
+            search.renumber(self.conn, numbers)

@@ -9,6 +9,7 @@ from ..domain.text import clean_line, vi_sort_key
 from ..domain.units import Unit, UnitCatalog, preset_units, unit_key
 from ..errors import InvalidInput, NotFound
 from .database import Database
+from .search import reindex_units_of
 
 
 class UnitRepository:
@@ -75,12 +76,20 @@ class UnitRepository:
         catalog = self.catalog()
         rows = self.conn.execute(
             "SELECT task_id, role, position, name FROM task_units WHERE unit_id IS NULL").fetchall()
+        relinked = []
         for task_id, role, position, name in rows:
             unit = catalog.find(name)
             if unit:
                 self.conn.execute(
                     "UPDATE task_units SET unit_id = ?, name = ? WHERE task_id = ? AND role = ? AND position = ?",
                     (unit.id, unit.name, task_id, role, position))
+                relinked.append(task_id)
+        reindex_units_of(self.conn, relinked)  # the search index holds the names tasks show
+
+    def _tasks_of(self, *unit_ids: int | None) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            f"SELECT DISTINCT task_id FROM task_units WHERE unit_id IN ({', '.join('?' * len(unit_ids))})",
+            unit_ids)]
 
     def update(self, unit_id: int, name: str, code: str | None, aliases: list[str]) -> None:
         name = clean_line(name)
@@ -97,6 +106,7 @@ class UnitRepository:
             if not cur.rowcount:
                 raise NotFound(f"Không có đơn vị số {unit_id}.")
             self.conn.execute("UPDATE task_units SET name = ? WHERE unit_id = ?", (name, unit_id))
+            reindex_units_of(self.conn, self._tasks_of(unit_id))
             self._relink_unlinked()
 
     def merge(self, source_id: int, target_id: int) -> None:
@@ -109,8 +119,10 @@ class UnitRepository:
         source, target = units[source_id], units[target_id]
         aliases = list(dict.fromkeys([*target.aliases, source.name, *source.aliases]))
         with self.database.transaction():
+            moved = self._tasks_of(source_id)
             self.conn.execute("UPDATE task_units SET unit_id = ?, name = ? WHERE unit_id = ?",
                               (target_id, target.name, source_id))
+            reindex_units_of(self.conn, moved)
             self.conn.execute("DELETE FROM units WHERE id = ?", (source_id,))
             self.conn.execute("UPDATE units SET aliases = ? WHERE id = ?",
                               (json.dumps(aliases, ensure_ascii=False), target_id))
@@ -146,7 +158,10 @@ class UnitRepository:
         now = self.state().links
         changed = {k: v for k, v in target.links.items()
                    if other.links.get(k) != v and now.get(k) == other.links.get(k)}
+        names = {u[0]: u[1] for u in target.units}
+        renamed = [uid for uid, name in self.conn.execute("SELECT id, name FROM units") if names.get(uid) != name]
         with self.database.transaction():
+            touched = {t for t, _, _ in changed} | set(self._tasks_of(*renamed) if renamed else ())
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             self.conn.execute("DELETE FROM units")
             self.conn.executemany(
@@ -157,6 +172,7 @@ class UnitRepository:
                 [(u, n, t, r, p) for (t, r, p), (u, n) in changed.items()])
             # a link to a unit that no longer exists keeps its name as written
             self.conn.execute("UPDATE task_units SET unit_id = NULL WHERE unit_id NOT IN (SELECT id FROM units)")
+            reindex_units_of(self.conn, touched)
 
 
 @dataclass(frozen=True)

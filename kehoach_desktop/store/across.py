@@ -1,0 +1,257 @@
+"""Work across plans (issue #12 point 5): search every plan at once, and every task of one unit.
+
+Services over an open :class:`~kehoach_desktop.services.Store`, shared by ``kehoach search`` /
+``kehoach unit-tasks`` and the dialogs of ``ui/across.py``. Plans in the bin are left out. Nothing here
+imports Qt or sqlite-utils (the index is plain FTS5 SQL, see :mod:`kehoach_desktop.store.search`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..domain.numbering import printed, tracking_numbers
+from ..domain.plan import PartialDate, Plan, Section, Task
+from ..domain.progress import OVERDUE, STATUS_LABELS, is_tracked, track
+from ..domain.text import fold, vi_sort_key
+from ..domain.units import Unit
+from ..errors import InvalidInput
+from .search import FTS, TABLE, WEIGHTS
+
+if TYPE_CHECKING:
+    from ..services import Store
+
+ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _reference(number: str | None, symbol: str) -> str:
+    return f"{number or '…'}/{symbol}"
+
+
+def fts_query(text: str) -> str:
+    """The FTS5 query of what the user typed: each word folded and quoted, as a prefix, all required.
+
+    ``văn-hóa "địa phương`` → ``"van hoa"* AND "dia"* AND "phuong"*``: a word joined by a dash or a dot
+    stays one phrase ("1.2", "văn-hóa"), quotes, stars, dashes and FTS5 operators typed by the user are
+    only separators (never FTS syntax), and a query of no letters or digits is ``""``.
+    """
+    parts = []
+    for word in fold(text).split():
+        tokens = _WORD.findall(word)
+        if tokens:
+            parts.append('"' + " ".join(tokens) + '"*')
+    return " AND ".join(parts)
+
+
+# --- search ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A task (or a plan itself, ``task_id`` None, when only its number or trích yếu matched)."""
+
+    plan_id: int
+    plan_reference: str  # "05/KH-UBND", "…/KH-UBND" for a draft
+    plan_title: str
+    task_id: int | None
+    task_number: str  # the task's place in its tree as printed: "2. › a) › -"
+    task_title: str
+    lead: tuple[str, ...]
+    time: str
+    status: str | None  # a code of domain.progress; None for a plan or a task not tracked on its own
+    due: dt.date | None
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status] if self.status else ""
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == OVERDUE
+
+
+def search_all(store: Store, query: str, limit: int = 100, today: dt.date | None = None) -> list[SearchHit]:
+    """Tasks and plans matching every word of ``query`` (without diacritics, prefixes), best first (bm25)."""
+    match = fts_query(query)
+    if not match:
+        return []
+    conn = store.database.conn
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    rows = conn.execute(
+        f"""SELECT s.plan_id, p.number, p.symbol, p.title, s.task_id, t.number, t.title, t.time,
+                   EXISTS (SELECT 1 FROM tasks c WHERE c.parent_id = t.id)
+            FROM {FTS} f JOIN {TABLE} s ON s.id = f.rowid JOIN plans p ON p.id = s.plan_id
+            LEFT JOIN tasks t ON t.id = s.task_id
+            WHERE {FTS} MATCH ? AND p.deleted_at IS NULL
+            ORDER BY bm25({FTS}, {weights}), s.plan_id, t.plan_id, s.id LIMIT ?""", (match, limit)).fetchall()
+    task_ids = [r[4] for r in rows if r[4] is not None]
+    units = _units(store, task_ids)
+    places = _places(store, task_ids)
+    tasks = {tid: Task(title=title, number=number, time=time, lead=units[tid]["lead"],
+                       coordinators=units[tid]["coordinator"], id=tid, children=[Task("")] if parent else [])
+             for _, _, _, _, tid, number, title, time, parent in rows if tid is not None}
+    statuses = _statuses(store, rows, tasks, today or dt.date.today())
+    hits = []
+    for plan_id, number, symbol, plan_title, tid, _, task_title, time, _ in rows:
+        status, due = statuses.get(tid, (None, None)) if tid is not None else (None, None)
+        hits.append(SearchHit(plan_id, _reference(number, symbol), plan_title, tid,
+                              places.get(tid, "") if tid is not None else "", task_title or "",
+                              tuple(tasks[tid].lead) if tid is not None else (), time or "", status, due))
+    return hits
+
+
+def _units(store: Store, task_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    out: dict[int, dict[str, list[str]]] = {tid: {"lead": [], "coordinator": []} for tid in task_ids}
+    for start in range(0, len(task_ids), 500):
+        part = task_ids[start:start + 500]
+        for tid, role, name in store.database.conn.execute(
+                f"""SELECT tu.task_id, tu.role, coalesce(u.name, tu.name) FROM task_units tu
+                    LEFT JOIN units u ON u.id = tu.unit_id WHERE tu.task_id IN ({', '.join('?' * len(part))})
+                    ORDER BY tu.task_id, tu.role, tu.position""", part):
+            out[tid][role].append(name)
+    return out
+
+
+def _places(store: Store, task_ids: list[int]) -> dict[int, str]:
+    """Each task's place in its tree, its ancestors' numbers as printed: ``2. › a) › -``."""
+    out: dict[int, str] = {}
+    for tid in task_ids:
+        chain = [r[0] for r in store.database.conn.execute(
+            """WITH RECURSIVE up(id, parent_id, number, depth) AS (
+                   SELECT id, parent_id, number, 0 FROM tasks WHERE id = ?
+                   UNION ALL SELECT t.id, t.parent_id, t.number, up.depth + 1 FROM tasks t JOIN up ON t.id = up.parent_id)
+               SELECT number FROM up ORDER BY depth DESC""", (tid,))]
+        out[tid] = " › ".join(printed(n) for n in chain if n)
+    return out
+
+
+def _statuses(store: Store, rows: list, tasks: dict[int, Task],
+              today: dt.date) -> dict[int, tuple[str | None, dt.date | None]]:
+    """Status and due date of the hit tasks, by the rules of domain.progress, plan by plan."""
+    out: dict[int, tuple[str | None, dt.date | None]] = {}
+    conn = store.database.conn
+    for plan_id in dict.fromkeys(r[0] for r in rows if r[4] is not None):
+        date = conn.execute("SELECT date FROM plans WHERE id = ?", (plan_id,)).fetchone()[0]
+        mine = [tasks[r[4]] for r in rows if r[0] == plan_id and r[4] is not None]
+        tracked = [t for t in mine if is_tracked(t)]
+        # a plan of only these tasks (flat): track() gives each its status as in the whole plan
+        probe = Plan("", date=PartialDate.parse(date),
+                     sections=[Section("", "tasks", tasks=[Task(t.title, t.number, lead=t.lead,
+                                                                coordinators=t.coordinators, time=t.time, id=t.id)
+                                                           for t in tracked])])
+        entries = {t.id: store.progress.for_task(int(t.id or 0)) for t in tracked}
+        for row in track(probe, entries, today, store.progress.created_on(plan_id)):
+            tf = row.task.timeframe
+            out[int(row.task.id or 0)] = (row.status, tf.deadline if tf.kind == "deadline" else row.next_due)
+    return out
+
+
+# --- one unit's tasks -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UnitTask:
+    """One task of a unit in one plan."""
+
+    plan_id: int
+    plan_reference: str
+    plan_title: str
+    plan_date: PartialDate | None
+    task_id: int
+    number: str  # the tracking number ("1.a", "PL01.2"), as the unit sheets and the Báo cáo number it
+    title: str
+    role: str  # "lead" or "coordinator"
+    time: str
+    due: dt.date | None
+    status: str
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == OVERDUE
+
+
+def find_unit(store: Store, text: str) -> Unit:
+    """The catalog's unit written ``text`` (any spelling, code or alias; or a unique part of its name,
+    without diacritics). Raises :class:`InvalidInput` naming the closest units otherwise."""
+    catalog = store.units.catalog()
+    unit = catalog.find(text) if text.strip() else None
+    if unit:
+        return unit
+    wanted = fold(text)
+    words = _WORD.findall(wanted)
+
+    def fits(spelling: str) -> bool:  # every word typed begins a word of the name
+        own = _WORD.findall(fold(spelling))
+        return all(any(w.startswith(q) for w in own) for q in words)
+
+    partial = [u for u in catalog.units if words and any(fits(s) for s in (u.name, *u.aliases, u.code or ""))]
+    if len(partial) == 1:
+        return partial[0]
+    names = {fold(u.name): u.name for u in catalog.units}
+    close = [names[n] for n in difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.5)]
+    close = list(dict.fromkeys([*(u.name for u in partial), *close]))[:6]
+    if close:
+        raise InvalidInput(f"Không có đơn vị “{text}” trong danh mục. Có phải: {'; '.join(close)}?")
+    raise InvalidInput(f"Không có đơn vị “{text}” trong danh mục đơn vị (Công cụ → Danh mục đơn vị).")
+
+
+def unit_tasks(store: Store, unit: Unit, today: dt.date | None = None) -> list[UnitTask]:
+    """Every task of ``unit`` (lead or coordinator) in every plan not in the bin, plans newest first, each
+    plan's tasks in document order, with status on ``today`` and due date."""
+    today = today or dt.date.today()
+    conn = store.database.conn
+    roles: dict[int, dict[int, str]] = {}
+    for plan_id, task_id, role in conn.execute(
+            """SELECT t.plan_id, tu.task_id, max(tu.role) FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+               JOIN plans p ON p.id = t.plan_id WHERE tu.unit_id = ? AND p.deleted_at IS NULL
+               GROUP BY tu.task_id""", (unit.id,)):  # max(): a task both led and coordinated is led
+        roles.setdefault(plan_id, {})[task_id] = role
+    out: list[UnitTask] = []
+    for summary in store.plans.list():
+        if summary.id not in roles:
+            continue
+        plan = store.plans.load(summary.id)
+        mine = roles[summary.id]
+        numbers = tracking_numbers(plan)
+        rows = track(plan, store.progress.for_plan(summary.id), today, store.progress.created_on(summary.id))
+        by_id = {row.task.id: row for row in rows}
+        for task, _ in plan.walk_tasks():
+            if task.id not in mine:
+                continue
+            role = mine[task.id]
+            row = by_id.get(task.id)
+            tf = task.timeframe
+            due = tf.deadline if tf.kind == "deadline" else (row.next_due if row else None)
+            out.append(UnitTask(summary.id, summary.reference, summary.title, summary.date, int(task.id or 0),
+                                numbers.get(task.key, task.number), task.title, role, task.time, due,
+                                row.status if row else "not_started"))
+    return out
+
+
+def unit_names(store: Store) -> list[str]:
+    """The catalog's names in Vietnamese order (for the command line's error and help)."""
+    return sorted((u.name for u in store.units.catalog().units), key=vi_sort_key)
+
+
+def to_dicts(items: Iterable[SearchHit | UnitTask]) -> list[dict]:
+    """JSON-ready rows (``--json``): dates as ISO text, labels beside codes."""
+    out = []
+    for item in items:
+        data = {k: (v.isoformat() if isinstance(v, dt.date) else v.iso() if isinstance(v, PartialDate)
+                    else list(v) if isinstance(v, tuple) else v) for k, v in item.__dict__.items()}
+        data["status_label"] = item.status_label
+        if isinstance(item, UnitTask):
+            data["role_label"] = item.role_label
+        out.append(data)
+    return out

@@ -252,7 +252,7 @@ _TOPICS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("Phòng Văn hóa - Xã hội",)),
     (re.compile(r"\bchuyen doi so\b|\bha tang\b|\bkinh te\b|\bkhoa hoc\b|\bcong nghe\b|\bnong nghiep\b"
                 r"|\bngan sach\b|\bkinh phi\b|\btai chinh\b|\bdau tu\b|\bdat dai\b|\bmoi truong\b|\bxay dung co ban\b"
-                r"|\bdoanh nghiep\b|\btri tue nhan tao\b|\bso hoa\b|\btruyen so lieu\b|\bcong nghe thong tin\b"
+                r"|\bdoanh nghiep\b|\btri tue nhan tao\b|\btruyen so lieu\b|\bcong nghe thong tin\b"
                 r"|\bnen tang\b|\bthiet bi\b|\bvien thong\b|\bthanh toan\b"),
      ("{economy}",)),
     (re.compile(r"\bvan ban\b|\btong hop\b|\bbao cao\b|\bke hoach\b|\bso ket\b|\btong ket\b|\bkiem tra\b"

@@ -304,6 +304,13 @@ class TaskForm(QWidget):
         self.heading = QLabel()
         set_look(self.heading, "formHeading")
         self.heading.setWordWrap(True)
+        # the upper plan's task this one carries out (a plan derived from the province's): read only
+        self.source_line = QLabel()
+        self.source_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.source_line.setWordWrap(True)
+        self.source_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_look(self.source_line, "hint")
+        self.source_line.setVisible(False)
         self.title = CommitTextEdit(lines=3)
         self.title.setAccessibleName(QCoreApplication.translate("TaskForm", "Tên nhiệm vụ"))
         self.content = CommitTextEdit(lines=4)
@@ -392,6 +399,7 @@ class TaskForm(QWidget):
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.heading)
+        body_layout.addWidget(self.source_line)
         body_layout.addLayout(form)
         body_layout.addStretch(1)
         layout = QVBoxLayout(self)
@@ -468,6 +476,7 @@ class TaskForm(QWidget):
         self._loading = True
         try:
             self.heading.setText(QCoreApplication.translate("TaskForm", "Nhiệm vụ %1").replace("%1", task.number or "…"))
+            self._show_source(task)
             self.title.set_value(task.title)
             self.content.set_lines(task.content)
             self.lead.set_units(task.lead)
@@ -487,6 +496,24 @@ class TaskForm(QWidget):
             self._update_time_preview()
         finally:
             self._loading = False
+
+    def _show_source(self, task: Task) -> None:
+        """"Thực hiện nhiệm vụ 3 của KH 117/KH-UBND" for a task derived from the upper plan; hidden otherwise."""
+        source = task.source
+        self.source_line.setVisible(source is not None)
+        if source is None:
+            self.source_line.clear()
+            self.source_line.setToolTip("")
+            return
+        if source.number and source.reference:
+            text = QCoreApplication.translate("TaskForm", "Thực hiện nhiệm vụ %1 của KH %2").replace(
+                "%1", source.number).replace("%2", source.reference)
+        elif source.reference:
+            text = QCoreApplication.translate("TaskForm", "Thực hiện nhiệm vụ của KH %1").replace("%1", source.reference)
+        else:
+            text = QCoreApplication.translate("TaskForm", "Thực hiện nhiệm vụ của kế hoạch cấp trên")
+        self.source_line.setText(text)
+        self.source_line.setToolTip(source.title)
 
     def check(self) -> None:
         """Raise :class:`InvalidInput` with a message when a field cannot be saved as it is."""

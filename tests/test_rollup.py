@@ -167,3 +167,59 @@ def test_the_command_prints_each_file_and_writes_the_outputs(tmp_path):
     assert "UBND xã Khánh Hội" in missing and "UBND xã Lam Vỹ" not in missing
     dry = run_cli("rollup", str(plan_id), str(good), "--period", "6m", "--year", "2026", "--dry-run", db=db)
     assert dry.returncode == 0 and "đã được nhận trước đó" in dry.stdout
+
+
+def test_the_dialog_previews_each_file_then_imports_and_writes_the_outputs(province, tmp_path, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kehoach_desktop.ui.rollup import COL_NOTE, COL_RESULT, RollupDialog
+
+    store, plan_id = province
+    good = upward(tmp_path, "Lam Vỹ", LAM_VY)
+    tampered = upward(tmp_path, "Bình Giang", BINH_GIANG)
+    wb = load_workbook(tampered)
+    wb.worksheets[0].cell(FIRST_ROW, 5).value = "Hoàn thành"
+    wb.save(tampered)
+    dialog = RollupDialog(store, store.plans.list(), plan_id)
+    qtbot.addWidget(dialog)
+    dialog.period.kind.setCurrentIndex(dialog.period.kind.findData("6m"))
+    dialog.period.year.setValue(2026)
+    dialog.set_files([good, tampered])
+    assert dialog.table.item(0, COL_RESULT).text() == "Nhận được"
+    assert dialog.table.item(1, COL_RESULT).text() == "Bị từ chối"
+    assert "đã bị sửa" in dialog.table.item(1, COL_NOTE).text()
+    assert not rollup_entries(store, plan_id)  # the preview writes nothing
+    assert dialog.width() <= 1366 and dialog.height() <= 768
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert {e.unit for e in rollup_entries(store, plan_id)} == {"UBND xã Lam Vỹ"}
+    assert dialog.table.item(0, COL_RESULT).text() == "Đã nhận trước đó" and not dialog.import_button.isEnabled()
+    xlsx = dialog.export("xlsx", tmp_path / "th.xlsx")
+    docx = dialog.export("docx", tmp_path / "th.docx")
+    assert xlsx is not None and xlsx.exists() and docx is not None and docx.exists()
+    assert isinstance(dialog.findChild(QDialogButtonBox), QDialogButtonBox)
+
+
+def test_write_upward_from_the_open_plan(tmp_path, qtbot):
+    from types import SimpleNamespace
+
+    from kehoach_desktop.ui.rollup import write_upward
+
+    store, plan_id = commune_store_for_ui(tmp_path)
+    errors: list[str] = []
+
+    def run(func, *args):
+        return func(*args)
+
+    window = SimpleNamespace(store=store, session=SimpleNamespace(plan_id=plan_id, plan=store.plans.load(plan_id)),
+                             _run=run, show_error=errors.append)
+    path = write_upward(window, tmp_path / "phieu", SIX)
+    assert path == tmp_path / "phieu.xlsx" and path.exists() and not errors
+    window.session.plan.upper = None
+    assert write_upward(window, tmp_path / "khac.xlsx", SIX) is None
+    assert "không được lập theo kế hoạch cấp trên" in errors[0]
+    store.close()
+
+
+def commune_store_for_ui(tmp_path: Path):
+    return commune_store(tmp_path / "lv.sqlite", "Lam Vỹ", LAM_VY)

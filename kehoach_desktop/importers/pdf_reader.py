@@ -215,17 +215,27 @@ class _Layout:
             self.leading = frequent[0]
 
 
-def _paragraphs(lines: list[_Line], left: float, right: float, layout: _Layout) -> list[_Para]:
-    """Lines of one column (the page body, a cell, a column of the header) joined into paragraphs."""
+def _paragraphs(lines: list[_Line], left: float, right: float, layout: _Layout,
+                caps_alone: bool = False) -> list[_Para]:
+    """Lines of one column (the page body, a cell, a column of the header) joined into paragraphs.
+    ``caps_alone``: each line in capitals is a paragraph (the issuer lines of the header's left column,
+    where a line's width cannot tell a wrapped name from the next line)."""
     paras: list[_Para] = []
     for line in lines:
-        if paras and not _starts_new(paras[-1], line, left, right, layout):
+        if caps_alone and paras and _caps(line) and _caps(paras[-1].lines[-1]):
+            paras.append(_Para([line]))
+        elif paras and not _starts_new(paras[-1], line, left, right, layout):
             paras[-1].lines.append(line)
         else:
             paras.append(_Para([line]))
     for para in paras:
         para.align = _alignment(para.lines, left, right)
     return paras
+
+
+def _caps(line: _Line) -> bool:
+    letters = [c for c in line.text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _centred(line: _Line, left: float, right: float) -> bool:
@@ -264,8 +274,13 @@ def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _La
     prev_text = prev.text
     first = line.words[0]
     first_width = first.x1 - first.x0
+    title = _centred(prev, left, right) and _indented(prev, left)
+    if _style(prev) != _style(line) and (title or (_centred(line, left, right) and _indented(line, left))):
+        return True  # a centred title line, then the "(Kèm theo …)" line in italics
     if _centred(line, left, right) and _indented(line, left) and _centred(prev, left, right):
-        # a centred paragraph (a title): the line before was as wide as the column allows
+        # a centred paragraph (a title): the line before was as wide as the column allows, in one style
+        if _style(prev) != _style(line):
+            return True
         return (prev.x1 - prev.x0) + 0.3 * size + first_width < (right - left) - 1.0 * size
     if _centred(prev, left, right) and _indented(prev, left) and not _centred(line, left, right):
         return True
@@ -281,6 +296,11 @@ def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _La
         return True
     return bool(all(w.bold for w in prev.words) and not any(w.bold for w in line.words)
                 and prev_text.endswith(_CLOSES))
+
+
+def _style(line: _Line) -> tuple[bool, bool]:
+    words = [w for w in line.words if any(c.isalpha() for c in w.text)] or line.words
+    return all(w.bold for w in words), all(w.italic for w in words)
 
 
 _ROMAN = re.compile(r"^[IVX]{1,4}\s*[.:]\s+\S")
@@ -352,11 +372,13 @@ def _stamp_words(page, words: list[_Word], body_size: float) -> set[int]:
     return drop
 
 
-def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[int]:
-    """ids of the lines that are page numbers or running headers/footers (in the top or bottom margin)."""
+def _furniture(pages: list[list[_Line]], heights: list[float], body_size: float) -> set[int]:
+    """ids of the lines that are page numbers or running headers/footers (in the top or bottom margin):
+    the same text at the edge of three pages or more, or of two in a type smaller than the body's
+    ("Biểu 01", "Biểu 02" heading two phụ lục pages are not running heads)."""
     drop: set[int] = set()
     seen: Counter[str] = Counter()
-    marginal: list[tuple[_Line, str]] = []
+    marginal: list[_Line] = []
     for lines, height in zip(pages, heights, strict=True):
         for line in lines:
             if line.bottom > 0.13 * height and line.top < 0.92 * height:
@@ -365,14 +387,38 @@ def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[int]:
             if _PAGE_NUMBER.match(text):
                 drop.add(id(line))
                 continue
-            key = re.sub(r"\d+", "#", text)
-            marginal.append((line, key))
-            seen[key] += 1
-    if len(pages) >= 2:
-        for line, key in marginal:
-            if seen[key] >= 2 and id(line) not in drop and _is_running(line, pages, heights):
-                drop.add(id(line))
+            marginal.append(line)
+            seen[text] += 1
+    for line in marginal:
+        count = seen[line.text]
+        if (count >= 3 or (count == 2 and line.size < body_size - 1)) and _is_running(line, pages, heights):
+            drop.add(id(line))
     return drop
+
+
+def _drop_clipped_repeats(pages: list[list[_Line]]) -> None:
+    """A paragraph that straddles a page break is drawn whole on both pages by some writers (Qt's
+    QTextDocument.drawContents, the app's own PDF), each page clipping what is not its own; the text
+    is still there. Each repeated line is kept once: on the next page the copies above the text's
+    top edge are the clipped ones; the rest of the run is clipped at the foot of the page before."""
+    firsts = [lines[0].top for k, lines in enumerate(pages) if k and lines and not (
+        pages[k - 1] and any(x.text == lines[0].text for x in pages[k - 1][-6:]))]
+    for k in range(1, len(pages)):
+        before, after = pages[k - 1], pages[k]
+        run = 0
+        for n in range(min(6, len(before), len(after)), 0, -1):
+            if [x.text for x in before[-n:]] == [x.text for x in after[:n]]:
+                run = n
+                break
+        if not run:
+            continue
+        body_top = statistics.median(firsts) if firsts else after[run].top if run < len(after) else after[-1].top
+        if after[0].top >= body_top - 2:
+            continue  # lines that happen to repeat (two tasks ending alike), both in the text
+        clipped_after = {id(x) for x in after[:run] if x.top < body_top - 2}
+        clipped_before = {id(a) for a, b in zip(before[-run:], after[:run], strict=True) if id(b) not in clipped_after}
+        pages[k] = [x for x in after if id(x) not in clipped_after]
+        pages[k - 1] = [x for x in before if id(x) not in clipped_before]
 
 
 def _is_running(line: _Line, pages: list[list[_Line]], heights: list[float]) -> bool:
@@ -481,8 +527,10 @@ class _Reader:
             return self.source
         if cid > 0.3 * chars / 6:
             raise PdfNoUnicode()
-        drop = _furniture(per_page, heights)
+        drop = _furniture(per_page, heights, _body_size([w for lines in per_page for ln in lines[:40]
+                                                         for w in ln.words]))
         per_page = [[ln for ln in lines if id(ln) not in drop] for lines in per_page]
+        _drop_clipped_repeats(per_page)
         self._layout(per_page, grids, heights, widths)
         return self.source
 
@@ -507,6 +555,12 @@ class _Reader:
                 bounds[key] = (float(left), right)
             else:
                 bounds[key] = (key[0] * 0.12, key[0] * 0.9)
+            # a page of a phụ lục holds a table and a few centred lines: its ruled table shows the margins
+            boxes = [g.bbox for page_grids, w, h in zip(grids, widths, heights, strict=True)
+                     if (round(w), round(h)) == key for g in page_grids]
+            if boxes:
+                bounds[key] = (min(bounds[key][0], min(b[0] for b in boxes) + 4),
+                               max(bounds[key][1], max(b[2] for b in boxes) - 4))
         run: list[_Line] = []
         run_bounds = (0.0, 0.0)
         run_landscape: bool | None = None
@@ -576,7 +630,7 @@ class _Reader:
         k = 0
         first_grid = min((g.bbox[1] for g in grids), default=float("inf"))
         if carry is not None and lines and lines[0].top < first_grid:
-            end, gap = self._column_run(lines, 0, carry, body)
+            end, gap = self._column_run(lines, 0, carry, body, carry=True)
             if end > 0:
                 pieces.append(self._columns_piece(lines[:end], gap, continued=True))
                 k = end
@@ -612,8 +666,8 @@ class _Reader:
         return _Piece("columns", lines[0].top, columns=(lefts, rights, gap), continued=continued)
 
     @staticmethod
-    def _column_run(lines: list[_Line], start: int, gap: tuple[float, float],
-                    body: tuple[float, float]) -> tuple[int, tuple[float, float]]:
+    def _column_run(lines: list[_Line], start: int, gap: tuple[float, float], body: tuple[float, float],
+                    carry: bool = False) -> tuple[int, tuple[float, float]]:
         """Where the lines from ``start`` stop standing in two columns with ``gap`` between them (the
         left column's right edge, the right column's left edge, narrowed by each line), and that gap.
         ``body``: the page's text column; a line centred on it (a title) stops the columns."""
@@ -625,7 +679,7 @@ class _Reader:
             size = line.size
             if last_bottom is not None and line.top - last_bottom > 9 * size:
                 break
-            if end > start and body is not None and abs((line.x0 + line.x1) / 2 - sum(body) / 2) < size \
+            if (end > start or carry) and abs((line.x0 + line.x1) / 2 - sum(body) / 2) < size \
                     and line.x0 - body[0] > size and len(_segments(line)) == 1:
                 break
             segs = _segments(line)
@@ -730,29 +784,24 @@ class _Reader:
     def _fill_columns(table: Table, columns: tuple[list[_Line], list[_Line], tuple[float, float]],
                       layout: _Layout, landscape: bool, left: float, right: float) -> None:
         """The two columns as the one row of a borderless table, as Word has it."""
-        lefts, rights, gap = columns
-        split = (gap[0] + gap[1]) / 2
+        lefts, rights, _gap = columns
         row: list[list[Block]] = []
-        for c, (lines, lo, hi) in enumerate(((lefts, min([left, *(ln.x0 for ln in lefts)]), split),
-                                             (rights, split, max([right, *(ln.x1 for ln in rights)])))):
+        for c, lines in enumerate((lefts, rights)):
             blocks: list[Block] = []
             if lines:
-                lo = min(lo, min(ln.x0 for ln in lines))
-                hi = max(hi, max(ln.x1 for ln in lines))
-                # a column's own width: a centred column (the header's) is centred on its lines
-                if c == 0:
-                    hi = max(ln.x1 for ln in lines) if _centred_column(lines) else split
-                    if _centred_column(lines):
-                        mid = statistics.median((ln.x0 + ln.x1) / 2 for ln in lines)
-                        lo, hi = 2 * mid - max(hi, 2 * mid - lo), max(hi, 2 * mid - lo)
+                # the cell's edges: the text column's edge on the outer side; a centred column (the
+                # header's, the signer's) is as wide again on the inner side of its centre line
+                x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+                if _centred_column(lines):
+                    mid = statistics.median((ln.x0 + ln.x1) / 2 for ln in lines)
+                    outer = min(left, x0) if c == 0 else max(right, x1)
+                    half = max(abs(mid - outer), (x1 - x0) / 2)
+                    lo, hi = mid - half, mid + half
+                elif c == 0:
+                    lo, hi = min(left, x0), x1
                 else:
-                    if _centred_column(lines):
-                        mid = statistics.median((ln.x0 + ln.x1) / 2 for ln in lines)
-                        half = max(max(ln.x1 for ln in lines) - mid, mid - min(ln.x0 for ln in lines))
-                        lo, hi = mid - half, mid + half
-                    else:
-                        lo = min(ln.x0 for ln in lines)
-                for para in _paragraphs(lines, lo, hi, layout):
+                    lo, hi = x0, max(right, x1)
+                for para in _paragraphs(lines, lo, hi, layout, caps_alone=c == 0):
                     block = para.block((table.index, 0, c), landscape)
                     if block is not None:
                         blocks.append(block)
@@ -778,7 +827,8 @@ def _centred_column(lines: list[_Line]) -> bool:
         return False
     mids = [(ln.x0 + ln.x1) / 2 for ln in lines]
     starts = [ln.x0 for ln in lines]
-    return max(mids) - min(mids) < 0.8 * lines[0].size and max(starts) - min(starts) > 1.5 * lines[0].size
+    spread, ragged = max(mids) - min(mids), max(starts) - min(starts)
+    return spread < 0.8 * lines[0].size and ragged > max(2.0, 2 * spread)
 
 
 def _continues(prev: str, text: str) -> bool:

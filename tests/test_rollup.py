@@ -223,3 +223,15 @@ def test_write_upward_from_the_open_plan(tmp_path, qtbot):
 
 def commune_store_for_ui(tmp_path: Path):
     return commune_store(tmp_path / "lv.sqlite", "Lam Vỹ", LAM_VY)
+
+
+def test_the_command_fails_clearly_when_no_sheet_is_taken(tmp_path):
+    db = tmp_path / "tinh.sqlite"
+    with Store.open(db, backup=False) as store:
+        plan_id = store.plans.create(province_plan())
+    other = upward(tmp_path, "Lam Vỹ", LAM_VY, Period("year", 2026))
+    done = run_cli("rollup", str(plan_id), str(other), "--period", "6m", "--year", "2026", db=db)
+    assert done.returncode == 1 and "phiếu kỳ khác" in done.stdout
+    assert done.stderr.startswith("Lỗi: không nhận được phiếu nào") and "Traceback" not in done.stderr
+    missing = run_cli("rollup", "999", str(other), "--period", "6m", "--year", "2026", db=db)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr, missing.stderr

@@ -8,6 +8,7 @@ consolidated workbook and Báo cáo.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,7 +67,11 @@ def cmd_rollup(store: Store, args: argparse.Namespace) -> int:
             path = writer(store, upper_id, period, out, expected=expected,
                           pending=rollup if args.dry_run else None)
             print(f"Đã ghi {path}")
-    return 0 if not rollup.refused or rollup.accepted else 1
+    if not rollup.accepted:
+        print(f"Lỗi: không nhận được phiếu nào trong {len(rollup.received)} tệp (lý do ở từng tệp bên trên).",
+              file=sys.stderr)
+        return 1
+    return 0
 
 
 def register(add: Callable) -> None:

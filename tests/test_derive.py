@@ -218,3 +218,15 @@ def test_the_derived_plan_is_stored_with_its_links(tmp_path):
     assert [t.source for t, _ in loaded.walk_tasks()] == [t.source for t, _ in plan.walk_tasks()]
     assert loaded.title.startswith("Triển khai thực hiện Kế hoạch số 1576/KH-UBND ngày 17/4/2019 của UBND thành "
                                    "phố Hồ Chí Minh về triển khai đánh giá sự hài lòng")
+
+
+def test_section_iv_duties_typed_inline_or_shared_with_the_departments(tmp_path):
+    upper = imported(U.SECTION_IV_INLINE, tmp_path)
+    duties = {d.number: d for d in commune_duties(upper, catalog())}
+    assert {n: d.role for n, d in duties.items()} == U.SECTION_IV_INLINE_COMMUNE
+    assert duties["IV.3.1"].title == "Niêm yết công khai mẫu phiếu đánh giá tại Bộ phận Một cửa."
+    assert duties["IV.3.2"].other_leads == []  # "…, đặc khu" is the commune level too
+    assert duties["IV.4"].other_leads == ["Các sở, ban, ngành"]
+    assert duties["IV.4"].time == "Trước ngày 10/12 hằng năm"
+    tasks = derived_numbers(derive_plan(upper, XA, catalog()).plan())
+    assert tasks["IV.3.1"].time == "Thường xuyên"  # a standing duty: no time in the upper plan

@@ -181,3 +181,17 @@ SECTION_IV: list[Part] = [
 ]
 SECTION_IV_COMMUNE = {"IV.3.1": "lead", "IV.3.2": "lead", "IV.3.3": "lead"}
 SECTION_IV_OTHERS = {"1", "2"}
+
+# --- (c') the same, as offices also type it: the commune item in one paragraph with its bullets inline
+# ("3. Ủy ban nhân dân các xã, phường, đặc khu: - …; - …"), and an item shared with the departments.
+
+SECTION_IV_INLINE: list[Part] = [
+    *[p for p in SECTION_IV[:SECTION_IV.index(("p", "3. Ủy ban nhân dân các xã, phường, thị trấn", "b"))]],
+    ("p", "3. Ủy ban nhân dân các xã, phường, đặc khu: - Niêm yết công khai mẫu phiếu đánh giá tại Bộ phận Một "
+          "cửa; - Bố trí máy tính, thiết bị để người dân, doanh nghiệp đánh giá trực tuyến.", ""),
+    ("p", "4. Các sở, ban, ngành, Ủy ban nhân dân các xã, phường", "b"),
+    ("p", "Căn cứ chức năng, nhiệm vụ được giao, chủ động triển khai Kế hoạch; báo cáo kết quả trước ngày 10/12 "
+          "hằng năm.", ""),
+    *SECTION_IV[-2:],
+]
+SECTION_IV_INLINE_COMMUNE = {"IV.3.1": "lead", "IV.3.2": "lead", "IV.4": "lead"}

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from ..domain.units import UnitCatalog
     from ..services import Store
 
-FILE_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".md", ".markdown", ".json", ".doc", ".odt", ".rtf")
 
 
 def read_upper(store: Store, reference: str | os.PathLike[str] | int, catalog: UnitCatalog) -> Plan:

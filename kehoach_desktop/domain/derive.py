@@ -153,6 +153,7 @@ def _duty_text(text: str) -> str:
     return text
 
 
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+")
 _HEAD_SPLIT = re.compile(r"^(?P<head>[^:]{3,160}?)\s*:\s*(?P<rest>.*)$", re.DOTALL)
 
 
@@ -163,17 +164,22 @@ def _organisation_duties(plan: Plan, catalog: UnitCatalog | None) -> list[Duty]:
     for index, section in enumerate(body, 1):
         if section.kind != "text" or not _ORGANISATION.search(fold(section.title)):
             continue
-        headed = 0
-        for position, item in enumerate(section.items, 1):
+        last = 0  # the item numbers as printed: headed items are numbered in order; a paragraph the
+        for position, item in enumerate(section.items, 1):  # importer left whole ("5. Ủy ban nhân dân các xã, phường: - …") keeps its own
+            own = _ITEM_NUMBER.match(item.paragraphs[0]) if not item.heading and item.paragraphs else None
             if item.heading:
-                headed += 1
-            number = f"{roman(index)}.{headed if item.heading else position}"
+                last += 1
+            elif own:
+                last = int(own.group(1))
+            if item.heading or own:
+                number = f"{roman(index)}.{last}"
+            else:  # a paragraph of its own: numbered by its place among the paragraphs, or after the last item
+                number = f"{roman(index)}.{last + 1 if any(i.heading for i in section.items) else position}"
             texts = _item_duties(item)
             if texts is None:
                 continue
             head, lines = texts
-            others = _canonical(catalog, [u for u in re.split(r"\s*[;,]\s*(?=[A-ZĐÀ-Ỹ])|\s+và\s+(?=[A-ZĐ])", head)
-                                          if u and not is_commune_level(u)]) if head else []
+            others = _canonical(catalog, [u for u in _head_units(head) if not is_commune_level(u)])
             for k, line in enumerate(lines, 1):
                 text = _duty_text(line)
                 if not text.strip(" ."):
@@ -207,8 +213,8 @@ def _item_duties(item: TextItem) -> tuple[str, list[str]] | None:
     if m and _names_commune(m.group("head")) and len(m.group("head")) < 120 and not assigns_commune(m.group("head")):
         rest = m.group("rest").strip()
         lines = [*(_sentences(rest) if rest else [])] + [s for p in paragraphs[1:] for s in _split_paragraph(p, paragraphs)]
-        return m.group("head"), lines
-    if assigns_commune(first):
+        return _ITEM_NUMBER.sub("", m.group("head")), lines
+    if assigns_commune(_ITEM_NUMBER.sub("", first)):
         return "", [first] + [p for p in paragraphs[1:] if _BULLET.match(p)]
     return None
 
@@ -217,8 +223,23 @@ def _split_paragraph(text: str, paragraphs: list[str]) -> list[str]:
     return _sentences(text) if len(paragraphs) == 1 else [text]
 
 
+def _head_units(head: str) -> list[str]:
+    """The units an item's heading names: "Các sở, ban, ngành, UBND các xã, phường" -> the two groups (a piece
+    that begins with a small letter belongs to the unit before it)."""
+    units: list[str] = []
+    for piece in re.split(r"\s*[;,]\s*|\s+và\s+(?=[A-ZĐ])", head):
+        piece = piece.strip(" .:")
+        if not piece:
+            continue
+        if units and not piece[0].isupper():
+            units[-1] += ", " + piece
+        else:
+            units.append(piece)
+    return units
+
+
 def _names_commune(head: str) -> bool:
-    folded = fold(head)
+    folded = fold(_ITEM_NUMBER.sub("", head))
     return bool(_ENTRY.search(folded)) and not re.search(r"\b(?:huong dan|chi dao|don doc)\b", folded)
 
 

@@ -133,8 +133,9 @@ def _table(ws: Worksheet, plan: Plan, rows: list[TaskProgress], period: Period |
         if heading is not None:
             r += 1
             writer.append(("", heading, *[""] * (len(HEADINGS) - 2)), _GROUP)
-            if groups:  # an upper task's wording may take lines
-                ws.row_dimensions[r].height = min(409, 13 * estimate_lines(heading, WIDTHS[1]) + 4)
+            if groups:  # the upper task's wording across the row
+                ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=len(HEADINGS))
+                ws.row_dimensions[r].height = min(409, 13 * estimate_lines(heading, sum(WIDTHS[1:])) + 4)
             continue
         r += 1
         progress = by_task.get(task.id)

@@ -46,6 +46,22 @@ def test_unit_tasks_lists_a_unit_s_work_in_every_plan(db_path):
     assert {"number", "role", "role_label", "time", "due", "status", "status_label"} <= set(data["tasks"][0])
 
 
+def test_unit_tasks_to_an_excel_file(db_path, tmp_path):
+    from openpyxl import load_workbook
+
+    _db_with_samples(db_path)
+    target = tmp_path / "viec-vhxh.xlsx"
+    result = run_cli("unit-tasks", "VHXH", "-o", str(target), db=db_path, check=True)
+    assert result.stdout.startswith(f"Đã ghi {target}")
+    sheet = load_workbook(target).active
+    assert sheet["A1"].value == "VIỆC CỦA PHÒNG VĂN HÓA - XÃ HỘI TRONG CÁC KẾ HOẠCH"
+    assert [c.value for c in sheet[3]] == ["STT", "Kế hoạch", "Số", "Nhiệm vụ", "Vai trò", "Thời gian thực hiện",
+                                          "Hạn", "Tình trạng"]
+    assert sheet.max_row > 3 and sheet["E4"].value in ("Chủ trì", "Phối hợp")
+    bad = run_cli("unit-tasks", "VHXH", "-o", str(tmp_path / "x.csv"), db=db_path)
+    assert bad.returncode == 1 and ".xlsx" in bad.stderr
+
+
 def test_an_unknown_unit_is_one_vietnamese_line_with_close_names(db_path):
     _db_with_samples(db_path)
     result = run_cli("unit-tasks", "Phòng Văn hóa Thông tin", db=db_path)

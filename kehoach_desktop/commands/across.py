@@ -42,6 +42,14 @@ def cmd_unit_tasks(store: Store, args: argparse.Namespace) -> int:
 
     unit = find_unit(store, args.unit)
     rows = unit_tasks(store, unit)
+    if args.output:
+        from ..errors import InvalidInput
+        from ..store.across import export_unit_tasks
+
+        if not args.output.lower().endswith(".xlsx"):
+            raise InvalidInput(f"Danh sách được ghi ra tệp Excel .xlsx; “{args.output}” không có đuôi .xlsx.")
+        print(f"Đã ghi {export_unit_tasks(unit.name, rows, args.output)} ({len(rows)} nhiệm vụ).")
+        return 0
     if args.json:
         print(json.dumps({"unit": unit.name, "tasks": to_dicts(rows)}, ensure_ascii=False, indent=2))
         return 0
@@ -64,3 +72,4 @@ def register(add: Callable) -> None:
                                           "số nhiệm vụ, vai trò, thời gian, hạn, tình trạng")
     p.add_argument("unit", metavar="UNIT", help="tên, tên viết tắt hoặc mã của đơn vị trong danh mục (VHXH …)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="ghi danh sách ra tệp Excel thay vì in ra")

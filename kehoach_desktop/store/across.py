@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.numbering import printed, tracking_numbers
@@ -237,6 +239,56 @@ def unit_tasks(store: Store, unit: Unit, today: dt.date | None = None) -> list[U
                                 numbers.get(task.key, task.number), task.title, role, task.time, due,
                                 row.status if row else "not_started"))
     return out
+
+
+def export_unit_tasks(unit_name: str, rows: list[UnitTask], target: str | os.PathLike[str]) -> Path:
+    """The list of a unit's tasks as an .xlsx (A4 landscape, heading row repeated, overdue rows red)."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from ..fileio import write_bytes
+    from ..sheets.common import put_text
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Việc của đơn vị"
+    sheet.append([f"VIỆC CỦA {unit_name.upper()} TRONG CÁC KẾ HOẠCH"])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([f"Lập ngày {dt.date.today():%d/%m/%Y}: {len(rows)} nhiệm vụ"])
+    headings = ["STT", "Kế hoạch", "Số", "Nhiệm vụ", "Vai trò", "Thời gian thực hiện", "Hạn", "Tình trạng"]
+    sheet.append(headings)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for n, row in enumerate(rows, 1):
+        line = 3 + n
+        values = [n, f"{row.plan_reference} — {row.plan_title}", row.number, row.title, row.role_label, row.time,
+                  row.due, row.status_label]
+        for column, value in enumerate(values, 1):
+            cell = sheet.cell(line, column)
+            if isinstance(value, str):
+                put_text(cell, value)  # "- Rà soát …" stays text, never a formula
+            else:
+                cell.value = value
+            cell.alignment = wrap
+            if row.overdue:
+                cell.font = Font(color="B00020", bold=True)
+        sheet.cell(line, 7).number_format = "DD/MM/YYYY"
+    for letter, width in zip("ABCDEFGH", (5, 36, 8, 60, 10, 24, 12, 16), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.print_title_rows = "3:3"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.freeze_panes = "A4"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return write_bytes(target, buffer.getvalue())
 
 
 def unit_names(store: Store) -> list[str]:

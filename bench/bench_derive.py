@@ -7,8 +7,9 @@ phối hợp / Thời gian thực hiện / Sản phẩm", a TỔ CHỨC THỰC H
 commune level as lead or coordinator, in the spellings provinces use. It is imported once, as an office does,
 then timed (best of ``--runs`` each, same run):
 
-* floor: walking the plan's tasks and folding each one's title and units (the least that reads what every
-  task says and who does it);
+* floor: walking the plan's tasks and folding each one's title and units with the fastest fold of the app
+  (``domain.derive.fold``, one table lookup per letter): the least that reads what every task says and who
+  does it;
 * derive: ``derive_plan`` — finding the commune's duties, their computed keys (domain/upper.py), the
   proposed leads, and the whole commune plan built (``Proposal.plan()``);
 * import: reading and recognising the .docx, for scale (what the user waits for before the preview anyway).
@@ -26,9 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kehoach_desktop.domain.derive import derive_plan
+from kehoach_desktop.domain.derive import derive_plan, fold
 from kehoach_desktop.domain.plan import PartialDate, Plan, Section, Signature, Task, TextItem
-from kehoach_desktop.domain.text import fold
 from kehoach_desktop.domain.units import UnitCatalog, preset_units
 from kehoach_desktop.importers import import_file
 from tests.importdocs import plan_docx

@@ -175,3 +175,17 @@ def test_the_report_and_the_progress_sheet_of_a_derived_plan_are_grouped_by_the_
     assert column[:2] == ["Nhiệm vụ 1 của KH 117/KH-UBND: Tuyên truyền, phổ biến Luật Trí tuệ nhân tạo",
                           "Tuyên truyền Luật trên địa bàn xã"]
     assert column[-2:] == ["Nhiệm vụ khác của xã", "Tổ chức hội thi tìm hiểu Luật"]
+
+
+def test_the_reports_progress_appendix_of_a_derived_plan_is_grouped_too(tmp_path):
+    from kehoach_desktop.documents.model import Table
+    from kehoach_desktop.documents.report import report_document
+
+    store, plan_id = commune_store(tmp_path / "lv.sqlite", "Lam Vỹ", LAM_VY)
+    with store:
+        plan = store.plans.load(plan_id)
+        document = report_document(plan, store.progress.for_plan(plan_id), SIX, today=TODAY, appendix=True)
+    table = next(b for b in document.sections[1].blocks if isinstance(b, Table))
+    titles = [row.cells[1].paragraphs[0].text for row in table.rows[1:]]
+    assert titles[0].startswith("Nhiệm vụ 1 của KH 117/KH-UBND") and titles[1] == "Tuyên truyền Luật trên địa bàn xã"
+    assert titles[-2:] == ["Nhiệm vụ khác của xã", "Tổ chức hội thi tìm hiểu Luật"]

@@ -304,15 +304,29 @@ _PROGRESS_WIDTHS = (1.1, 5.0, 2.5, 2.5, 2.2, 2.8, 2.2, 3.8, 2.5, 2.5)
 
 
 def progress_appendix(plan: Plan, rows: list[TaskProgress], period: Period,
-                      options: L.LayoutOptions = L.DEFAULT) -> Section:
-    """The progress sheet as a landscape phụ lục numbered from 1."""
+                      options: L.LayoutOptions = L.DEFAULT, grouped: bool | None = None) -> Section:
+    """The progress sheet as a landscape phụ lục numbered from 1 (grouped as the sheet is, see :func:`upper_groups`)."""
     page = options.page().rotated()
     in_period = period_entries(rows, period)
     table = []
     places = task_places(plan)  # as on the progress sheet: a row naming II and each phụ lục holding tasks
-    for row in rows:
-        if row.depth == 0 and row.task.key in places:
-            table.append(["", places[row.task.key], *[""] * (len(PROGRESS_HEADERS) - 2)])
+    groups = upper_groups(plan) if grouped is not False else None
+    listed: list[tuple[str | None, TaskProgress | None]] = []
+    if groups:
+        by_key = {r.task.key: r for r in rows}
+        for heading, members in groups:
+            listed.append((heading, None))
+            listed += [(None, by_key[t.key]) for t, _ in members if t.key in by_key]
+    else:
+        for row in rows:
+            if row.depth == 0 and row.task.key in places:
+                listed.append((places[row.task.key], None))
+            listed.append((None, row))
+    for heading, found in listed:
+        if found is None:
+            table.append(["", heading or "", *[""] * (len(PROGRESS_HEADERS) - 2)])
+            continue
+        row = found
         entries = latest_by_unit(in_period.get(int(row.task.id or 0), []))
         several = len(entries) > 1
 
@@ -355,7 +369,7 @@ def report_document(plan: Plan, entries_by_task: dict[int, list[ProgressEntry]],
         title=f"Kết quả thực hiện Kế hoạch {_subject(plan.title, period)}",
         kinh_gui=list(kinh_gui or upward_recipients(plan) or [DEFAULT_KINH_GUI]),
         recipients=["Như trên", *(keep or ["Lưu: VT"])], signature=plan.signature)
-    extra = [progress_appendix(plan, rows, period, options)] if appendix else []
+    extra = [progress_appendix(plan, rows, period, options, grouped)] if appendix else []
     return L.official_document(meta, report_body(plan, rows, period, ref, options, grouped), options, extra)
 
 

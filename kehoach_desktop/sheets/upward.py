@@ -270,6 +270,8 @@ def upward_rows(plan: Plan, rows: list[TaskProgress], period: Period, roles: dic
     out = []
     for source, tasks in _sources(plan):
         tracked = [by_key[t.key] for t in tasks if t.key in by_key]
+        if not tracked:  # a mere heading carrying the link: its sub-tasks (with links of their own) tell
+            tracked = [by_key[d.key] for t in tasks for d, _ in t.walk() if d.key in by_key]
         entries: list[ProgressEntry] = []
         for row in tracked:
             entries += latest_by_unit([e for e in row.entries if period.includes_key(e.period)

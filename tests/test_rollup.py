@@ -235,3 +235,14 @@ def test_the_command_fails_clearly_when_no_sheet_is_taken(tmp_path):
     assert done.stderr.startswith("Lỗi: không nhận được phiếu nào") and "Traceback" not in done.stderr
     missing = run_cli("rollup", "999", str(other), "--period", "6m", "--year", "2026", db=db)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr, missing.stderr
+
+
+def test_a_sheet_matches_when_the_province_retyped_its_plans_title(tmp_path):
+    """Same number, symbol, year and issuer: the same plan (same_upper), its items matched by number and wording."""
+    with Store.open(tmp_path / "tinh.sqlite", backup=False) as store:
+        plan = province_plan()
+        plan.title += " (sửa lỗi chính tả)"
+        plan_id = store.plans.create(plan)
+        rollup = rollup_files(store, plan_id, [upward(tmp_path, "Lam Vỹ", LAM_VY)], SIX, today=TODAY)
+        assert rollup.received[0].reason == ""
+        assert len(rollup_entries(store, plan_id)) == 4

@@ -171,6 +171,7 @@ def test_fts_comes_from_sqlite_utils_with_the_diacritics_tokenizer(store):
 
 def test_a_unit_s_tasks_across_plans_with_role_number_status(store):
     old = store.import_plan(_plan("Kế hoạch năm 2025", Task("Báo cáo năm", lead=["Phòng VH-XH"], time="31/5/2026"),
+                                  Task("Báo cáo gia đình", lead=["VHXH"], time="Trước ngày 15/12 hằng năm"),
                                   number="01", date=PartialDate(2025, 1, 5)))
     new = store.import_plan(_plan("Kế hoạch chuyển đổi số", Task(
         "Hạ tầng", number="1", lead=["Phòng Kinh tế"], children=[
@@ -181,8 +182,11 @@ def test_a_unit_s_tasks_across_plans_with_role_number_status(store):
     unit = find_unit(store, "vhxh")
     rows = unit_tasks(store, unit, today=dt.date(2026, 7, 1))
     assert [(r.plan_id, r.number, r.title, r.role_label) for r in rows] == [
-        (new, "1.a", "Tuyên truyền", "Phối hợp"), (old, "1", "Báo cáo năm", "Chủ trì")]
+        (new, "1.a", "Tuyên truyền", "Phối hợp"), (old, "1", "Báo cáo năm", "Chủ trì"),
+        (old, "2", "Báo cáo gia đình", "Chủ trì")]
     assert rows[1].status_label == "Quá hạn" and rows[1].overdue and rows[1].due == dt.date(2026, 5, 31)
+    # a yearly deliverable missed: "Hạn" is the date it missed, not next year's
+    assert (rows[2].status_label, rows[2].due) == ("Quá hạn", dt.date(2025, 12, 15))
     assert rows[0].plan_reference == "05/KH-UBND" and rows[0].time == "Thường xuyên"
 
 

@@ -18,8 +18,17 @@ from typing import TYPE_CHECKING
 
 from ..domain.numbering import printed, tracking_numbers
 from ..domain.plan import PartialDate, Plan, Section, Task
-from ..domain.progress import OVERDUE, STATUS_LABELS, is_tracked, track
+from ..domain.progress import (
+    NOT_REPORTED,
+    NOT_STARTED,
+    OVERDUE,
+    STATUS_LABELS,
+    is_tracked,
+    report_due_dates,
+    track,
+)
 from ..domain.text import fold, vi_sort_key
+from ..domain.timeframe import Timeframe
 from ..domain.units import Unit
 from ..errors import InvalidInput
 from .search import FTS, TABLE, WEIGHTS
@@ -147,8 +156,7 @@ def _statuses(store: Store, rows: list, tasks: dict[int, Task],
                                                            for t in tracked])])
         entries = {t.id: store.progress.for_task(int(t.id or 0)) for t in tracked}
         for row in track(probe, entries, today, store.progress.created_on(plan_id)):
-            tf = row.task.timeframe
-            out[int(row.task.id or 0)] = (row.status, tf.deadline if tf.kind == "deadline" else row.next_due)
+            out[int(row.task.id or 0)] = (row.status, _due(row.task.timeframe, row.status, row.next_due, today))
     return out
 
 
@@ -181,6 +189,18 @@ class UnitTask:
     @property
     def overdue(self) -> bool:
         return self.status == OVERDUE
+
+
+def _due(tf: Timeframe, status: str, next_due: dt.date | None, today: dt.date) -> dt.date | None:
+    """The date shown as a task's "Hạn": its deadline; for a recurring task the next date something is due,
+    or, when it is late ("Quá hạn", "Chưa báo cáo"), the date it missed."""
+    if tf.kind == "deadline":
+        return tf.deadline
+    if status in (OVERDUE, NOT_REPORTED):
+        missed = [d for year in (today.year - 1, today.year) for d in report_due_dates(tf, year) if d < today]
+        if missed:
+            return max(missed)
+    return next_due
 
 
 def find_unit(store: Store, text: str) -> Unit:
@@ -233,11 +253,10 @@ def unit_tasks(store: Store, unit: Unit, today: dt.date | None = None) -> list[U
                 continue
             role = mine[task.id]
             row = by_id.get(task.id)
-            tf = task.timeframe
-            due = tf.deadline if tf.kind == "deadline" else (row.next_due if row else None)
+            status = row.status if row else NOT_STARTED
+            due = _due(task.timeframe, status, row.next_due if row else None, today)
             out.append(UnitTask(summary.id, summary.reference, summary.title, summary.date, int(task.id or 0),
-                                numbers.get(task.key, task.number), task.title, role, task.time, due,
-                                row.status if row else "not_started"))
+                                numbers.get(task.key, task.number), task.title, role, task.time, due, status))
     return out
 
 

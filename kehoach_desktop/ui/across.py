@@ -171,6 +171,7 @@ def _table(accessible: str) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)  # 21 rows at 1366x768
     table.setAccessibleName(accessible)
     return table
 
@@ -322,7 +323,7 @@ class UnitTasksDialog(_AcrossDialog):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 960])
+        splitter.setSizes([270, 990])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -332,7 +333,7 @@ class UnitTasksDialog(_AcrossDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self._columns_widths([250, 380, 80, 170, 90, 130], 1)
+        self._columns_widths([240, 380, 80, 170, 100, 140], 1)
         _fit(self, 1300, 680)
         self.load_units()
 
@@ -479,7 +480,7 @@ class SearchAllDialog(_AcrossDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self._columns_widths([260, 480, 200, 150, 80, 120], 1)
+        self._columns_widths([260, 460, 200, 150, 100, 140], 1)
         _fit(self, 1300, 680)
 
     def run(self, text: str) -> None:

@@ -230,3 +230,17 @@ def test_section_iv_duties_typed_inline_or_shared_with_the_departments(tmp_path)
     assert duties["IV.4"].time == "Trước ngày 10/12 hằng năm"
     tasks = derived_numbers(derive_plan(upper, XA, catalog()).plan())
     assert tasks["IV.3.1"].time == "Thường xuyên"  # a standing duty: no time in the upper plan
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_a_commune_reading_the_pdf_links_to_the_same_upper_tasks_as_one_reading_the_word_file(style, tmp_path,
+                                                                                              qapp):
+    """The province sends Word to some communes and PDF to others; their derived tasks must roll up together."""
+    from kehoach_desktop.documents.layout import plan_document
+    from kehoach_desktop.documents.qt_writer import write_pdf
+
+    word = imported(STYLES[style][0], tmp_path)
+    pdf = write_pdf(plan_document(word), tmp_path / "upper.pdf")
+    from_pdf = import_file(pdf, catalog()).plan
+    links = [t.source for t, _ in derive_plan(word, XA, catalog()).plan().walk_tasks()]
+    assert [t.source for t, _ in derive_plan(from_pdf, XA, catalog()).plan().walk_tasks()] == links

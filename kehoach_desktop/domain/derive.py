@@ -235,7 +235,7 @@ def _item_duties(item: TextItem) -> tuple[str, list[str]] | None:
         head, rest = (m.group("head"), m.group("rest").strip()) if m else (heading.rstrip(":."), "")
         if not _names_commune(head):
             return None
-        lines = ([*(_sentences(rest) if rest else [])] + [s for p in paragraphs for s in _split_paragraph(p, paragraphs)])
+        lines = [*(_sentences(rest) if rest else []), *(s for p in paragraphs for s in _sentences(p))]
         return head, lines
     if not paragraphs:
         return None
@@ -243,15 +243,11 @@ def _item_duties(item: TextItem) -> tuple[str, list[str]] | None:
     m = _HEAD_SPLIT.match(first)
     if m and _names_commune(m.group("head")) and len(m.group("head")) < 120 and not assigns_commune(m.group("head")):
         rest = m.group("rest").strip()
-        lines = [*(_sentences(rest) if rest else [])] + [s for p in paragraphs[1:] for s in _split_paragraph(p, paragraphs)]
+        lines = [*(_sentences(rest) if rest else []), *(s for p in paragraphs[1:] for s in _sentences(p))]
         return _ITEM_NUMBER.sub("", m.group("head")), lines
     if assigns_commune(_ITEM_NUMBER.sub("", first)):
         return "", [first] + [p for p in paragraphs[1:] if _BULLET.match(p)]
     return None
-
-
-def _split_paragraph(text: str, paragraphs: list[str]) -> list[str]:
-    return _sentences(text) if len(paragraphs) == 1 else [text]
 
 
 def _head_units(head: str) -> list[str]:

@@ -147,9 +147,16 @@ def derive_proposal(store: Store, upper: str | os.PathLike[str] | int, commune_n
     commune of the settings (``commune_name`` another name): see :mod:`.domain.derive` and ``commands/derive``."""
     from .commands.derive import read_upper
     from .domain.derive import derive_plan
+    from .errors import InvalidInput
 
     commune = dict(store.get_setting(SETTING_COMMUNE) or {})  # type: ignore[arg-type]
-    if commune_name:
-        commune["name"] = commune_name
+    if commune_name:  # "Lam Vỹ", or typed in full: "Phường Bạch Đằng"
+        kind, _, rest = commune_name.strip().partition(" ")
+        if fold(kind) in ("xa", "phuong") and rest:
+            commune.update(kind="xa" if fold(kind) == "xa" else "phuong", name=rest.strip())
+        else:
+            commune["name"] = commune_name.strip()
+    if not commune.get("name"):
+        raise InvalidInput("Chưa có tên xã/phường: hãy khai trong Cài đặt của ứng dụng, hoặc dùng --commune TÊN.")
     catalog = store.units.catalog()
     return derive_plan(read_upper(store, upper, catalog), commune, catalog, days_earlier=days_earlier)

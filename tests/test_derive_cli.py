@@ -97,3 +97,17 @@ def test_a_file_that_is_not_a_plan_is_one_message(db_path, tmp_path):
     assert run_cli("derive", "99", db=db_path).returncode == 1
     assert run_cli("derive", str(notes), "-o", str(tmp_path / "x.pdf"), db=db_path).returncode == 1
     assert _plans(db_path) == []
+
+
+def test_the_commune_comes_from_the_settings_or_the_command_line(db_path, tmp_path):
+    upper = str(build_docx(U.LABELLED, tmp_path / "u.docx"))
+    with Store.open(db_path):
+        pass  # a database whose first-run questions were never answered
+    result = run_cli("derive", upper, db=db_path)
+    assert result.returncode == 1 and "--commune" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert _plans(db_path) == []
+    out = tmp_path / "phuong.json"
+    run_cli("derive", upper, "--commune", "Phường Bạch Đằng", "-o", str(out), db=db_path, check=True)
+    data = json.loads(out.read_text("utf-8"))
+    assert data["issuer"] == "ỦY BAN NHÂN DÂN\nPHƯỜNG BẠCH ĐẰNG"
+    assert data["title"].endswith("trên địa bàn phường Bạch Đằng")

@@ -295,7 +295,7 @@ _TOPICS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("Trung tâm Phục vụ hành chính công",)),
     (re.compile(r"\ban ninh\b|\ban toan\b|\bdu lieu dan cu\b|\btrat tu\b|\bphong chong toi pham\b|\bcan cuoc\b"
                 r"|\bphong chay\b|\bde an 06\b"), ("Công an {place}",)),
-    (re.compile(r"\btuyen truyen\b|\bpho bien\b|\bvan hoa\b|\bgiao duc\b|\bthong tin\b|\by te\b|\bxa hoi\b"
+    (re.compile(r"\btuyen truyen\b|\bpho bien\b|\bpho cap\b|\bky nang so\b|\bvan hoa\b|\bgiao duc\b|\bthong tin\b|\by te\b|\bxa hoi\b"
                 r"|\blao dong\b|\bgiam ngheo\b|\btre em\b|\bgia dinh\b|\bthe thao\b|\bdu lich\b|\bho tich\b"),
      ("Phòng Văn hóa - Xã hội",)),
     (re.compile(r"\bchuyen doi so\b|\bha tang\b|\bkinh te\b|\bkhoa hoc\b|\bcong nghe\b|\bnong nghiep\b"

@@ -151,6 +151,8 @@ class DeriveDialog(QDialog):
                         "DeriveDialog", "Cùng chủ trì ở cấp trên: %1").replace("%1", others)])))
                 self.table.setItem(row, col, cell)
             combo = QComboBox()
+            combo.setEditable(True)  # a unit not in the catalog may be typed; it is kept as written
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             combo.setAccessibleName(QCoreApplication.translate("DeriveDialog", "Đơn vị chủ trì của xã"))
             names = list(unit_names)
             if item.lead and item.lead not in names:
@@ -239,7 +241,7 @@ class DeriveDialog(QDialog):
         """The rows -> the proposal (accepted, lead, time)."""
         for row, item in enumerate(self.proposal.tasks):
             item.accepted = self.table.item(row, COL_ACCEPT).checkState() == Qt.CheckState.Checked
-            item.lead = self.lead_combos[row].currentText()
+            item.lead = self.lead_combos[row].currentText().strip()
             item.time = self.table.item(row, COL_TIME).text().strip()
 
     def _update_summary(self) -> None:
@@ -302,7 +304,7 @@ def open_derive(window, choice: str | int | None = None) -> None:
     job = BackgroundJob(window, QCoreApplication.translate("DeriveDialog", "Đang đọc %1 …").replace(
         "%1", Path(path).name))
     job.done.connect(lambda proposal: _preview(window, proposal))
-    job.failed.connect(window.show_error)
+    job.failed.connect(lambda message: (setattr(window, "derive_job", None), window.show_error(message)))
     window.derive_job = job  # for tests and for closing while reading
     job.start(read)
 

@@ -12,6 +12,7 @@ from kehoach_desktop.ui.derive import COL_ACCEPT, COL_NUMBER, COL_TIME, DeriveDi
 
 from .. import upperplans as U
 from ..realplans import PROVINCE_FOCUS, build_docx
+from .conftest import type_text
 
 
 def _row(dialog: DeriveDialog, number: str) -> int:
@@ -48,7 +49,8 @@ def test_drop_a_duty_reassign_a_lead_and_create_the_plan(qtbot, window, commune_
         qtbot.keyClick(table, Qt.Key.Key_Space)  # drop task 1 with the keyboard, as the checkbox does
         seen["dropped"] = table.item(_row(dialog, "1"), COL_ACCEPT).checkState() == Qt.CheckState.Unchecked
         combo = dialog.lead_combos[_row(dialog, "3")]
-        combo.setCurrentIndex(combo.findText("Công an xã"))
+        combo.lineEdit().selectAll()
+        type_text(combo.lineEdit(), "Công an xã")  # typed into the lead's combo, as a user does
         seen["summary"] = dialog.summary.text()
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
 import re
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +30,7 @@ from ..domain.progress import (
     track,
 )
 from ..domain.text import fold, vi_sort_key
-from ..domain.timeframe import Timeframe
+from ..domain.timeframe import Timeframe, parse_timeframe
 from ..domain.units import Unit
 from ..errors import InvalidInput
 from .search import FTS, TABLE, WEIGHTS
@@ -93,21 +95,28 @@ def search_all(store: Store, query: str, limit: int = 100, today: dt.date | None
     conn = store.database.conn
     weights = ", ".join(str(w) for w in WEIGHTS)
     rows = conn.execute(
-        f"""SELECT s.plan_id, p.number, p.symbol, p.title, s.task_id, t.number, t.title, t.time,
-                   EXISTS (SELECT 1 FROM tasks c WHERE c.parent_id = t.id)
+        f"""SELECT s.plan_id, p.number, p.symbol, p.title, p.date, p.created_at, s.task_id, t.number, t.title,
+                   t.time, EXISTS (SELECT 1 FROM tasks c WHERE c.parent_id = t.id)
             FROM {FTS} f JOIN {TABLE} s ON s.id = f.rowid JOIN plans p ON p.id = s.plan_id
             LEFT JOIN tasks t ON t.id = s.task_id
             WHERE {FTS} MATCH ? AND p.deleted_at IS NULL
-            ORDER BY bm25({FTS}, {weights}), s.plan_id, t.plan_id, s.id LIMIT ?""", (match, limit)).fetchall()
-    task_ids = [r[4] for r in rows if r[4] is not None]
-    units = _units(store, task_ids)
-    places = _places(store, task_ids)
-    tasks = {tid: Task(title=title, number=number, time=time, lead=units[tid]["lead"],
-                       coordinators=units[tid]["coordinator"], id=tid, children=[Task("")] if parent else [])
-             for _, _, _, _, tid, number, title, time, parent in rows if tid is not None}
+            ORDER BY bm25({FTS}, {weights}), s.id LIMIT ?""", (match, limit)).fetchall()
+    task_ids = [r[6] for r in rows if r[6] is not None]
+    units = _in_chunks(conn, task_ids, """SELECT tu.task_id, tu.role, coalesce(u.name, tu.name) FROM task_units tu
+                                          LEFT JOIN units u ON u.id = tu.unit_id WHERE tu.task_id IN ({})
+                                          ORDER BY tu.task_id, tu.role, tu.position""")
+    named: dict[tuple[int, str], list[str]] = {}
+    for tid, role, name in units:
+        named.setdefault((tid, role), []).append(name)
+    tasks: dict[int, Task] = {}
+    for *_, tid, number, title, time, parent in rows:
+        if tid is not None:  # what the status rules read of a task (a sub-task stands for "has sub-tasks")
+            tasks[tid] = Task(title=title, number=number, time=time, id=tid, children=[Task("")] if parent else [],
+                              lead=named.get((tid, "lead"), []), coordinators=named.get((tid, "coordinator"), []))
     statuses = _statuses(store, rows, tasks, today or dt.date.today())
+    places = _places(conn, task_ids)
     hits = []
-    for plan_id, number, symbol, plan_title, tid, _, task_title, time, _ in rows:
+    for plan_id, number, symbol, plan_title, _, _, tid, _, task_title, time, _ in rows:
         status, due = statuses.get(tid, (None, None)) if tid is not None else (None, None)
         hits.append(SearchHit(plan_id, _reference(number, symbol), plan_title, tid,
                               places.get(tid, "") if tid is not None else "", task_title or "",
@@ -115,49 +124,59 @@ def search_all(store: Store, query: str, limit: int = 100, today: dt.date | None
     return hits
 
 
-def _units(store: Store, task_ids: list[int]) -> dict[int, dict[str, list[str]]]:
-    out: dict[int, dict[str, list[str]]] = {tid: {"lead": [], "coordinator": []} for tid in task_ids}
-    for start in range(0, len(task_ids), 500):
-        part = task_ids[start:start + 500]
-        for tid, role, name in store.database.conn.execute(
-                f"""SELECT tu.task_id, tu.role, coalesce(u.name, tu.name) FROM task_units tu
-                    LEFT JOIN units u ON u.id = tu.unit_id WHERE tu.task_id IN ({', '.join('?' * len(part))})
-                    ORDER BY tu.task_id, tu.role, tu.position""", part):
-            out[tid][role].append(name)
+def _in_chunks(conn: sqlite3.Connection, ids: list[int], sql: str) -> list[tuple]:
+    """``sql`` (with ``IN ({})``) over ``ids``, a few hundred at a time."""
+    out: list[tuple] = []
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        out.extend(conn.execute(sql.format(", ".join("?" * len(part))), part).fetchall())
     return out
 
 
-def _places(store: Store, task_ids: list[int]) -> dict[int, str]:
+def _places(conn: sqlite3.Connection, task_ids: list[int]) -> dict[int, str]:
     """Each task's place in its tree, its ancestors' numbers as printed: ``2. › a) › -``."""
-    out: dict[int, str] = {}
-    for tid in task_ids:
-        chain = [r[0] for r in store.database.conn.execute(
-            """WITH RECURSIVE up(id, parent_id, number, depth) AS (
-                   SELECT id, parent_id, number, 0 FROM tasks WHERE id = ?
-                   UNION ALL SELECT t.id, t.parent_id, t.number, up.depth + 1 FROM tasks t JOIN up ON t.id = up.parent_id)
-               SELECT number FROM up ORDER BY depth DESC""", (tid,))]
-        out[tid] = " › ".join(printed(n) for n in chain if n)
-    return out
+    chains: dict[int, list[str]] = {tid: [] for tid in task_ids}
+    for hit, number in _in_chunks(conn, task_ids, """
+            WITH RECURSIVE up(hit, parent_id, number, depth) AS (
+                SELECT id, parent_id, number, 0 FROM tasks WHERE id IN ({})
+                UNION ALL SELECT up.hit, t.parent_id, t.number, up.depth + 1 FROM tasks t JOIN up ON t.id = up.parent_id)
+            SELECT hit, number FROM up ORDER BY hit, depth DESC"""):
+        if number:
+            chains[hit].append(printed(number))
+    return {tid: " › ".join(chain) for tid, chain in chains.items()}
 
 
 def _statuses(store: Store, rows: list, tasks: dict[int, Task],
               today: dt.date) -> dict[int, tuple[str | None, dt.date | None]]:
     """Status and due date of the hit tasks, by the rules of domain.progress, plan by plan."""
+    from .progress import _SELECT, _entry  # the store's own reading of an entry row
+
+    tracked = {tid: task for tid, task in tasks.items() if is_tracked(task)}
+    entries: dict[int, list] = {}
+    for row in _in_chunks(store.database.conn, list(tracked),
+                          _SELECT + " WHERE e.task_id IN ({}) ORDER BY e.date, e.created_at, e.id"):
+        entries.setdefault(row[1], []).append(_entry(row))
     out: dict[int, tuple[str | None, dt.date | None]] = {}
-    conn = store.database.conn
-    for plan_id in dict.fromkeys(r[0] for r in rows if r[4] is not None):
-        date = conn.execute("SELECT date FROM plans WHERE id = ?", (plan_id,)).fetchone()[0]
-        mine = [tasks[r[4]] for r in rows if r[0] == plan_id and r[4] is not None]
-        tracked = [t for t in mine if is_tracked(t)]
+    plans: dict[int, tuple[str | None, str | None, list[Task]]] = {}
+    for plan_id, _, _, _, date, created, tid, *_ in rows:
+        if tid in tracked:
+            plans.setdefault(plan_id, (date, created, []))[2].append(tracked[tid])
+    for date, created, mine in plans.values():
         # a plan of only these tasks (flat): track() gives each its status as in the whole plan
-        probe = Plan("", date=PartialDate.parse(date),
-                     sections=[Section("", "tasks", tasks=[Task(t.title, t.number, lead=t.lead,
-                                                                coordinators=t.coordinators, time=t.time, id=t.id)
-                                                           for t in tracked])])
-        entries = {t.id: store.progress.for_task(int(t.id or 0)) for t in tracked}
-        for row in track(probe, entries, today, store.progress.created_on(plan_id)):
-            out[int(row.task.id or 0)] = (row.status, _due(row.task.timeframe, row.status, row.next_due, today))
+        probe = Plan("", date=PartialDate.parse(date), sections=[Section("", "tasks", tasks=[
+            Task(t.title, t.number, lead=t.lead, coordinators=t.coordinators, time=t.time, id=t.id) for t in mine])])
+        for row in track(probe, entries, today, _day(created)):
+            out[int(row.task.id or 0)] = (row.status, _due(_timeframe(row.task.time), row.status, row.next_due,
+                                                           today))
     return out
+
+
+def _day(stamp: str | None) -> dt.date | None:
+    """The day of a ``created_at`` stamp (as ``store.progress.created_on`` reads it)."""
+    try:
+        return dt.date.fromisoformat(str(stamp)[:10]) if stamp else None
+    except ValueError:
+        return None
 
 
 # --- one unit's tasks -------------------------------------------------------------------------
@@ -189,6 +208,9 @@ class UnitTask:
     @property
     def overdue(self) -> bool:
         return self.status == OVERDUE
+
+
+_timeframe = functools.lru_cache(maxsize=1024)(parse_timeframe)  # plans repeat a few dozen timeframe texts
 
 
 def _due(tf: Timeframe, status: str, next_due: dt.date | None, today: dt.date) -> dt.date | None:
@@ -254,7 +276,7 @@ def unit_tasks(store: Store, unit: Unit, today: dt.date | None = None) -> list[U
             role = mine[task.id]
             row = by_id.get(task.id)
             status = row.status if row else NOT_STARTED
-            due = _due(task.timeframe, status, row.next_due if row else None, today)
+            due = _due(_timeframe(task.time), status, row.next_due if row else None, today)
             out.append(UnitTask(summary.id, summary.reference, summary.title, summary.date, int(task.id or 0),
                                 numbers.get(task.key, task.number), task.title, role, task.time, due, status))
     return out

@@ -1,5 +1,7 @@
-"""The whole loop of issue #12: the province's plan → each commune's derived plan → unit sheets out and merged
-back → the commune's sheet sent up → rolled up at the province with two communes → the consolidated report."""
+"""The whole loop of issue #12: the province's plan, sent as a Word file and imported by every office → each
+commune's derived plan → unit sheets out and merged back → the commune's sheet sent up → rolled up at the
+province (its own import of the same file: other random keys, the same computed ones) with two communes → the
+consolidated report."""
 
 from __future__ import annotations
 
@@ -35,16 +37,32 @@ def upper_plan():
     plan.sections.append(Section("TỔ CHỨC THỰC HIỆN", "text", items=[
         TextItem("Sở Khoa học và Công nghệ", ["Chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch."]),
         TextItem("UBND các xã, phường", [DUTY])]))
+    plan.closing = ["Trên đây là Kế hoạch triển khai thi hành Luật Trí tuệ nhân tạo trên địa bàn tỉnh./."]
     return plan
 
 
-def commune_round(folder: Path, name: str) -> Path:
+def upper_document(folder: Path) -> Path:
+    """The province's plan as the Word file it sends to every commune (and keeps itself)."""
+    from kehoach_desktop.documents.docx_writer import write_docx
+    from kehoach_desktop.documents.layout import plan_document
+
+    return write_docx(plan_document(upper_plan()), folder / "117-KH-UBND.docx")
+
+
+def imported(store: Store, document: Path) -> int:
+    """The province's Word file imported into this office's database (each office gets its own random keys)."""
+    from kehoach_desktop.importers import import_file
+
+    return store.import_plan(import_file(document, store.units.catalog()).plan)
+
+
+def commune_round(folder: Path, name: str, document: Path) -> Path:
     """One commune: the province's plan imported, its plan derived, unit sheets filled and merged, the sheet up."""
     folder.mkdir()
     with Store.open(folder / "xa.sqlite", backup=False) as store:
         commune = {"name": name, "kind": "xa"}
         store.set_setting(SETTING_COMMUNE, commune)
-        upper_id = store.plans.create(upper_plan())
+        upper_id = imported(store, document)
         proposal = derive_plan(store.plans.load(upper_id), commune, store.units.catalog())
         plan_id = store.plans.create(proposal.plan())
         written, _ = make_unit_sheets(store, plan_id, SIX, folder / "phieu", SENT)
@@ -61,9 +79,11 @@ def commune_round(folder: Path, name: str) -> Path:
 
 
 def test_from_the_province_plan_to_the_consolidated_report(tmp_path):
-    sheets = [commune_round(tmp_path / "lam-vy", "Lam Vỹ"), commune_round(tmp_path / "binh-giang", "Bình Giang")]
+    document = upper_document(tmp_path)
+    sheets = [commune_round(tmp_path / "lam-vy", "Lam Vỹ", document),
+              commune_round(tmp_path / "binh-giang", "Bình Giang", document)]
     with Store.open(tmp_path / "tinh.sqlite", backup=False) as store:
-        plan_id = store.plans.create(upper_plan())
+        plan_id = imported(store, document)
         store.units.add("UBND xã Khánh Hội")
         rollup = rollup_files(store, plan_id, sheets, SIX, today=UP)
         assert [r.reason for r in rollup.received] == ["", ""]

@@ -165,13 +165,29 @@ def create_index(conn: sqlite3.Connection) -> None:
 
 
 def problems(conn: sqlite3.Connection) -> list[str]:
-    """What ``kehoach check`` finds wrong with the index (empty when it is in step with the plans)."""
-    found: list[str] = []
+    """What ``kehoach check`` finds wrong with the index (empty when it is in step with the plans).
+
+    Read on a connection of its own: on the app's, the tables and indexes these queries read would be
+    analysed by the ``PRAGMA optimize`` run at closing, and ``kehoach check`` must leave the file as it was.
+    """
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (FTS,)).fetchone():
         return [f"Thiếu chỉ mục tìm kiếm ({FTS})."]
+    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    checker = sqlite3.connect(path, isolation_level=None, timeout=10) if path else conn
     try:
+        return _problems(checker)
+    finally:
+        if checker is not conn:
+            checker.close()
+
+
+def _problems(conn: sqlite3.Connection) -> list[str]:
+    found: list[str] = []
+    try:  # FTS5's own check of the index against search_index
         conn.execute(f"INSERT INTO {FTS}({FTS}, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as exc:
+        if "malformed" not in str(exc) and "corrupt" not in str(exc):
+            raise
         found.append(f"Chỉ mục tìm kiếm không khớp với dữ liệu ({exc}); hãy khôi phục từ bản sao lưu.")
     missing = conn.execute(f"""SELECT count(*) FROM tasks t
                                WHERE NOT EXISTS (SELECT 1 FROM {TABLE} s WHERE s.task_id = t.id)""").fetchone()[0]

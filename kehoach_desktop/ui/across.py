@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCollator,
     QCoreApplication,
+    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -215,6 +216,14 @@ class _AcrossDialog(QDialog):
             lambda current, _prev: self.open_button.setEnabled(current.isValid()))
         self.model.modelReset.connect(lambda: self.open_button.setEnabled(False))
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            self.refresh()  # back from editing in the main window: the list shows what is saved now
+        return super().event(event)
+
+    def refresh(self) -> None:
+        """Read the rows again (the plans may have changed while this window was in the background)."""
+
     def _no_default(self, buttons: QDialogButtonBox) -> QDialogButtonBox:
         """Enter in the search fields and the table opens or searches; it never closes the window."""
         for button in buttons.buttons():
@@ -337,7 +346,14 @@ class UnitTasksDialog(_AcrossDialog):
         _fit(self, 1300, 680)
         self.load_units()
 
-    def load_units(self) -> None:
+    def refresh(self) -> None:
+        current = self.units.currentItem()
+        self.load_units(current.data(UNIT_ID_ROLE) if current is not None else None)
+        self._filter_units(self.filter.text())
+        if self.unit_name:
+            self.show_unit(self.unit_name, keep_order=True)
+
+    def load_units(self, select: str | None = None) -> None:
         """The catalog in Vietnamese order, each unit with its count of tasks in plans not in the bin."""
         counts = dict(self.store.database.conn.execute(
             """SELECT tu.unit_id, count(DISTINCT tu.task_id) FROM task_units tu JOIN tasks t ON t.id = tu.task_id
@@ -355,6 +371,8 @@ class UnitTasksDialog(_AcrossDialog):
             item.setToolTip(QCoreApplication.translate("AcrossPlans", "%1 nhiệm vụ trong các kế hoạch")
                             .replace("%1", str(count)))
             self.units.addItem(item)
+            if unit.name == select:
+                self.units.setCurrentItem(item)
         self.units.blockSignals(False)
 
     def _filter_units(self, text: str) -> None:
@@ -375,7 +393,7 @@ class UnitTasksDialog(_AcrossDialog):
         if item is not None:
             self.show_unit(item.data(UNIT_ID_ROLE))
 
-    def show_unit(self, name: str) -> None:
+    def show_unit(self, name: str, keep_order: bool = False) -> None:
         """List the tasks of the unit named ``name`` (any spelling the catalog knows)."""
         try:
             unit = find_unit(self.store, name)
@@ -387,8 +405,9 @@ class UnitTasksDialog(_AcrossDialog):
         self.error.setVisible(False)
         self.unit_name = unit.name
         self.model.set_rows(rows)
-        self.proxy.sort(-1)  # the service's order: plans newest first, tasks in document order
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        if not keep_order:  # the service's order: plans newest first, tasks in document order
+            self.proxy.sort(-1)
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         lead = sum(r.role == "lead" for r in rows)
         overdue = sum(r.overdue for r in rows)
         plans = len({r.plan_id for r in rows})
@@ -483,7 +502,11 @@ class SearchAllDialog(_AcrossDialog):
         self._columns_widths([260, 460, 200, 150, 100, 140], 1)
         _fit(self, 1300, 680)
 
-    def run(self, text: str) -> None:
+    def refresh(self) -> None:
+        if self.query.text().strip():
+            self.run(self.query.text(), keep_order=True)
+
+    def run(self, text: str, keep_order: bool = False) -> None:
         start = time.perf_counter()
         try:
             hits = search_all(self.store, text, limit=self.LIMIT) if text.strip() else []
@@ -493,8 +516,9 @@ class SearchAllDialog(_AcrossDialog):
             return
         self.error.setVisible(False)
         self.model.set_rows(hits)
-        self.proxy.sort(-1)  # best first, until the user sorts by a column
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        if not keep_order:  # best first, until the user sorts by a column
+            self.proxy.sort(-1)
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.last_ms = (time.perf_counter() - start) * 1000
         if not text.strip():
             self.summary.setText(QCoreApplication.translate(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -74,6 +74,11 @@ def test_unit_tasks_from_the_menu_lists_a_unit_s_work_and_opens_a_task(qtbot, wi
     assert window.editor.tasks.form.key == next(t.key for t, _ in window.session.plan.walk_tasks()
                                                if t.id == hit.task_id)
     assert dialog.isVisible() and overdue
+    # back to the list after the plan's date was changed there: the list is read again, the unit kept
+    commune_store.plans.update_task(hit.task_id, time="31/01/2026")
+    QApplication.sendEvent(dialog, QEvent(QEvent.Type.WindowActivate))
+    assert dialog.units.currentItem().text().startswith("Phòng Văn hóa - Xã hội (")
+    assert "31/01/2026" in [r[3] for r in _rows(dialog)]
 
 
 def test_unit_tasks_export_to_excel(qtbot, window, commune_store, tmp_path, monkeypatch):
@@ -124,8 +129,8 @@ def test_search_all_leaves_out_the_bin_and_follows_edits(qtbot, window, commune_
     dialog = open_search_all(window)
     type_text(dialog.query, "tuyen truyen")
     before = {r.plan_id for r in dialog.model.rows}
-    commune_store.plans.delete(ids[0])
-    dialog.run(dialog.query.text())
+    commune_store.plans.delete(ids[0])  # in the main window, while the search window is in the background
+    QApplication.sendEvent(dialog, QEvent(QEvent.Type.WindowActivate))  # the user comes back to it
     after = {r.plan_id for r in dialog.model.rows}
     assert ids[0] in before and ids[0] not in after
     assert open_search_all(window) is dialog  # Ctrl+Shift+F again brings the same window forward

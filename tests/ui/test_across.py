@@ -104,11 +104,15 @@ def test_search_all_results_as_you_type_and_open_at_the_task(qtbot, window, comm
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SearchAllDialog) and w.isVisible())
     qtbot.waitExposed(dialog)
     assert dialog.focusWidget() is dialog.query
-    type_text(dialog.query, "dia phuong")
+    type_text(dialog.query, "d")
+    qtbot.waitUntil(lambda: dialog.summary.text() == "Gõ thêm chữ để tìm…")  # one letter: no search yet
+    type_text(dialog.query, "ia phuong")
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() > 0)
     rows = _rows(dialog)
     assert rows and any("địa phương" in r[1] for r in rows)
     assert dialog.summary.text().endswith("kế hoạch") and dialog.last_ms < 500
     type_text(dialog.query, ' "-*')  # quotes and stars typed: no error, same results
+    qtbot.wait(20)
     assert _rows(dialog) == rows and not dialog.error.isVisible()
     hit = dialog.proxy.index(0, 0).data(ROW_ROLE)
     _double_click_row(qtbot, dialog, 0)
@@ -118,7 +122,8 @@ def test_search_all_results_as_you_type_and_open_at_the_task(qtbot, window, comm
                                                    if t.id == hit.task_id)
     dialog.query.clear()
     type_text(dialog.query, "khong co tu nay")
-    assert _rows(dialog) == [] and dialog.summary.text().startswith("Không tìm thấy")
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("Không tìm thấy"))
+    assert _rows(dialog) == []
     assert ids
 
 
@@ -128,6 +133,7 @@ def test_search_all_leaves_out_the_bin_and_follows_edits(qtbot, window, commune_
     ids = _samples(commune_store)
     dialog = open_search_all(window)
     type_text(dialog.query, "tuyen truyen")
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() > 0)
     before = {r.plan_id for r in dialog.model.rows}
     commune_store.plans.delete(ids[0])  # in the main window, while the search window is in the background
     QApplication.sendEvent(dialog, QEvent(QEvent.Type.WindowActivate))  # the user comes back to it

@@ -256,6 +256,9 @@ class MainWindow(QMainWindow):
             "json": self._action(export_menu, QCoreApplication.translate("MainWindow", "&JSON (trao đổi dữ liệu)"), lambda: self.export("json")),
         }
         export_menu.addSeparator()
+        self.act_upward = self._action(export_menu, QCoreApplication.translate("MainWindow", "Phiếu báo cáo gửi &cấp trên (.xlsx)…"),
+                                       self.write_upward)
+        export_menu.addSeparator()
         self.act_preview = self._action(export_menu, QCoreApplication.translate("MainWindow", "Xem trước khi &in…"), self.preview,
                                         QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
@@ -380,6 +383,8 @@ class MainWindow(QMainWindow):
         has_plan = self.session is not None
         for action in [*self.export_actions.values(), self.act_preview, self.act_preview_pane]:
             action.setEnabled(has_plan)
+        # only a plan derived from an upper plan reports on the upper plan's tasks
+        self.act_upward.setEnabled(has_plan and self.session.plan.upper is not None)
         self._update_task_actions()
         self.task_menu.clear()
         self.task_menu.setEnabled(has_plan)
@@ -647,6 +652,12 @@ class MainWindow(QMainWindow):
         from .derive import open_derive
 
         open_derive(self)
+
+    def write_upward(self) -> None:
+        """Tệp → Xuất → Phiếu báo cáo gửi cấp trên: the derived plan's sheet for the province (``ui/rollup.py``)."""
+        from .rollup import write_upward
+
+        write_upward(self)
 
     def roll_up(self) -> None:
         """Công cụ → Tổng hợp báo cáo của các xã, phường (``ui/rollup.py``)."""

@@ -41,11 +41,26 @@ def normalize_dashes(text: str) -> str:
     return _DASHES.sub("-", text)
 
 
+class _FoldTable(dict):
+    """``str.translate`` table of :func:`fold`, filled one character at a time as text meets it: each
+    character without its marks (đ → d), dashes as hyphens. Removing every combining mark makes the
+    decomposition of the whole string equal to that of each character, so this is NFD and a filter,
+    in one C loop instead of a Python loop over every character (searching thousands of tasks)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        decomposed = unicodedata.normalize("NFD", "d" if ch == "đ" else "D" if ch == "Đ" else ch)
+        out = normalize_dashes("".join(c for c in decomposed if not unicodedata.combining(c)))
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Diacritic-free, lower-case form for searching: ``fold("Văn hóa") == "van hoa"``."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", normalize_dashes(stripped)).strip().lower()
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip().lower()
 
 
 def matches(query: str, text: str) -> bool:

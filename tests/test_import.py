@@ -1080,3 +1080,21 @@ def test_a_header_typed_in_the_word_page_header_is_read(tmp_path: Path) -> None:
     assert (plan.number, plan.symbol, plan.place) == ("77", "KH-UBND", "Phú Mỹ")
     assert plan.date is not None and plan.date.iso() == "2026-06-09"
     assert plan.title == "Tổ chức Ngày hội văn hóa năm 2026"
+
+
+def test_a_province_plan_with_more_than_99_tasks_keeps_them_all(tmp_path: Path) -> None:
+    """A province's plan runs past task 99 ("105. …"); an amount at the start of a line is still no task."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH", "Số: 117/KH-UBND", "KẾ HOẠCH", "Triển khai Luật Trí tuệ nhân tạo",
+             "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "- Triển khai kịp thời.", "II. NHIỆM VỤ"]
+    for n in range(1, 121):
+        lines += [f"{n}. Nhiệm vụ thứ {n} của các sở, ngành", "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.",
+                  "- Thời gian thực hiện: Năm 2026."]
+    lines[-1:-1] = ["100.000 đồng mỗi người tham dự là mức hỗ trợ."]
+    lines += ["III. TỔ CHỨC THỰC HIỆN", "Các sở, ngành triển khai thực hiện./."]
+    path = tmp_path / "ke-hoach-tinh.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    plan = import_file(path, UnitCatalog(preset_units("xa"))).plan
+    tasks = [t for t, depth in plan.walk_tasks() if depth == 0]
+    assert [t.number for t in tasks] == [str(n) for n in range(1, 121)]
+    assert tasks[104].title == "Nhiệm vụ thứ 105 của các sở, ngành"
+    assert not any(t.title.startswith("000") for t, _ in plan.walk_tasks())

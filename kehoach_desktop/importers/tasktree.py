@@ -27,8 +27,10 @@ from .assign import (
 )
 from .blocks import Block
 
-_NESTED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\s*[.)]?\s+(?P<rest>\S.*)$")
-_DECIMAL = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$")
+# a plan of the province may hold more than 99 tasks ("105. …"); later parts stay at two digits, so
+# "100.000 đồng" is no number
+_NESTED = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,2})+)\.?\s*[.)]?\s+(?P<rest>\S.*)$")
+_DECIMAL = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s*(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$|^(?P<num2>[a-zđ])\.\s+(?P<rest2>\S.*)$")
 _BULLET = re.compile(r"^(?P<mark>[-–—•●▪■◦·*+])\s*(?P<rest>\S.*)$")
 _NAMED = re.compile(r"^(?:Nhiệm vụ|NHIỆM VỤ|Nội dung|NỘI DUNG|Hoạt động|HOẠT ĐỘNG)\s+(?:số\s+)?"
@@ -77,7 +79,7 @@ def classify(text: str) -> _Marker:
         num = m.group("num")
         return _Marker(f"nested{num.count('.') + 1}", num, m.group("rest"))
     m = _DECIMAL.match(text)
-    if m and not re.match(r"^\d{1,2}\s*[.)]\s*\d", text):
+    if m and not re.match(r"^\d{1,3}\s*[.)]\s*\d", text):
         return _Marker("decimal", m.group("num"), m.group("rest"))
     m = _LETTER.match(text)
     if m:

@@ -322,53 +322,60 @@ _STAMP_LINE = re.compile(r"^(?:Ký bởi|Được ký bởi|Người ký|Thời 
 
 
 def _stamp_words(page, words: list[_Word], body_size: float) -> set[int]:
-    """Indexes of the words of a digital-signature stamp: everything in the box around "Ký bởi: …", or,
-    without a box, the lines of the stamp's own (small) type around it."""
-    lines = _lines(words, 0)
+    """Indexes of the words of a digital-signature stamp drawn on the page ("Ký bởi: …" and the lines
+    of its box, or without a box the lines of its own type stacked around it). A stamp drawn over the
+    header or the signature leaves the page's own words under it alone: only words of the stamp's size
+    go (and, where the stamp is in the body's size, only lines that read like a stamp's)."""
+    by_size: dict[float, list[_Word]] = {}
+    for w in words:
+        by_size.setdefault(round(w.size * 2) / 2, []).append(w)
+    segs: list[list[_Word]] = []
+    for group in by_size.values():
+        for line in _lines(group, 0):
+            segs.extend(_segments(line))
+    texts = [_join_words(seg) for seg in segs]
     index = {id(w): k for k, w in enumerate(words)}
-    drop: set[int] = set()
     boxes = [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
-             if r["width"] > 20 and r["height"] > 10]
-    for line in lines:
-        for seg in _segments(line) if len(line.words) > 1 else [line.words]:
-            text = _join_words(seg)
-            if not _STAMP_ANCHOR.match(text):
-                continue
-            x0, top, x1 = seg[0].x0, min(w.top for w in seg), seg[-1].x1
-            box = min((b for b in boxes if b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top <= b[3]
-                       and (b[2] - b[0]) * (b[3] - b[1]) < 0.25 * page.width * page.height),
-                      key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), default=None)
-            if box is not None:
-                drop.update(index[id(w)] for w in words if box[0] - 1 <= (w.x0 + w.x1) / 2 <= box[2] + 1
-                            and box[1] - 1 <= (w.top + w.bottom) / 2 <= box[3] + 1)
-                continue
-            size = statistics.median(w.size for w in seg)
-            small = size < body_size - 1.0
-            # the stamp's lines: its own size, stacked close above and below, overlapping it
-            cluster = [seg]
-            lo, hi = top, max(w.bottom for w in seg)
-            left, right = x0, x1
+             if r["width"] > 20 and r["height"] > 10 and r["width"] * r["height"] < 0.25 * page.width * page.height]
+    drop: set[int] = set()
+    for k, seg in enumerate(segs):
+        if not _STAMP_ANCHOR.match(texts[k]):
+            continue
+        size = statistics.median(w.size for w in seg)
+        small = size < body_size - 1.0
+        x0, x1 = seg[0].x0, seg[-1].x1
+        top, bottom = min(w.top for w in seg), max(w.bottom for w in seg)
+
+        def belongs(j: int, size: float = size, small: bool = small) -> bool:
+            other = segs[j]
+            return abs(statistics.median(w.size for w in other) - size) <= 0.5 and (
+                small or bool(_STAMP_LINE.match(texts[j])))
+
+        box = min((b for b in boxes if b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top <= b[3]),
+                  key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), default=None)
+        chosen = {k}
+        if box is not None:
+            chosen |= {j for j, other in enumerate(segs) if belongs(j) and all(
+                _inside(w, box) for w in other)}
+        else:  # its lines stacked close above and below it, overlapping it
+            lo, hi, left, right = top, bottom, x0, x1
             grown = True
             while grown:
                 grown = False
-                for other in lines:
-                    for oseg in _segments(other) if len(other.words) > 1 else [other.words]:
-                        if any(oseg is c for c in cluster):
-                            continue
-                        osize = statistics.median(w.size for w in oseg)
-                        otop, obot = min(w.top for w in oseg), max(w.bottom for w in oseg)
-                        if abs(osize - size) > 0.3 or otop > hi + 1.2 * size or obot < lo - 1.2 * size:
-                            continue
-                        if oseg[-1].x1 < left - 2 * size or oseg[0].x0 > right + 2 * size:
-                            continue
-                        if not small and not _STAMP_LINE.match(_join_words(oseg)):
-                            continue
-                        cluster.append(oseg)
-                        lo, hi = min(lo, otop), max(hi, obot)
-                        left, right = min(left, oseg[0].x0), max(right, oseg[-1].x1)
-                        grown = True
-            for s in cluster:
-                drop.update(index[id(w)] for w in s)
+                for j, other in enumerate(segs):
+                    if j in chosen or not belongs(j):
+                        continue
+                    otop, obot = min(w.top for w in other), max(w.bottom for w in other)
+                    if otop > hi + 1.2 * size or obot < lo - 1.2 * size:
+                        continue
+                    if other[-1].x1 < left - 2 * size or other[0].x0 > right + 2 * size:
+                        continue
+                    chosen.add(j)
+                    lo, hi = min(lo, otop), max(hi, obot)
+                    left, right = min(left, other[0].x0), max(right, other[-1].x1)
+                    grown = True
+        for j in chosen:
+            drop.update(index[id(w)] for w in segs[j])
     return drop
 
 

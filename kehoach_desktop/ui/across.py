@@ -185,7 +185,7 @@ def open_task(window, plan_id: int, task_id: int | None) -> bool:
             return False
     if task_id is not None and window.editor is not None:
         # PlanEditor's own handler of the dashboard's taskActivated: the task's section, its tree, its form
-        window.editor._task_activated(task_id)
+        window.editor.show_task(task_id)
     window.raise_()
     window.activateWindow()
     return True

@@ -149,7 +149,7 @@ class PlanEditor(QWidget):
         except KnownError as exc:
             self.error.emit(exc.message)
             return
-        widget.taskActivated.connect(self._task_activated)
+        widget.taskActivated.connect(self.show_task)
         # scrolled: the dashboard is taller than a 1366x768 screen at 125 %, and the stack would
         # otherwise make every part (and the window) that tall
         page = QScrollArea()
@@ -160,7 +160,8 @@ class PlanEditor(QWidget):
         self._swap_in(placeholder, page)
         self._dashboard_built = True
 
-    def _task_activated(self, task_id: int) -> None:
+    def show_task(self, task_id: int) -> None:
+        """Show the task: its section, selected in the tree, its form (the dashboard's and other windows' links)."""
         for section in self.session.task_sections:
             for top in section.tasks:
                 for task, _ in top.walk():

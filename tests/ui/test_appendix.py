@@ -259,7 +259,7 @@ def test_a_real_province_plan_keeps_ii_and_its_phu_luc_of_tasks_each_edited_wher
 
     _click_part(qtbot, editor, "II. ")  # the dashboard's link to a task of the phụ lục opens it there
     assert "ở cột" not in tasks.form.time_preview.text()  # II prints its tasks as lines, not a table
-    editor._task_activated(int(stored.appendices()[0].tasks[2].id or 0))
+    editor.show_task(int(stored.appendices()[0].tasks[2].id or 0))
     assert editor.stack.currentWidget() is tasks and tasks.numeral.text() == "Phụ lục"
     assert tasks.form.title.value() == stored.appendices()[0].tasks[2].title
     assert editor.nav.currentItem().text().startswith("Phụ lục: MỘT SỐ")

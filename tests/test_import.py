@@ -435,9 +435,12 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     old_doc = tmp_path / "cu.doc"
     old_doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
     files["old .doc"] = (old_doc, ".doc")
-    pdf = tmp_path / "ke-hoach.pdf"
+    pdf = tmp_path / "ke-hoach.pdf"  # PDF is read now (tests/test_import_pdf.py); this one stops at its header
     pdf.write_bytes(b"%PDF-1.4\n")
-    files["pdf"] = (pdf, "chỉ nhận tệp .docx, .txt hoặc .md")
+    files["pdf"] = (pdf, "bị cắt cụt")
+    odd = tmp_path / "ke-hoach.pages"
+    odd.write_bytes(b"\x00" * 100)
+    files["other format"] = (odd, "chỉ nhận tệp .docx, .pdf, .txt hoặc .md")
     return files
 
 

@@ -17,7 +17,7 @@ _COLUMNS = [
     ("number", re.compile(r"^(stt|tt|so tt|so thu tu)$")),
     ("time", re.compile(r"thoi gian|thoi han|tien do|thoi diem")),
     ("coordinators", re.compile(r"phoi hop")),
-    ("lead", re.compile(r"chu tri|thuc hien|don vi|co quan|trach nhiem|phu trach")),
+    ("lead", re.compile(r"chu tri|thuc hien|don vi(?! tinh)|co quan|trach nhiem|phu trach")),  # not "Đơn vị tính"
     ("product", re.compile(r"san pham|ket qua")),
     ("notes", re.compile(r"ghi chu")),
     ("title", re.compile(r"noi dung|nhiem vu|hoat dong|cong viec|ten ")),

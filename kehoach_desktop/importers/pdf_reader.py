@@ -429,12 +429,21 @@ def _drop_clipped_repeats(pages: list[list[_Line]]) -> None:
 
 
 def _is_running(line: _Line, pages: list[list[_Line]], heights: list[float]) -> bool:
-    """A line in the margin is a running header/footer when nothing of the body stands beyond it."""
+    """A line in the margin is a running header/footer when nothing of the body stands beyond it and it
+    stands apart from the body, as a margin does (not the first line of a page that happens to repeat,
+    "- Thời gian thực hiện: Thường xuyên.")."""
     height = heights[line.page]
     lines = pages[line.page]
+    k = next(i for i, other in enumerate(lines) if other is line)
     if line.top < 0.5 * height:
-        return all(other.top >= line.top for other in lines)
-    return all(other.bottom <= line.bottom for other in lines)
+        if not all(other.top >= line.top for other in lines):
+            return False
+        below = [other.top for other in lines[k + 1:] if other.top > line.bottom]
+        return not below or min(below) - line.bottom > 1.5 * line.size
+    if not all(other.bottom <= line.bottom for other in lines):
+        return False
+    above = [other.bottom for other in lines[:k] if other.bottom < line.top]
+    return not above or line.top - max(above) > 1.5 * line.size
 
 
 # --- tables ------------------------------------------------------------------------------------------
@@ -774,7 +783,7 @@ class _Reader:
             for c, blocks in enumerate(part.rows[0]):
                 if not blocks:
                     continue
-                if prev[c] and _continues(prev[c][-1].text, blocks[0].text):
+                if prev[c] and not prev[c][-1].text.endswith(_CLOSES):  # the cell's paragraph runs on
                     prev[c][-1].text = clean_line(f"{prev[c][-1].text} {blocks[0].text}")
                     blocks = blocks[1:]
                 prev[c] = prev[c] + blocks
@@ -836,10 +845,6 @@ def _centred_column(lines: list[_Line]) -> bool:
     starts = [ln.x0 for ln in lines]
     spread, ragged = max(mids) - min(mids), max(starts) - min(starts)
     return spread < 0.8 * lines[0].size and ragged > max(2.0, 2 * spread)
-
-
-def _continues(prev: str, text: str) -> bool:
-    return bool(text) and not prev.endswith(_CLOSES) and (text[0].islower() or not text[0].isalpha())
 
 
 def _row_texts(table: Table, row: int) -> list[str]:

@@ -182,6 +182,13 @@ def check_import_export(report: Report, tmp: Path, env: dict[str, str]) -> None:
         if suffix == ".pdf":  # Qt's PDF writer inside the console program
             head = out.read_bytes()[:5]
             report.check(head == b"%PDF-", f"frozen kehoach export {suffix}", f"{out.stat().st_size} bytes")
+            # and back in: pdfplumber/pdfminer (and its CMap data files, PyInstaller's pdfminer hook) are in
+            cmaps = sum(1 for _ in BUNDLE.rglob("pdfminer/cmap/*.json.gz"))
+            report.check(cmaps > 100, "bundle holds pdfminer's CMaps", f"{cmaps} files")
+            back = run([kehoach, "--db", db, "import", out], env=env, timeout=300)
+            last = back.stdout.strip().splitlines()[-1:] or [""]
+            report.check(back.returncode == 0 and last[0].isdigit(), "frozen kehoach import .pdf",
+                         last[0] if back.returncode == 0 else (back.stderr.strip() or f"exit {back.returncode}"))
             continue
         with zipfile.ZipFile(out) as z:
             names = z.namelist()

@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AcrossPlans</name>
+    <message>
+        <source>&amp;Mở nhiệm vụ</source>
+        <translation>&amp;Open task</translation>
+    </message>
+    <message>
+        <source>Mở kế hoạch ở nhiệm vụ này (hoặc nhấp đúp vào dòng)</source>
+        <translation>Open the plan at this task (or double-click the row)</translation>
+    </message>
+    <message>
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Timeframe</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Phối hợp</source>
+        <translation>Coordinating</translation>
+    </message>
+    <message>
+        <source>Chưa thực hiện</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Hoàn thành quá hạn</source>
+        <translation>Done late</translation>
+    </message>
+    <message>
+        <source>Chưa báo cáo</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ của đơn vị</source>
+        <translation>The unit&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>Việc của đơn vị</source>
+        <translation>A unit&apos;s work</translation>
+    </message>
+    <message>
+        <source>Tìm đơn vị (không cần dấu)…</source>
+        <translation>Find a unit (diacritics optional)…</translation>
+    </message>
+    <message>
+        <source>Danh mục đơn vị</source>
+        <translation>Units catalog</translation>
+    </message>
+    <message>
+        <source>Đơn &amp;vị</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>Chọn một đơn vị bên trái.</source>
+        <translation>Choose a unit on the left.</translation>
+    </message>
+    <message>
+        <source>&amp;Xuất Excel…</source>
+        <translation>E&amp;xport to Excel…</translation>
+    </message>
+    <message>
+        <source>Ghi danh sách này ra tệp .xlsx (để gửi đơn vị hoặc in)</source>
+        <translation>Write this list to an .xlsx file (to send to the unit or print)</translation>
+    </message>
+    <message>
+        <source>%1 nhiệm vụ trong các kế hoạch</source>
+        <translation>%1 tasks in the plans</translation>
+    </message>
+    <message>
+        <source>%1: %2 nhiệm vụ trong %3 kế hoạch — %4 chủ trì, %5 phối hợp; %6 quá hạn</source>
+        <translation>%1: %2 tasks in %3 plans — %4 as lead, %5 coordinating; %6 overdue</translation>
+    </message>
+    <message>
+        <source>%1 chưa được giao nhiệm vụ nào trong các kế hoạch.</source>
+        <translation>%1 has no task in any plan yet.</translation>
+    </message>
+    <message>
+        <source>Xuất việc của đơn vị</source>
+        <translation>Export the unit&apos;s work</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đã ghi %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>(trích yếu của kế hoạch)</source>
+        <translation>(the plan&apos;s title)</translation>
+    </message>
+    <message>
+        <source>Kết quả tìm trong mọi kế hoạch</source>
+        <translation>Results in every plan</translation>
+    </message>
+    <message>
+        <source>Tìm trong mọi kế hoạch</source>
+        <translation>Search every plan</translation>
+    </message>
+    <message>
+        <source>Gõ từ cần tìm, không cần dấu: “van hoa”, “tuyen truyen”, “05/KH”…</source>
+        <translation>Type words to find, diacritics optional: “van hoa”, “tuyen truyen”, “05/KH”…</translation>
+    </message>
+    <message>
+        <source>&amp;Tìm</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>Tìm theo số, tên, nội dung, đơn vị, thời gian và sản phẩm của nhiệm vụ, và trích yếu của kế hoạch; kế hoạch trong thùng rác không được tìm.</source>
+        <translation>Searches the tasks&apos; numbers, titles, content, units, timeframes and products, and the plans&apos; titles; plans in the bin are left out.</translation>
+    </message>
+    <message>
+        <source>Gõ thêm chữ để tìm…</source>
+        <translation>Type another letter to search…</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy “%1”.</source>
+        <translation>Nothing found for “%1”.</translation>
+    </message>
+    <message>
+        <source>%1 kết quả trong %2 kế hoạch</source>
+        <translation>%1 results in %2 plans</translation>
+    </message>
+    <message>
+        <source>%1 kết quả đầu tiên trong %2 kế hoạch (gõ thêm từ để thu hẹp)</source>
+        <translation>The first %1 results in %2 plans (type more words to narrow)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Không thực hiện được</source>
@@ -546,6 +709,137 @@ Details were written to %1</translation>
     </message>
 </context>
 <context>
+    <name>DeriveDialog</name>
+    <message>
+        <source>Lập kế hoạch từ kế hoạch cấp trên</source>
+        <translation>Plan from an upper-level plan</translation>
+    </message>
+    <message>
+        <source>Chọn kế hoạch của tỉnh/thành phố gửi về: một tệp (Word, PDF, văn bản, JSON) hoặc một kế hoạch đã nhập vào ứng dụng. Ứng dụng lấy đúng những nhiệm vụ giao cho cấp xã để lập kế hoạch của xã/phường.</source>
+        <translation>Choose the plan the province or city sent: a file (Word, PDF, text, JSON) or a plan already in the application. The application takes exactly the tasks given to the commune level to make the commune&apos;s or ward&apos;s plan.</translation>
+    </message>
+    <message>
+        <source>Chọn &amp;tệp kế hoạch cấp trên…</source>
+        <translation>Choose the upper-level plan &amp;file…</translation>
+    </message>
+    <message>
+        <source>Kế hoạch trong ứng dụng</source>
+        <translation>Plans in the application</translation>
+    </message>
+    <message>
+        <source>&amp;Dùng kế hoạch đã chọn</source>
+        <translation>&amp;Use the selected plan</translation>
+    </message>
+    <message>
+        <source>Hoặc một kế hoạch đã có trong ứng dụng:</source>
+        <translation>Or a plan already in the application:</translation>
+    </message>
+    <message>
+        <source>Kế hoạch cấp trên</source>
+        <translation>Upper-level plan</translation>
+    </message>
+    <message>
+        <source>Kế hoạch (*.docx *.pdf *.txt *.md *.json);;Tất cả các tệp (*)</source>
+        <translation>Plans (*.docx *.pdf *.txt *.md *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kế hoạch cấp trên: %1 — %2</source>
+        <translation>Upper-level plan: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ của cấp xã</source>
+        <translation>Tasks of the commune level</translation>
+    </message>
+    <message>
+        <source>Nhận</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>Số (cấp trên)</source>
+        <translation>No. (upper plan)</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ (theo kế hoạch cấp trên)</source>
+        <translation>Task (as in the upper plan)</translation>
+    </message>
+    <message>
+        <source>Cấp xã</source>
+        <translation>Commune level</translation>
+    </message>
+    <message>
+        <source>Đơn vị chủ trì của xã</source>
+        <translation>Commune&apos;s lead unit</translation>
+    </message>
+    <message>
+        <source>Thời gian (hạn của xã)</source>
+        <translation>Timeframe (commune&apos;s deadline)</translation>
+    </message>
+    <message>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Phối hợp</source>
+        <translation>Coordinate</translation>
+    </message>
+    <message>
+        <source>Tổ chức thực hiện</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <source>Cùng chủ trì ở cấp trên: %1</source>
+        <translation>Also leading in the upper plan: %1</translation>
+    </message>
+    <message>
+        <source>Cấp trên: %1</source>
+        <translation>Upper level: %1</translation>
+    </message>
+    <message>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Hạn của xã sớm hơn hạn cấp trên</source>
+        <translation>Commune deadline earlier than the upper one</translation>
+    </message>
+    <message>
+        <source>Hạn của xã sớm hơn hạn cấp trên (với hạn có ngày cụ thể):</source>
+        <translation>Commune deadline earlier than the upper one (for dated deadlines):</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ của đơn vị khác</source>
+        <translation>Tasks of other units</translation>
+    </message>
+    <message>
+        <source>chưa ghi đơn vị</source>
+        <translation>no unit given</translation>
+    </message>
+    <message>
+        <source>Nhiệm vụ của đơn vị khác (không chép sang kế hoạch của xã): %1</source>
+        <translation>Tasks of other units (not copied into the commune&apos;s plan): %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tạo kế hoạch</source>
+        <translation>&amp;Create plan</translation>
+    </message>
+    <message>
+        <source>Nhận %1 nhiệm vụ của cấp xã (chủ trì %2, phối hợp %3, tổ chức thực hiện %4); bỏ qua %5 nhiệm vụ của đơn vị khác. Bỏ dấu ở cột “Nhận” để không đưa một nhiệm vụ vào kế hoạch.</source>
+        <translation>Taking %1 tasks of the commune level (lead %2, coordinate %3, implementation %4); skipping %5 tasks of other units. Untick “Take” to leave a task out of the plan.</translation>
+    </message>
+    <message>
+        <source>Hãy nhận ít nhất một nhiệm vụ.</source>
+        <translation>Take at least one task.</translation>
+    </message>
+    <message>
+        <source>Đang đọc %1 …</source>
+        <translation>Reading %1 …</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Tài liệu Word (*.docx)</source>
@@ -737,6 +1031,10 @@ XÃ …</translation>
         <translation>&amp;Import from file…</translation>
     </message>
     <message>
+        <source>Lập kế hoạch từ kế hoạch &amp;cấp trên…</source>
+        <translation>Plan from an &amp;upper-level plan…</translation>
+    </message>
+    <message>
         <source>&amp;Xuất</source>
         <translation>&amp;Export</translation>
     </message>
@@ -759,6 +1057,10 @@ XÃ …</translation>
     <message>
         <source>&amp;JSON (trao đổi dữ liệu)</source>
         <translation>&amp;JSON (data exchange)</translation>
+    </message>
+    <message>
+        <source>Phiếu báo cáo gửi &amp;cấp trên (.xlsx)…</source>
+        <translation>Report sheet for the &amp;upper level (.xlsx)…</translation>
     </message>
     <message>
         <source>Xem trước khi &amp;in…</source>
@@ -795,6 +1097,18 @@ XÃ …</translation>
     <message>
         <source>&amp;Danh mục đơn vị…</source>
         <translation>&amp;Units catalog…</translation>
+    </message>
+    <message>
+        <source>&amp;Việc của đơn vị…</source>
+        <translation>&amp;Tasks of a unit…</translation>
+    </message>
+    <message>
+        <source>&amp;Tìm trong mọi kế hoạch…</source>
+        <translation>&amp;Search all plans…</translation>
+    </message>
+    <message>
+        <source>&amp;Tổng hợp báo cáo của các xã, phường…</source>
+        <translation>&amp;Roll up the communes&apos; reports…</translation>
     </message>
     <message>
         <source>&amp;Cài đặt…</source>
@@ -1254,6 +1568,169 @@ or “Import from file…” to open a plan written in Word.</translation>
     </message>
 </context>
 <context>
+    <name>RollupDialog</name>
+    <message>
+        <source>6 tháng đầu năm</source>
+        <translation>First 6 months</translation>
+    </message>
+    <message>
+        <source>Cả năm</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>năm</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <source>Tổng hợp báo cáo của các xã, phường</source>
+        <translation>Roll up the communes&apos; and wards&apos; reports</translation>
+    </message>
+    <message>
+        <source>Chọn kế hoạch của cấp mình (kế hoạch mà các xã, phường thực hiện), kỳ báo cáo và các phiếu báo cáo (.xlsx) các xã, phường gửi về. Ứng dụng kiểm tra từng phiếu trước khi nhập: phiếu của kế hoạch khác, kỳ khác hoặc đã bị sửa sẽ bị từ chối, các phiếu còn lại vẫn nhập được.</source>
+        <translation>Choose your own plan (the plan the communes and wards carry out), the reporting period and the report sheets (.xlsx) they sent. Each sheet is checked before it is imported: a sheet of another plan or period, or one edited after it was made, is refused; the others can still be imported.</translation>
+    </message>
+    <message>
+        <source>Kế hoạch cấp trên</source>
+        <translation>Upper-level plan</translation>
+    </message>
+    <message>
+        <source>&amp;Kế hoạch:</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <source>Kỳ &amp;báo cáo:</source>
+        <translation>Reporting &amp;period:</translation>
+    </message>
+    <message>
+        <source>&amp;Chọn phiếu của các xã, phường…</source>
+        <translation>&amp;Choose the communes&apos; sheets…</translation>
+    </message>
+    <message>
+        <source>&amp;Bỏ chọn tất cả</source>
+        <translation>C&amp;lear all</translation>
+    </message>
+    <message>
+        <source>Danh sách xã, phường phải báo cáo (.txt)…</source>
+        <translation>List of communes that must report (.txt)…</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Xã, phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <source>Kết quả kiểm tra</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Các phiếu đã chọn</source>
+        <translation>Chosen sheets</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Xuất tổng hợp (.&amp;xlsx)…</source>
+        <translation>Export roll-up (.&amp;xlsx)…</translation>
+    </message>
+    <message>
+        <source>Xuất báo cáo tổng hợp (.&amp;docx)…</source>
+        <translation>Export consolidated report (.&amp;docx)…</translation>
+    </message>
+    <message>
+        <source>Chọn phiếu báo cáo của các xã, phường</source>
+        <translation>Choose the communes&apos; report sheets</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Danh sách xã, phường phải báo cáo</source>
+        <translation>Communes that must report</translation>
+    </message>
+    <message>
+        <source>Tệp văn bản (*.txt)</source>
+        <translation>Text file (*.txt)</translation>
+    </message>
+    <message>
+        <source>Đã nhận trước đó</source>
+        <translation>Already received</translation>
+    </message>
+    <message>
+        <source>Nhận được</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Bị từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Chưa chọn phiếu nào. Bảng và báo cáo tổng hợp vẫn xuất được từ các phiếu đã nhập.</source>
+        <translation>No sheet chosen. The roll-up and the consolidated report can still be exported from the sheets already imported.</translation>
+    </message>
+    <message>
+        <source>Đã nhập %1 phiếu, thêm %2 mục tiến độ.</source>
+        <translation>Imported %1 sheets, added %2 progress entries.</translation>
+    </message>
+    <message>
+        <source>Phiếu chưa nhập</source>
+        <translation>Sheets not imported</translation>
+    </message>
+    <message>
+        <source>Có %1 phiếu hợp lệ chưa nhập. Nhập các phiếu này trước khi xuất?</source>
+        <translation>%1 valid sheets are not imported yet. Import them before exporting?</translation>
+    </message>
+    <message>
+        <source>Tài liệu Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Xuất tổng hợp</source>
+        <translation>Export roll-up</translation>
+    </message>
+    <message>
+        <source>Đã ghi %1</source>
+        <translation>Written: %1</translation>
+    </message>
+    <message>
+        <source>Chưa có kế hoạch nào. Hãy nhập kế hoạch của cấp mình (kế hoạch các xã, phường thực hiện) trước khi tổng hợp báo cáo của các xã, phường.</source>
+        <translation>There is no plan yet. Import your own plan (the one the communes and wards carry out) before rolling up their reports.</translation>
+    </message>
+    <message>
+        <source>Lập phiếu báo cáo gửi cấp trên</source>
+        <translation>Write the report sheet for the upper level</translation>
+    </message>
+    <message>
+        <source>Phiếu (.xlsx) gửi cấp trên: mỗi dòng một nhiệm vụ của KH %1 mà kế hoạch này thực hiện, với tình hình thực hiện và nội dung các đơn vị đã báo cáo trong kỳ. Không sửa trên phiếu: cần sửa thì sửa trong phần mềm rồi lập lại phiếu.</source>
+        <translation>The sheet (.xlsx) for the upper level: one row per task of plan %1 that this plan carries out, with its status and what the units reported in the period. Do not edit the sheet: correct it in the application and write it again.</translation>
+    </message>
+    <message>
+        <source>Hãy mở kế hoạch cần báo cáo lên cấp trên trước.</source>
+        <translation>Open the plan to report on first.</translation>
+    </message>
+    <message>
+        <source>Kế hoạch này không được lập theo kế hoạch cấp trên nào, nên không có phiếu báo cáo gửi cấp trên; hãy dùng Báo cáo hoặc bảng theo dõi tiến độ.</source>
+        <translation>This plan was not derived from an upper-level plan, so it has no report sheet for the upper level; use the Report or the progress sheet instead.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Cài đặt</source>
@@ -1438,6 +1915,18 @@ or click “Add task” (Ctrl+Enter).</translation>
     <message>
         <source>Nhiệm vụ %1</source>
         <translation>Task %1</translation>
+    </message>
+    <message>
+        <source>Thực hiện nhiệm vụ %1 của KH %2</source>
+        <translation>Carries out task %1 of plan %2</translation>
+    </message>
+    <message>
+        <source>Thực hiện nhiệm vụ của KH %1</source>
+        <translation>Carries out a task of plan %1</translation>
+    </message>
+    <message>
+        <source>Thực hiện nhiệm vụ của kế hoạch cấp trên</source>
+        <translation>Carries out a task of the upper-level plan</translation>
     </message>
     <message>
         <source>Nhiệm vụ cần có tên.</source>

@@ -49,6 +49,9 @@ EXCLUDED_MODULES = [
     "ssl", "multiprocessing",
     # East Asian codecs: plan files are UTF-8, UTF-16, Windows-1258/1252 or TCVN3/VNI (importers/encoding.py)
     "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
+    # the PDF import reads characters and table cells; pdfplumber's page pictures (display.py: Pillow and
+    # pypdfium2, 23 MB) are never drawn, and openpyxl only wants Pillow for pictures in a sheet
+    "pdfplumber.display", "PIL", "pypdfium2", "pypdfium2_raw",
 ]
 
 # Files (paths inside the bundle, any OS) left out even when a hook or a plugin's

@@ -351,3 +351,39 @@ def test_an_unsupported_file_names_pdf_among_what_can_be_read(tmp_path: Path) ->
     odd.write_text("x", encoding="utf-8")
     with pytest.raises(UnreadableDocument, match=r"\.docx, \.pdf, \.txt hoặc \.md"):
         import_file(odd, CATALOG)
+
+
+@pytest.mark.slow
+def test_a_page_that_is_only_a_picture_is_said_in_the_summary(printed: Path, tmp_path: Path) -> None:
+    """A text plan with a scanned page appended (the signed last page, scanned): the text is imported
+    and the summary says that one page could not be read."""
+    pdfunite = needs("pdfunite", "poppler-utils")
+    from PIL import Image
+
+    picture = tmp_path / "trang-chup.pdf"
+    Image.new("RGB", (850, 1100), "white").save(picture, resolution=100)
+    mixed = tmp_path / "co-trang-chup.pdf"
+    subprocess.run([pdfunite, str(printed / "xa-long-phung-119-phu-luc-nhiem-vu.pdf"), str(picture), str(mixed)],
+                   check=True, capture_output=True, timeout=60)
+    result = import_file(mixed, CATALOG)
+    assert _comparable(plan_to_dict(result.plan)) == _plan(printed / "xa-long-phung-119-phu-luc-nhiem-vu.docx")
+    assert "Ghi nhận: 1 trang của tệp PDF chỉ có hình ảnh (bản chụp), không có lớp chữ: nội dung các trang " \
+           "đó chưa được nhập." in result.summary_lines
+
+
+def test_words_broken_at_a_line_end_are_joined_back() -> None:
+    """A hyphen at the end of a line keeps the word whole ("HĐND-" / "UBND"), a soft hyphen goes, and two
+    words wrapped at a space stay two words."""
+    from kehoach_desktop.importers.pdf_reader import _Line, _Para, _Word
+
+    def line(y: float, *words: str) -> _Line:
+        out, x = [], 90.0
+        for text in words:
+            out.append(_Word(text, x, x + 7 * len(text), y, y + 14, 14.0, False, False))
+            x += 7 * len(text) + 4
+        return _Line(out)
+
+    para = _Para([line(100, "Văn", "phòng", "HĐND-"), line(118, "UBND", "xã", "và", "thông\u00ad"),
+                  line(136, "tin", "cơ", "sở")])
+    block = para.block(None, None)
+    assert block is not None and block.text == "Văn phòng HĐND-UBND xã và thôngtin cơ sở"

@@ -206,7 +206,7 @@ def _result(plan: Plan, source: Source, recogniser: Recogniser, catalog: UnitCat
     if source.encodings:
         names = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
         lines.append("Đã chuyển mã " + ", ".join(names[e] for e in sorted(source.encodings)) + " sang Unicode.")
-    lines.extend(f"Ghi nhận: {f}." for f in recogniser.notes.found)
+    lines.extend(f"Ghi nhận: {f}." for f in [*source.notes, *recogniser.notes.found])
     leaves_without = [t.number or t.title[:30] for t, _ in tasks if not t.children and not t.lead]
     if leaves_without:
         lines.append("Nhiệm vụ chưa có đơn vị chủ trì: " + ", ".join(leaves_without) + ".")

@@ -74,4 +74,5 @@ class Source:
     encodings: set[str] = field(default_factory=set)  # legacy encodings converted ("tcvn3", "vni")
     images: int = 0  # pictures met (an image-only scan has no text at all)
     footnotes: list[str] = field(default_factory=list)  # their texts: no place in a plan, kept in its notes
-    kind: str = ""  # "docx", "md", "txt"
+    kind: str = ""  # "docx", "pdf", "md", "txt"
+    notes: list[str] = field(default_factory=list)  # what the reader found that the user should know

@@ -529,10 +529,14 @@ class _Reader:
                         break
                 else:
                     free.append(w)
-            page_grids = [g for g in page_grids if g.words and not _one_cell(g)] + \
-                [g for g in page_grids if g.words and _one_cell(g) and _free_again(g, free)]
+            kept: list[_Grid] = []
+            for grid in page_grids:
+                if _one_cell(grid):  # a framed note is no table: its words are the page's text
+                    free.extend(w for words in grid.words.values() for w in words)
+                elif grid.words:
+                    kept.append(grid)
             per_page.append(_lines(free, number))
-            grids.append([g for g in page_grids if g.words])
+            grids.append(kept)
             heights.append(float(page.height))
             widths.append(float(page.width))
             page.flush_cache()
@@ -541,8 +545,11 @@ class _Reader:
             if images:
                 raise PdfScanned(len(pages))
             return self.source
-        if cid > 0.3 * chars / 6:
+        if len("(cid:000)") * cid > 0.3 * chars:  # a third of the text is glyph numbers, not letters
             raise PdfNoUnicode()
+        if textless_with_images:
+            self.source.notes.append(f"{textless_with_images} trang của tệp PDF chỉ có hình ảnh (bản chụp), không "
+                                     "có lớp chữ: nội dung các trang đó chưa được nhập")
         drop = _furniture(per_page, heights, _body_size([w for lines in per_page for ln in lines[:40]
                                                          for w in ln.words]))
         per_page = [[ln for ln in lines if id(ln) not in drop] for lines in per_page]
@@ -867,14 +874,6 @@ def _place(grid: _Grid, w: _Word) -> bool:
 
 def _one_cell(grid: _Grid) -> bool:
     return sum(1 for r in grid.rows for c in r if c is not None) <= 1
-
-
-def _free_again(grid: _Grid, free: list[_Word]) -> bool:
-    """A box of one cell (a framed note) is no table: its words go back to the page's text."""
-    for words in grid.words.values():
-        free.extend(words)
-    grid.words = {}
-    return False
 
 
 def _stamp_only(grid: _Grid, words: list[_Word]) -> bool:

@@ -45,11 +45,20 @@ def _to_pdf(soffice: str, files: list[Path], outdir: Path, *, export_filter: str
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every plan as .docx and, beside it, the PDF LibreOffice prints from it."""
+    """Every plan as .docx and, beside it, the PDF LibreOffice prints from it: the real plans and the
+    samples as offices type them (tests/realplans.py, tests/importdocs.py), and each one again as the
+    app's own Word export lays it out (Mẫu 1.4: header columns of 6.75 and 10 cm, rules as borders,
+    first-line indents), named "ke-hoach-NĐ30-…"."""
+    from kehoach_desktop.documents.docx_writer import write_docx
+    from kehoach_desktop.documents.layout import plan_document
+
     soffice = _soffice()
     folder = tmp_path_factory.mktemp("pdf")
     docs = [build_docx(parts, folder / f"{name}.docx") for name, parts in PLANS.items()]
     docs += [plan_docx(load_fixture(name), folder / f"{name}.docx") for name in SAMPLE_NAMES]
+    for doc in list(docs):
+        plan = import_file(doc, CATALOG).plan
+        docs.append(write_docx(plan_document(plan, appendix=True), folder / f"ke-hoach-ND30-{doc.name}"))
     _to_pdf(soffice, docs, folder)
     return folder
 
@@ -70,7 +79,7 @@ def _plan(path: Path) -> dict:
 # --- a PDF printed from a real plan's Word file is the same plan -------------------------------------
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ALL)
+@pytest.mark.parametrize("name", [*ALL, *(f"ke-hoach-ND30-{n}" for n in ALL)])
 def test_pdf_printed_from_a_plan_imports_as_its_word_file(printed: Path, name: str) -> None:
     from_pdf, from_docx = _plan(printed / f"{name}.pdf"), _plan(printed / f"{name}.docx")
     # what a user checks first, then everything: sections, every task's fields, phụ lục tables, signature

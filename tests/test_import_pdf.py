@@ -396,3 +396,21 @@ def test_words_broken_at_a_line_end_are_joined_back() -> None:
                   line(136, "tin", "cơ", "sở")])
     block = para.block(None, None)
     assert block is not None and block.text == "Văn phòng HĐND-UBND xã và thôngtin cơ sở"
+
+
+@pytest.mark.slow
+def test_landscape_pages_turned_onto_portrait_paper_are_read_upright(printed: Path, tmp_path: Path) -> None:
+    """Some PDF printers put a landscape phụ lục on portrait paper turned a quarter (/Rotate 90): the
+    viewer shows its text sideways; the task table is read as drawn."""
+    pdfium = pytest.importorskip("pypdfium2")
+    name = "tinh-lang-son-105-bang-nhiem-vu"
+    pdf = pdfium.PdfDocument(str(printed / f"{name}.pdf"))
+    turned = 0
+    for k in range(len(pdf)):
+        width, height = pdf[k].get_size()
+        if width > height:
+            pdf[k].set_rotation(90)
+            turned += 1
+    pdf.save(str(tmp_path / "xoay.pdf"))
+    assert turned >= 2
+    assert _plan(tmp_path / "xoay.pdf") == _plan(printed / f"{name}.docx")

@@ -510,6 +510,7 @@ class _Reader:
         images = 0
         textless_with_images = 0
         for number, page in enumerate(pages):
+            page = _upright(self.pdf, page)
             words = _words(page, self.source.encodings)
             chars += sum(len(w.text) for w in words)
             cid += sum(w.text.count("(cid:") for w in words)
@@ -870,6 +871,20 @@ def _place(grid: _Grid, w: _Word) -> bool:
                 grid.words.setdefault((r, col), []).append(w)
                 return True
     return False
+
+
+def _upright(pdf, page):
+    """A page turned a quarter by /Rotate whose text then reads sideways (a landscape phụ lục that a PDF
+    printer put on portrait paper and turned): read as its content was drawn, upright and landscape."""
+    if page.rotation % 180 == 0 or not page.chars:
+        return page
+    if 2 * sum(1 for c in page.chars if c.get("upright", True)) >= len(page.chars):
+        return page
+    from pdfplumber.page import Page
+
+    page.page_obj.rotate = 0
+    page.page_obj.attrs["Rotate"] = 0
+    return Page(pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
 
 
 def _one_cell(grid: _Grid) -> bool:

@@ -622,7 +622,7 @@ class _Reader:
                     assert piece.grid is not None
                     open_columns = None
                     if open_table is not None and k == 0 and _same_columns(open_table[1], piece.grid):
-                        self._continue_table(open_table[0], open_table[1], piece.grid, layout, landscape)
+                        self._continue_table(open_table[0], piece.grid, layout, landscape)
                         open_table = (open_table[0], piece.grid)
                     else:
                         table = self._table(piece.grid, layout, landscape)
@@ -776,7 +776,7 @@ class _Reader:
             table.rows.append(row)
             table.spans.append(spans)
 
-    def _continue_table(self, table: Table, last: _Grid, grid: _Grid, layout: _Layout, landscape: bool) -> None:
+    def _continue_table(self, table: Table, grid: _Grid, layout: _Layout, landscape: bool) -> None:
         """A table cut by a page break: the heading row repeated on the new page is dropped, a row split
         over the two pages (its first cell empty on the new page) is joined back."""
         part = Table(table.index, landscape=landscape)

@@ -177,9 +177,10 @@ STAMP = ["Ký bởi: Ủy ban nhân dân tỉnh Lạng Sơn", "Email: ubnd@langs
          "Thời gian ký: 06.05.2021 16:42:10 +07:00"]
 
 
-def _stamped(qapp, source: Path, out: Path, stamps: list[tuple[int, float, float, bool]]) -> Path:
+def _stamped(qapp, source: Path, out: Path, stamps: list[tuple[int, float, float, bool]],
+             lines: list[str] = STAMP) -> Path:
     """``source`` with signature stamps drawn on its pages, as signing software flattens them into the
-    page: (page, x, y, boxed) each, the lines of STAMP in 7.5 pt, in a red box when boxed."""
+    page: (page, x, y, boxed) each, ``lines`` in 7.5 pt, in a red box when boxed (y < 0: from the foot)."""
     pdfium = pytest.importorskip("pypdfium2")  # pdfplumber's own dependency
     from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
     from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
@@ -200,8 +201,8 @@ def _stamped(qapp, source: Path, out: Path, stamps: list[tuple[int, float, float
         font = QFont("Liberation Serif")
         font.setPointSizeF(7.5)
         painter.setFont(font)
-        for n, line in enumerate(STAMP):
-            painter.drawText(QPointF(x + 6, y + 14 + 13 * n), line)
+        for n, line in enumerate(lines):
+            painter.drawText(QPointF(x + 6, (y if y >= 0 else height + y) + 14 + 13 * n), line)
         painter.end()
         stamp = pdfium.PdfDocument(str(overlay))
         page = pdf[index]
@@ -414,3 +415,22 @@ def test_landscape_pages_turned_onto_portrait_paper_are_read_upright(printed: Pa
     pdf.save(str(tmp_path / "xoay.pdf"))
     assert turned >= 2
     assert _plan(tmp_path / "xoay.pdf") == _plan(printed / f"{name}.docx")
+
+
+@pytest.mark.slow
+def test_a_running_footer_on_every_page_is_dropped(qapp, printed: Path, tmp_path: Path) -> None:
+    """An e-office copy stamps each page's foot ("Văn bản điện tử … Cổng thông tin …"); it is no text of
+    the plan, on portrait and landscape pages alike."""
+    import pdfplumber
+
+    source = printed / "tinh-lang-son-105-bang-nhiem-vu.pdf"
+    with pdfplumber.open(source) as pdf:
+        pages = len(pdf.pages)
+    footer = ["Văn bản điện tử được phát hành từ Hệ thống quản lý văn bản và điều hành tỉnh Lạng Sơn"]
+    stamped = _stamped(qapp, source, tmp_path / "chan-trang.pdf", [(k, 90, -34, False) for k in range(pages)],
+                       lines=footer)
+    with pdfplumber.open(stamped) as pdf:
+        assert all(footer[0] in page.extract_text() for page in pdf.pages)
+    plan = _plan(stamped)
+    assert plan == _plan(printed / "tinh-lang-son-105-bang-nhiem-vu.docx")
+    assert "Văn bản điện tử" not in json.dumps(plan, ensure_ascii=False)

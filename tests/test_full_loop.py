@@ -23,7 +23,7 @@ from kehoach_desktop.sheets.rollup import (
     write_rollup_workbook,
 )
 from kehoach_desktop.sheets.tracking import make_unit_sheets
-from kehoach_desktop.sheets.upward import write_upward_sheet
+from kehoach_desktop.sheets.upward import FIRST_ROW, write_upward_sheet
 from tests.test_sheets_units import fill, rows_by_key
 from tests.test_upward import province_plan
 
@@ -99,6 +99,15 @@ def test_from_the_province_plan_to_the_consolidated_report(tmp_path):
         assert any("Lam Vỹ: " in a.done for a in by_title[DUTY])
         again = rollup_files(store, plan_id, sheets, SIX, today=UP)
         assert all(r.same for r in again.received)
+        # a commune's sheet whose answer was retyped after it was written is refused, and changes nothing
+        tampered = tmp_path / "bao-cao-sua-tay.xlsx"
+        wb = load_workbook(sheets[0])
+        wb.worksheets[0].cell(FIRST_ROW, 6).value = "Đã hoàn thành toàn bộ"
+        wb.save(tampered)
+        before = rollup_state(store, plan_id, SIX).answers
+        refused = rollup_files(store, plan_id, [tampered], SIX, today=UP)
+        assert "đã bị sửa" in refused.received[0].reason
+        assert rollup_state(store, plan_id, SIX).answers == before
         xlsx = write_rollup_workbook(store, plan_id, SIX, tmp_path / "tong-hop.xlsx")
         docx = write_rollup_report(store, plan_id, SIX, tmp_path / "bao-cao-tong-hop.docx", today=UP)
     cells = " ".join(str(c.value) for row in load_workbook(xlsx)["Tổng hợp"].iter_rows() for c in row if c.value)

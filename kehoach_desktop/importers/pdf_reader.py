@@ -216,7 +216,7 @@ class _Layout:
 
 
 def _paragraphs(lines: list[_Line], left: float, right: float, layout: _Layout,
-                caps_alone: bool = False) -> list[_Para]:
+                caps_alone: bool = False, centred: bool = False) -> list[_Para]:
     """Lines of one column (the page body, a cell, a column of the header) joined into paragraphs.
     ``caps_alone``: each line in capitals is a paragraph (the issuer lines of the header's left column,
     where a line's width cannot tell a wrapped name from the next line)."""
@@ -224,12 +224,12 @@ def _paragraphs(lines: list[_Line], left: float, right: float, layout: _Layout,
     for line in lines:
         if caps_alone and paras and _caps(line) and _caps(paras[-1].lines[-1]):
             paras.append(_Para([line]))
-        elif paras and not _starts_new(paras[-1], line, left, right, layout):
+        elif paras and not _starts_new(paras[-1], line, left, right, layout, centred):
             paras[-1].lines.append(line)
         else:
             paras.append(_Para([line]))
     for para in paras:
-        para.align = _alignment(para.lines, left, right)
+        para.align = "center" if centred else _alignment(para.lines, left, right)
     return paras
 
 
@@ -261,9 +261,19 @@ def _alignment(lines: list[_Line], left: float, right: float) -> str | None:
     return None
 
 
-def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _Layout) -> bool:
+# the lines of a signature block, each a paragraph however narrow its column: TM. / KT. / the title
+_SIGNING = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG PHÒNG|BÍ THƯ)\s*$)")
+_RULE_TEXT = re.compile(r"^[\s_\-–—=.*~]{3,}$")  # a rule typed as underscores (under the quốc hiệu)
+
+
+def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _Layout,
+                centred: bool = False) -> bool:
+    """Whether ``line`` begins a paragraph after ``para``. ``centred``: every line of the column is
+    centred (a header or signer column, where a first-line indent shifts the first lines' centres)."""
     prev = para.lines[-1]
     size = min(prev.size, line.size)
+    if _RULE_TEXT.match(prev.text) or _RULE_TEXT.match(line.text) or _SIGNING.match(line.text):
+        return True
     if abs(prev.size - line.size) > 0.6:
         return True
     if line.page == prev.page:
@@ -274,6 +284,9 @@ def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _La
     prev_text = prev.text
     first = line.words[0]
     first_width = first.x1 - first.x0
+    if centred:
+        return _style(prev) != _style(line) or \
+            (prev.x1 - prev.x0) + 0.3 * size + first_width < (right - left) - 1.0 * size
     title = _centred(prev, left, right) and _indented(prev, left)
     if _style(prev) != _style(line) and (title or (_centred(line, left, right) and _indented(line, left))):
         return True  # a centred title line, then the "(Kèm theo …)" line in italics
@@ -294,8 +307,10 @@ def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _La
             return True
     if prev_text.endswith(_CLOSES) and (classify(text).style or _roman_start(text)):
         return True
+    # a bold heading line, then the body in regular type ("6. Tổ chức …" / "Các nội dung …"): a sentence
+    # running on from a bold lead-in goes on in lower case
     return bool(all(w.bold for w in prev.words) and not any(w.bold for w in line.words)
-                and prev_text.endswith(_CLOSES))
+                and (prev_text.endswith(_CLOSES) or not text[:1].islower()))
 
 
 def _style(line: _Line) -> tuple[bool, bool]:
@@ -816,7 +831,8 @@ class _Reader:
                 # the cell's edges: the text column's edge on the outer side; a centred column (the
                 # header's, the signer's) is as wide again on the inner side of its centre line
                 x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-                if _centred_column(lines):
+                centred = _centred_column(lines)
+                if centred:
                     mid = statistics.median((ln.x0 + ln.x1) / 2 for ln in lines)
                     outer = min(left, x0) if c == 0 else max(right, x1)
                     half = max(abs(mid - outer), (x1 - x0) / 2)
@@ -825,7 +841,7 @@ class _Reader:
                     lo, hi = min(left, x0), x1
                 else:
                     lo, hi = x0, max(right, x1)
-                for para in _paragraphs(lines, lo, hi, layout, caps_alone=c == 0):
+                for para in _paragraphs(lines, lo, hi, layout, caps_alone=c == 0, centred=centred):
                     block = para.block((table.index, 0, c), landscape)
                     if block is not None:
                         blocks.append(block)
@@ -851,8 +867,9 @@ def _centred_column(lines: list[_Line]) -> bool:
         return False
     mids = [(ln.x0 + ln.x1) / 2 for ln in lines]
     starts = [ln.x0 for ln in lines]
+    # a first-line indent of the document's style shifts the first line of each paragraph by half of it
     spread, ragged = max(mids) - min(mids), max(starts) - min(starts)
-    return spread < 0.8 * lines[0].size and ragged > max(2.0, 2 * spread)
+    return spread < 1.5 * lines[0].size and ragged > max(2.0, 2 * spread)
 
 
 def _row_texts(table: Table, row: int) -> list[str]:

@@ -238,9 +238,10 @@ def _caps(line: _Line) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _centred(line: _Line, left: float, right: float) -> bool:
-    """On the column's centre line (a full line is too)."""
-    return abs((line.x0 + line.x1) / 2 - (left + right) / 2) < max(2.0, 0.5 * line.size)
+def _centred(line: _Line, left: float, right: float, first: bool = False) -> bool:
+    """On the column's centre line (a full line is too). ``first``: the first line of a paragraph, which a
+    first-line indent of the document's style (1-1.27 cm, also on centred lines) shifts by half of it."""
+    return abs((line.x0 + line.x1) / 2 - (left + right) / 2) < max(2.0, (1.4 if first else 0.5) * line.size)
 
 
 def _indented(line: _Line, left: float) -> bool:
@@ -252,7 +253,8 @@ def _full(line: _Line, left: float, right: float) -> bool:
 
 
 def _alignment(lines: list[_Line], left: float, right: float) -> str | None:
-    if all(_centred(ln, left, right) for ln in lines) and any(_indented(ln, left) for ln in lines):
+    if _centred(lines[0], left, right, first=True) and all(_centred(ln, left, right) for ln in lines[1:]) \
+            and any(_indented(ln, left) for ln in lines):
         return "center"
     if all(abs(right - ln.x1) < 0.5 * ln.size for ln in lines) and lines[0].x0 - left > 0.35 * (right - left):
         return "right"
@@ -263,6 +265,9 @@ def _alignment(lines: list[_Line], left: float, right: float) -> str | None:
 
 # the lines of a signature block, each a paragraph however narrow its column: TM. / KT. / the title
 _SIGNING = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG PHÒNG|BÍ THƯ)\s*$)")
+# the header's lines that are paragraphs of their own (quốc hiệu, tiêu ngữ, Số, place and date), whatever
+# the width of their column says
+_HEADER_LINE = re.compile(r"^(?:CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]|Số\s*:|[^,\d]{2,40},\s*ngày\b)")
 _RULE_TEXT = re.compile(r"^[\s_\-–—=.*~]{3,}$")  # a rule typed as underscores (under the quốc hiệu)
 
 
@@ -272,7 +277,8 @@ def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _La
     centred (a header or signer column, where a first-line indent shifts the first lines' centres)."""
     prev = para.lines[-1]
     size = min(prev.size, line.size)
-    if _RULE_TEXT.match(prev.text) or _RULE_TEXT.match(line.text) or _SIGNING.match(line.text):
+    if _RULE_TEXT.match(prev.text) or _RULE_TEXT.match(line.text) or _SIGNING.match(line.text) or \
+            _HEADER_LINE.match(line.text) or prev.text.rstrip().endswith("Hạnh phúc"):
         return True
     if abs(prev.size - line.size) > 0.6:
         return True
@@ -290,13 +296,12 @@ def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _La
     title = _centred(prev, left, right) and _indented(prev, left)
     if _style(prev) != _style(line) and (title or (_centred(line, left, right) and _indented(line, left))):
         return True  # a centred title line, then the "(Kèm theo …)" line in italics
-    if _centred(line, left, right) and _indented(line, left) and _centred(prev, left, right):
+    if _centred(line, left, right) and _indented(line, left) and \
+            _centred(prev, left, right, first=len(para.lines) == 1):
         # a centred paragraph (a title): the line before was as wide as the column allows, in one style
         if _style(prev) != _style(line):
             return True
         return (prev.x1 - prev.x0) + 0.3 * size + first_width < (right - left) - 1.0 * size
-    if _centred(prev, left, right) and _indented(prev, left) and not _centred(line, left, right):
-        return True
     # the next line's first word would have fitted at the end of this one: this one ended its paragraph
     if prev.x1 + 0.3 * size + first_width < right - 0.5 * size:
         return True

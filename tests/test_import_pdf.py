@@ -59,16 +59,32 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for doc in list(docs):
         plan = import_file(doc, CATALOG).plan
         docs.append(write_docx(plan_document(plan, appendix=True), folder / f"ke-hoach-ND30-{doc.name}"))
-    for name in SAMPLE_NAMES:
-        for variant, (indent, spacing) in TIGHT.items():
+    for variant, (indent, spacing) in TIGHT.items():
+        for name in SAMPLE_NAMES:
             docs.append(_tight_docx(load_fixture(name), folder / f"{variant}-{name}.docx", indent, spacing))
+        for name, parts in PLANS.items():
+            docs.append(_tight(build_docx(parts, folder / f"{variant}-{name}.docx"), indent, spacing))
     _to_pdf(soffice, docs, folder)
     return folder
 
 
 # paragraphs with no space between them, as many communes type: a first-line indent of 1 cm (which Word
 # also applies to the centred lines of the header and signature) or none, single or 1.5 line spacing
-TIGHT = {"sat-thut-dong": (True, 1.0), "sat-gian-rong": (False, 1.5)}
+TIGHT = {"sat-thut-dong": (True, 1.0), "sat-thut-dong-gian-rong": (True, 1.5), "sat-gian-rong": (False, 1.5)}
+
+
+def _tight(path: Path, indent: bool, spacing: float) -> Path:
+    """The Word file with its Normal style made tight (what TIGHT describes)."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    doc = Document(str(path))
+    style = doc.styles["Normal"].paragraph_format
+    style.space_before, style.space_after, style.line_spacing = Pt(0), Pt(0), spacing
+    if indent:
+        style.first_line_indent = Cm(1)
+    doc.save(str(path))
+    return path
 
 
 def _tight_docx(plan, path: Path, indent: bool, spacing: float) -> Path:
@@ -102,9 +118,17 @@ def _plan(path: Path) -> dict:
 
 # --- a PDF printed from a real plan's Word file is the same plan -------------------------------------
 
+# Known limit: with neither space between paragraphs nor a first-line indent, a paragraph whose last line
+# happens to be full and to end a sentence runs on into the next one (Lạng Sơn, IV: "… hằng năm." |
+# "Trong quá trình thực hiện …"): nothing on the page tells them apart, as nothing tells a reader.
+_RUNS_ON = "sat-gian-rong-tinh-lang-son-105-bang-nhiem-vu"
+
+
+@pytest.mark.parametrize("name", [
+    *ALL, *(f"ke-hoach-ND30-{n}" for n in ALL),
+    *(pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="a full last line, no spacing, no indent"))
+      if name == _RUNS_ON else name for name in (f"{v}-{n}" for v in TIGHT for n in ALL))])
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [*ALL, *(f"ke-hoach-ND30-{n}" for n in ALL),
-                                  *(f"{v}-{n}" for v in TIGHT for n in SAMPLE_NAMES)])
 def test_pdf_printed_from_a_plan_imports_as_its_word_file(printed: Path, name: str) -> None:
     from_pdf, from_docx = _plan(printed / f"{name}.pdf"), _plan(printed / f"{name}.docx")
     # what a user checks first, then everything: sections, every task's fields, phụ lục tables, signature

@@ -310,7 +310,7 @@ def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _La
         starts = [w.x0 for w in prev.words[1:4]]
         if not (len(para.lines) == 1 and any(abs(line.x0 - x) < 2.0 for x in starts)):
             return True
-    if prev_text.endswith(_CLOSES) and (classify(text).style or _roman_start(text)):
+    if prev_text.endswith(_CLOSES) and (classify(text).style or _roman_start(text) or _OPENS.match(text)):
         return True
     # a bold heading line, then the body in regular type ("6. Tổ chức …" / "Các nội dung …"): a sentence
     # running on from a bold lead-in goes on in lower case
@@ -323,6 +323,8 @@ def _style(line: _Line) -> tuple[bool, bool]:
     return all(w.bold for w in words), all(w.italic for w in words)
 
 
+# sentences that open a paragraph of their own in a plan, after a full line that ends a sentence
+_OPENS = re.compile(r"^(?:Trên đây là|Nơi nhận)\b")
 _ROMAN = re.compile(r"^[IVX]{1,4}\s*[.:]\s+\S")
 
 
@@ -477,6 +479,7 @@ class _Grid:
     rows: list[list[tuple[float, float, float, float] | None]]
     columns: list[float]  # the x where each grid column starts
     words: dict[tuple[int, int], list[_Word]] = field(default_factory=dict)
+    spanning: bool = False  # one cell as wide as the table ended on the page before: its last row
 
 
 def _grids(page, number: int) -> list[_Grid]:
@@ -529,6 +532,7 @@ class _Reader:
         chars = cid = 0
         images = 0
         textless_with_images = 0
+        last_grid: _Grid | None = None  # the table that ends the page before, nothing under it
         for number, page in enumerate(pages):
             page = _upright(self.pdf, page)
             words = _words(page, self.source.encodings)
@@ -539,6 +543,11 @@ class _Reader:
             if not words and page_images:
                 textless_with_images += 1
             page_grids = [g for g in _grids(page, number) if not _stamp_only(g, words)] if words else []
+            if words and last_grid is not None:  # pdfplumber finds no table of one cell: its last row alone
+                box = _box_at_top(page, last_grid, number)
+                if box is not None and not any(g.bbox[1] < box.bbox[3] and box.bbox[1] < g.bbox[3]
+                                               for g in page_grids):
+                    page_grids.insert(0, box)
             body_size = _body_size(words)
             stamp = _stamp_words(page, words, body_size) if words else set()
             free: list[_Word] = []
@@ -551,11 +560,18 @@ class _Reader:
                 else:
                     free.append(w)
             kept: list[_Grid] = []
+            height = float(page.height)
             for grid in page_grids:
-                if _one_cell(grid):  # a framed note is no table: its words are the page's text
+                if _one_cell(grid) and grid.words and _goes_on(last_grid, grid, free, height):
+                    grid.spanning = True  # the table's last row ("Tổng cộng", merged across) on the next page
+                    kept.append(grid)
+                elif _one_cell(grid):  # a framed note is no table: its words are the page's text
                     free.extend(w for words in grid.words.values() for w in words)
                 elif grid.words:
                     kept.append(grid)
+            last_grid = max(kept, key=lambda g: g.bbox[3], default=None)
+            if last_grid is not None and any(w.top > last_grid.bbox[3] and w.top < 0.92 * height for w in free):
+                last_grid = None  # text stands under it: the table ended on this page
             per_page.append(_lines(free, number))
             grids.append(kept)
             heights.append(float(page.height))
@@ -641,7 +657,8 @@ class _Reader:
                 if piece.kind == "grid":
                     assert piece.grid is not None
                     open_columns = None
-                    if open_table is not None and k == 0 and _same_columns(open_table[1], piece.grid):
+                    if open_table is not None and k == 0 and (_same_columns(open_table[1], piece.grid)
+                                                              or piece.grid.spanning):
                         self._continue_table(open_table[0], piece.grid, layout, landscape)
                         open_table = (open_table[0], piece.grid)
                     else:
@@ -803,6 +820,8 @@ class _Reader:
         self._append_rows(part, grid, layout, landscape, skip_first=False)
         if not part.rows:
             return
+        if grid.spanning:  # one cell across the table's whole width
+            part.spans = [[max((sum(r) for r in table.spans), default=1)] for _ in part.rows]
         if table.rows and _row_texts(part, 0) == _row_texts(table, 0):
             part.rows, part.spans = part.rows[1:], part.spans[1:]
         if part.rows and table.rows and not _row_texts(part, 0)[0] and any(_row_texts(part, 0)) \
@@ -811,7 +830,7 @@ class _Reader:
             for c, blocks in enumerate(part.rows[0]):
                 if not blocks:
                     continue
-                if prev[c] and not prev[c][-1].text.endswith(_CLOSES):  # the cell's paragraph runs on
+                if prev[c] and not prev[c][-1].text.endswith((".", ";", "!", "?")):  # the cell's paragraph runs on
                     prev[c][-1].text = clean_line(f"{prev[c][-1].text} {blocks[0].text}")
                     blocks = blocks[1:]
                 prev[c] = prev[c] + blocks
@@ -907,6 +926,26 @@ def _upright(pdf, page):
     page.page_obj.rotate = 0
     page.page_obj.attrs["Rotate"] = 0
     return Page(pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+
+
+def _box_at_top(page, last: _Grid, number: int) -> _Grid | None:
+    """The first ruled box of a page as wide as the table ending the page before (one row, one cell)."""
+    edges = sorted((e for e in page.edges if e.get("orientation") == "h" and abs(e["x0"] - last.bbox[0]) <= 3
+                    and abs(e["x1"] - last.bbox[2]) <= 3), key=lambda e: e["top"])
+    if len(edges) < 2:
+        return None
+    top, bottom = edges[0]["top"], next((e["top"] for e in edges[1:] if e["top"] - edges[0]["top"] > 5), None)
+    if bottom is None:
+        return None
+    bbox = (last.bbox[0], top, last.bbox[2], bottom)
+    return _Grid(bbox, number, [[bbox]], [bbox[0]])
+
+
+def _goes_on(last: _Grid | None, grid: _Grid, free: list[_Word], height: float) -> bool:
+    """A ruled box of one cell at the top of a page, as wide as the table that ended the page before."""
+    if last is None or abs(last.bbox[0] - grid.bbox[0]) > 3 or abs(last.bbox[2] - grid.bbox[2]) > 3:
+        return False
+    return not any(w.bottom <= grid.bbox[1] and w.top > 0.13 * height for w in free)
 
 
 def _one_cell(grid: _Grid) -> bool:

@@ -13,12 +13,18 @@ of ruled tables; from those this module rebuilds what Word had:
   and date on the right; the signature: Nơi nhận and the signer) from lines split by a wide gap, as a
   table of one row and two cells, like the Word file's;
 - ruled tables from their cells (spans and vertically merged cells as Word's), a table cut by a page
-  break joined back (a repeated heading row dropped, a row split over two pages rejoined);
-- landscape pages marked (a phụ lục table).
+  break joined back (a repeated heading row dropped, a row split over two pages rejoined, a last row
+  alone on the next page kept);
+- landscape pages marked (a phụ lục table); a page turned by /Rotate with its text sideways read
+  upright.
 
 Dropped: page numbers and running headers/footers in the margins, the text of a digital-signature
-stamp ("Ký bởi: …", "Email: …", "Cơ quan: …", "Thời gian ký: …" in a box; a stamp kept as a PDF
-annotation is not page text at all), rules typed as underscores are left to the recogniser.
+stamp ("Ký bởi: …", "Email: …", "Cơ quan: …", "Thời gian ký: …" in a box or stacked in small type;
+a stamp kept as a PDF annotation is not page text at all), the copies of lines that a writer draws
+on both sides of a page break and clips (Qt's). Rules typed as underscores are left to the recogniser.
+
+Known limit: in a document with neither space between paragraphs nor a first-line indent, a
+paragraph whose last line is full and ends a sentence runs on into the next.
 
 pdfplumber is imported inside :func:`read_pdf`, never when the app starts.
 """

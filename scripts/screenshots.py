@@ -150,6 +150,8 @@ def main() -> int:
     QTimer.singleShot(400, app.quit)
     app.exec()
 
+    upper_shots(store, window, folder, save)
+
     install_translators(app, "en")
     window.close()
     english = on_task(store, plan_id, 1, show_main)
@@ -168,6 +170,53 @@ def main() -> int:
         subprocess.run([sys.executable, __file__, "--scaled", "--out", str(out)], check=True,
                        env=dict(os.environ, QT_SCALE_FACTOR=SCALED))
     return 0
+
+
+def upper_shots(store, window, folder: Path, save) -> None:
+    """Plans from the level above and across plans: the derive preview (the Bắc Ninh plan of
+    tests/upperplans.py as its Word file), Việc của đơn vị, the search across plans, and the province's
+    roll-up of two communes' sheets (made as tests/test_full_loop.py makes them)."""
+    from kehoach_desktop.importers import import_file
+    from kehoach_desktop.ui.across import open_search_all, open_unit_tasks
+    from kehoach_desktop.ui.derive import DeriveDialog, _proposal_from
+    from kehoach_desktop.ui.rollup import RollupDialog
+    from tests.realplans import build_docx
+    from tests.test_full_loop import SIX, commune_round, upper_document
+    from tests.upperplans import LABELLED
+
+    catalog = store.units.catalog()
+    upper = import_file(build_docx(LABELLED, folder / "186-KH-UBND.docx"), catalog).plan
+    proposal = _proposal_from(upper, window.commune(), catalog)
+    dialog = DeriveDialog(proposal, [u.name for u in catalog.units], window)
+    dialog.show()
+    save(dialog, "17-derive-preview.png")
+    dialog.close()
+    store.import_plan(proposal.plan())
+
+    units = open_unit_tasks(window)
+    wanted = [i for i in range(units.units.count()) if units.units.item(i).text().startswith("Phòng Văn hóa")]
+    if wanted:
+        units.units.setCurrentRow(wanted[0])
+    save(units, "18-unit-tasks.png")
+    units.close()
+    search = open_search_all(window)
+    search.query.setText("chuyen doi so")
+    save(search, "19-search-all.png")
+    search.close()
+
+    rounds = folder / "rollup"
+    rounds.mkdir()
+    document = upper_document(rounds)
+    sheets = [commune_round(rounds / "lam-vy", "Lam Vỹ", document),
+              commune_round(rounds / "binh-giang", "Bình Giang", document)]
+    upper_id = store.import_plan(import_file(document, catalog).plan)
+    rollup = RollupDialog(store, store.plans.list(), upper_id, window)
+    rollup.period.kind.setCurrentIndex(rollup.period.kind.findData(SIX.kind))
+    rollup.period.year.setValue(SIX.year)
+    rollup.set_files(sheets)
+    rollup.show()
+    save(rollup, "20-rollup.png")
+    rollup.close()
 
 
 def on_task(store, plan_id: int, row: int, show_main):

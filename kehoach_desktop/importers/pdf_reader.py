@@ -283,8 +283,11 @@ def _starts_new(para: _Para, line: _Line, left: float, right: float, layout: _La
     centred (a header or signer column, where a first-line indent shifts the first lines' centres)."""
     prev = para.lines[-1]
     size = min(prev.size, line.size)
-    if _RULE_TEXT.match(prev.text) or _RULE_TEXT.match(line.text) or _SIGNING.match(line.text) or \
-            _HEADER_LINE.match(line.text) or prev.text.rstrip().endswith("Hạnh phúc"):
+    if _RULE_TEXT.match(prev.text) or _RULE_TEXT.match(line.text) or _SIGNING.match(line.text):
+        return True
+    # in a header column (centred), not in a body sentence that wraps before "tỉnh Lạng Sơn, ngày 06/5/2021"
+    if (centred or _centred(line, left, right, first=True)) and (
+            _HEADER_LINE.match(line.text) or prev.text.rstrip().endswith("Hạnh phúc")):
         return True
     if abs(prev.size - line.size) > 0.6:
         return True

@@ -1197,10 +1197,6 @@ Details were written to %1</translation>
         <translation>Import a plan from a file</translation>
     </message>
     <message>
-        <source>Kế hoạch (*.docx *.txt *.md *.json);;Tất cả các tệp (*)</source>
-        <translation>Plans (*.docx *.txt *.md *.json);;All files (*)</translation>
-    </message>
-    <message>
         <source>Bản cài đặt này chưa đọc được tệp Word/văn bản; hãy dùng tệp JSON.</source>
         <translation>This installation cannot read Word or text files yet; please use a JSON file.</translation>
     </message>
@@ -1275,6 +1271,10 @@ Details were written to %1</translation>
     <message>
         <source>Xem trước khi in</source>
         <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Kế hoạch (*.docx *.pdf *.txt *.md *.json);;Tất cả các tệp (*)</source>
+        <translation>Plans (*.docx *.pdf *.txt *.md *.json);;All files (*)</translation>
     </message>
     <message>
         <source>Danh mục đơn vị</source>

@@ -255,7 +255,7 @@ def build_parser() -> _Parser:
     p.add_argument("--json", action="store_true", help="in kế hoạch dạng JSON")
     p = add("import-json", cmd_import_json, "tạo kế hoạch từ tệp JSON; in mã kế hoạch mới ở dòng cuối")
     p.add_argument("file", metavar="FILE")
-    p = add("import", cmd_import, "tạo kế hoạch từ văn bản có sẵn (.docx, .txt, .md); in tóm tắt, "
+    p = add("import", cmd_import, "tạo kế hoạch từ văn bản có sẵn (.docx, .pdf, .txt, .md); in tóm tắt, "
                                   "rồi mã kế hoạch mới ở dòng cuối")
     p.add_argument("file", metavar="FILE")
     p = add("export", cmd_export, "xuất kế hoạch theo phần mở rộng của OUT: .docx (văn bản Word theo "

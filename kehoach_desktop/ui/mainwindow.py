@@ -559,7 +559,7 @@ class MainWindow(QMainWindow):
         if not path:
             path, _ = QtWidgets.QFileDialog.getOpenFileName(
                 self, QCoreApplication.translate("MainWindow", "Nhập kế hoạch từ tệp"), str(Path.home()),
-                QCoreApplication.translate("MainWindow", "Kế hoạch (*.docx *.txt *.md *.json);;Tất cả các tệp (*)"))
+                QCoreApplication.translate("MainWindow", "Kế hoạch (*.docx *.pdf *.txt *.md *.json);;Tất cả các tệp (*)"))
         if not path:
             return
         if Path(path).suffix.lower() == ".json":

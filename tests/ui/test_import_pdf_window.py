@@ -58,3 +58,19 @@ def test_a_scanned_pdf_is_one_message_and_nothing_stored(qtbot, window, commune_
     qtbot.waitUntil(lambda: bool(messages), timeout=20000)
     assert len(messages) == 1 and "là bản chụp (ảnh), không có lớp chữ" in messages[0]
     assert commune_store.plans.list() == []
+
+
+def test_the_open_dialog_offers_pdf_plans(window, monkeypatch):
+    """Tệp → Nhập từ tệp… lists PDF plans beside Word and text ones (not only under "Tất cả các tệp")."""
+    from PySide6 import QtWidgets
+
+    asked: dict = {}
+
+    def choose(parent, caption, folder, filters):
+        asked["filters"] = filters
+        return "", ""
+
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getOpenFileName", choose)
+    window.act_import.trigger()
+    first = asked["filters"].split(";;")[0]
+    assert "*.pdf" in first and "*.docx" in first

@@ -52,7 +52,9 @@ WINDOWS = sys.platform == "win32"
 EXE = ".exe" if WINDOWS else ""
 BUNDLE = DIST / bundle_rules.BUNDLE_NAME
 FIXTURE = ROOT / "tests" / "fixtures" / "ke-hoach-xa-lam-vy.json"
-SIZE_TARGET_MB = 130
+# 130 MB until the PDF import (issue 12): pdfminer imports cryptography (12 MB; it decrypts the AES-protected
+# PDFs that restrict editing) whatever the file; pdfminer itself is 0.5 MB without its East Asian CMaps
+SIZE_TARGET_MB = 145
 STARTUP_TARGET = 1.3
 PORTABLE_TEXT = """KeHoach Desktop – bản chạy trực tiếp (portable)
 
@@ -182,9 +184,8 @@ def check_import_export(report: Report, tmp: Path, env: dict[str, str]) -> None:
         if suffix == ".pdf":  # Qt's PDF writer inside the console program
             head = out.read_bytes()[:5]
             report.check(head == b"%PDF-", f"frozen kehoach export {suffix}", f"{out.stat().st_size} bytes")
-            # and back in: pdfplumber/pdfminer (and its CMap data files, PyInstaller's pdfminer hook) are in
-            cmaps = sum(1 for _ in BUNDLE.rglob("pdfminer/cmap/*.json.gz"))
-            report.check(cmaps > 100, "bundle holds pdfminer's CMaps", f"{cmaps} files")
+            # and back in: pdfplumber and pdfminer are in (pdfminer's CMaps of East Asian fonts are left out,
+            # bundle_rules.UNUSED_FILES)
             back = run([kehoach, "--db", db, "import", out], env=env, timeout=300)
             last = back.stdout.strip().splitlines()[-1:] or [""]
             report.check(back.returncode == 0 and last[0].isdigit(), "frozen kehoach import .pdf",

@@ -63,6 +63,10 @@ UNUSED_FILES = [
     "*qt6network*", "*/plugins/tls/*", "*/plugins/networkinformation/*",
     # PDF viewing (export uses QPdfWriter, which is in QtGui)
     "*qt6pdf*", "*/imageformats/*qpdf*",
+    # pdfminer's predefined CMaps (8 MB) decode only Chinese, Japanese and Korean fonts; the Identity
+    # encodings of every Vietnamese PDF (Word, LibreOffice, e-office) are built into pdfminer, and a
+    # missing CMap makes pdfminer read that font as empty, never fail
+    "*/pdfminer/cmap/*",
     # software OpenGL and Direct3D shader compiler: widgets do not need them
     "*opengl32sw.dll", "*d3dcompiler_*.dll",
     # generic platform plugins nobody runs the office app on

@@ -13,44 +13,16 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from .numbering import roman, tracking_numbers
 from .plan import Plan, SourceTask, Task, TextItem
-from .text import clean_line
-from .text import fold as _slow_fold
+from .text import clean_line, fold
 from .units import UnitCatalog
 from .upper import link_key, task_links, upper_of
 
 ROLES = ("lead", "coordinator")
 
-
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "d"}
-    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        base = unicodedata.normalize("NFD", chr(code))[0]
-        if base != chr(code) and base.isascii():
-            table[code] = base.lower()
-    for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
-        table[ord(dash)] = "-"
-    return table
-
-
-_FOLD = _fold_table()
-_WHITE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-
-
-def fold(text: str) -> str:
-    """:func:`.text.fold` at C speed: one table lookup per letter of the NFC text (NFD typed on a Mac is
-    composed first), the same result ("Ủy ban nhân dân" -> "uy ban nhan dan")."""
-    if not text.isascii():
-        if not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
-        text = text.translate(_FOLD)
-        if not text.isascii() and any(unicodedata.decomposition(c) for c in text if ord(c) > 127):
-            return _slow_fold(text)  # a letter outside the table (rare): the general rule
-    return _WHITE.sub(" ", text).strip().lower()
 
 # --- the commune level, as upper plans name it ------------------------------------------------------------
 # Matched on the folded form (fold(): no diacritics, so hoá/hóa and NFD/NFC are one; lower case; dashes).

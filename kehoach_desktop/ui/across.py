@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -57,7 +57,7 @@ from ..domain.text import fold
 from ..errors import KnownError
 from ..store.across import SearchHit, UnitTask, find_unit, search_all, unit_tasks
 from .roles import DISPLAY, SORT_ROLE, TOOLTIP, UNIT_ID_ROLE, USER
-from .widgets import error_label, set_look
+from .widgets import error_label, fit_to_screen, set_look
 
 ROW_ROLE = USER + 30  # the service's row (UnitTask / SearchHit) of a line
 FOREGROUND = 9  # Qt.ItemDataRole.ForegroundRole
@@ -68,15 +68,6 @@ NOT_REPORTED_COLOUR = QColor("#9a6700")
 
 def _date(value: dt.date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
-
-
-def _fit(dialog: QWidget, width: int, height: int) -> None:
-    """``width`` x ``height``, or less on a smaller screen (1366x768 leaves about 1300x700 to a dialog)."""
-    screen = dialog.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        area = screen.availableGeometry()
-        width, height = min(width, area.width() - 40), min(height, area.height() - 60)
-    dialog.resize(width, height)
 
 
 def vi_collator() -> QCollator:
@@ -344,7 +335,7 @@ class UnitTasksDialog(_AcrossDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._columns_widths([240, 380, 80, 170, 100, 140], 1)
-        _fit(self, 1300, 680)
+        fit_to_screen(self, 1300, 680)
         self.load_units()
 
     def refresh(self) -> None:
@@ -507,7 +498,7 @@ class SearchAllDialog(_AcrossDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._columns_widths([260, 460, 200, 150, 100, 140], 1)
-        _fit(self, 1300, 680)
+        fit_to_screen(self, 1300, 680)
 
     def refresh(self) -> None:
         if self.query.text().strip():

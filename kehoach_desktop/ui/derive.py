@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,19 +32,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.derive import Proposal, earlier_time
 from ..errors import KnownError
-from .widgets import error_label, set_look
+from .widgets import error_label, fit_to_screen, set_look
 
 COL_ACCEPT, COL_NUMBER, COL_TITLE, COL_ROLE, COL_LEAD, COL_TIME, COL_PRODUCT = range(7)
 PLAN_ID_ROLE = 0x0100 + 1  # Qt.UserRole + 1: the plan id of a row of the chooser
-
-
-def _fit(dialog: QWidget, width: int, height: int) -> None:
-    """``width`` x ``height``, or less on a smaller screen (1366x768 leaves about 1300x700 to a dialog)."""
-    screen = dialog.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        area = screen.availableGeometry()
-        width, height = min(width, area.width() - 40), min(height, area.height() - 60)
-    dialog.resize(width, height)
 
 
 class UpperChoiceDialog(QDialog):
@@ -82,7 +73,7 @@ class UpperChoiceDialog(QDialog):
         layout.addWidget(QLabel(QCoreApplication.translate("DeriveDialog", "Hoặc một kế hoạch đã có trong ứng dụng:")))
         layout.addWidget(self.plans, 1)
         layout.addWidget(buttons)
-        _fit(self, 720, 480)
+        fit_to_screen(self, 720, 480)
 
     def _choose_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -221,7 +212,7 @@ class DeriveDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._update_summary()
-        _fit(self, 1300, 700)
+        fit_to_screen(self, 1300, 700)
 
     def showEvent(self, event) -> None:  # type: ignore[override]
         super().showEvent(event)

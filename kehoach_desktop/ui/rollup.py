@@ -15,7 +15,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,18 +36,9 @@ from PySide6.QtWidgets import (
 
 from ..domain.progress import Period
 from ..errors import KnownError
-from .widgets import error_label, set_look
+from .widgets import error_label, fit_to_screen, set_look
 
 COL_FILE, COL_COMMUNE, COL_RESULT, COL_NOTE = range(4)
-
-
-def _fit(dialog: QWidget, width: int, height: int) -> None:
-    """``width`` x ``height``, or less on a smaller screen (1366x768 leaves about 1300x700 to a dialog)."""
-    screen = dialog.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        area = screen.availableGeometry()
-        width, height = min(width, area.width() - 40), min(height, area.height() - 60)
-    dialog.resize(width, height)
 
 
 class PeriodPicker(QWidget):
@@ -165,7 +155,7 @@ class RollupDialog(QDialog):
         self.plan.currentIndexChanged.connect(lambda _i: self.preview())
         self.period.kind.currentIndexChanged.connect(lambda _i: self.preview())
         self.period.year.valueChanged.connect(lambda _v: self.preview())
-        _fit(self, 1100, 640)
+        fit_to_screen(self, 1100, 640)
         self.preview()
 
     # --- state ---------------------------------------------------------------------------------
@@ -349,7 +339,7 @@ class UpwardDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        _fit(self, 560, 220)
+        fit_to_screen(self, 560, 220)
 
 
 def write_upward(window, target: str | Path | None = None, period: Period | None = None) -> Path | None:

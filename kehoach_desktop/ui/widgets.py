@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QWidget
 
 from ..domain.text import nfc
@@ -37,6 +37,15 @@ _LOOKS = {  # name: (point size or None, bold, colour: a palette role or "#rrggb
     "hint": (None, False, QPalette.ColorRole.PlaceholderText, 0),
     "error": (None, False, "#b00020", 0),
 }
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Size a dialog ``width`` x ``height``, or less on a smaller screen (1366x768 leaves about 1300x700)."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width, height = min(width, area.width() - 40), min(height, area.height() - 60)
+    dialog.resize(width, height)
 
 
 def set_look(label: QLabel, look: str) -> QLabel:

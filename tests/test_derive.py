@@ -244,3 +244,14 @@ def test_a_commune_reading_the_pdf_links_to_the_same_upper_tasks_as_one_reading_
     from_pdf = import_file(pdf, catalog()).plan
     links = [t.source for t, _ in derive_plan(word, XA, catalog()).plan().walk_tasks()]
     assert [t.source for t, _ in derive_plan(from_pdf, XA, catalog()).plan().walk_tasks()] == links
+
+
+def test_a_deadline_said_only_in_the_task_sentence_becomes_the_commune_tasks_timeframe():
+    """"Ủy ban nhân dân cấp xã chủ trì rà soát …; hoàn thành trước ngày 30/9/2026." has no time line of its own."""
+    upper = Plan(title="Thực hiện Nghị quyết Đại hội", issuer=["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"], number="22",
+                 date=PartialDate(2026, 1, 13), sections=[Section("NHIỆM VỤ", "tasks", tasks=[
+                     Task("Ủy ban nhân dân cấp xã chủ trì rà soát, cập nhật dữ liệu đất đai trên địa bàn; hoàn thành "
+                          "trước ngày 30/9/2026.", number="1", lead=["Ủy ban nhân dân cấp xã"]),
+                     Task("Tuyên truyền Nghị quyết", number="2", lead=["UBND các xã, phường"], time="Quý I/2026")])])
+    times = {t.duty.number: t.time for t in derive_plan(upper, XA, catalog()).tasks}
+    assert times == {"1": "Trước ngày 30/9/2026", "2": "Quý I/2026"}

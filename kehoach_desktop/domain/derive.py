@@ -534,8 +534,14 @@ def derive_plan(upper: Plan, commune: dict, catalog: UnitCatalog, *, days_earlie
 
 
 def _proposed_time(duty: Duty) -> str:
-    """The upper timeframe as typed; a duty of section IV that names none is a standing one ("Thường xuyên")."""
-    return duty.time or ("Thường xuyên" if duty.kind == "organisation" else "")
+    """The upper timeframe as typed; else a deadline said in the task's own sentence ("…; hoàn thành trước ngày
+    30/9/2026."); a duty of section IV that names none is a standing one ("Thường xuyên")."""
+    if duty.time:
+        return duty.time
+    m = _TIME_IN_SENTENCE.search(" ".join([duty.title, *duty.content]))
+    if m:
+        return m.group(1)[0].upper() + m.group(1)[1:]
+    return "Thường xuyên" if duty.kind == "organisation" else ""
 
 
 def _topic_in(text: str) -> bool:

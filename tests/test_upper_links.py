@@ -65,3 +65,16 @@ def test_two_offices_reading_the_same_upper_plan_get_the_same_keys(tmp_path):
     other = province()
     other.number = "118"
     assert not same_upper(upper_of(here), upper_of(other))
+
+
+def test_an_upper_agency_reads_in_running_text_as_it_is_written():
+    """The upper plan cited in a commune's plan and sheet: "của UBND tỉnh Ninh Bình", "của Sở Khoa học và Công nghệ"."""
+    from kehoach_desktop.domain.upper import agency_name
+
+    assert agency_name(["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH"]) == ("Ủy ban nhân dân tỉnh Ninh Bình", "UBND tỉnh Ninh Bình")
+    assert agency_name(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"])[1] == "UBND thành phố Hải Phòng"
+    assert agency_name(["SỞ KHOA HỌC VÀ CÔNG NGHỆ"])[0] == "Sở Khoa học và Công nghệ"
+    assert agency_name(["UBND TỈNH NINH BÌNH", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"])[0] == "Sở Văn hóa, Thể thao và Du lịch"
+    assert agency_name(["SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"])[0] == "Sở Lao động - Thương binh và Xã hội"
+    assert agency_name(["BAN QUẢN LÝ KHU KINH TẾ TỈNH NINH BÌNH"])[0] == "Ban Quản lý khu kinh tế tỉnh Ninh Bình"
+    assert agency_name(["Sở Nội vụ"])[0] == "Sở Nội vụ"

@@ -19,7 +19,7 @@ from .numbering import roman, tracking_numbers
 from .plan import Plan, SourceTask, Task, TextItem
 from .text import clean_line, fold
 from .units import UnitCatalog
-from .upper import link_key, task_links, upper_of
+from .upper import agency_name, link_key, task_links, upper_of
 
 ROLES = ("lead", "coordinator")
 
@@ -368,23 +368,6 @@ class Proposal:
         return _build_plan(self)
 
 
-def _agency(issuer: list[str]) -> tuple[str, str]:
-    """(full, short) name of an issuer in running text: ("Ủy ban nhân dân tỉnh Ninh Bình", "UBND tỉnh Ninh Bình")."""
-    lines = [clean_line(x) for x in issuer if clean_line(x)]
-    if not lines:
-        return "Ủy ban nhân dân cấp trên", "UBND cấp trên"
-    last = lines[-1]
-    words = last.split()
-    for kind in ("thành phố", "tỉnh", "đặc khu", "xã", "phường"):
-        n = len(kind.split())
-        if fold(" ".join(words[:n])) == fold(kind):
-            place = kind + " " + " ".join(w[:1].upper() + w[1:].lower() for w in words[n:])
-            if fold(lines[0]) in ("uy ban nhan dan", "ubnd") or len(lines) == 1:
-                return f"Ủy ban nhân dân {place}", f"UBND {place}"
-    text = last[:1].upper() + last[1:].lower()
-    return text, text
-
-
 def _date_words(plan: Plan) -> str:
     d = plan.date
     if d is None:
@@ -409,7 +392,7 @@ def _about(upper: Plan) -> str:
 
 
 def _reference(upper: Plan, short: bool) -> str:
-    full, short_name = _agency(upper.issuer)
+    full, short_name = agency_name(upper.issuer)
     return f"Kế hoạch số {upper.number or '…'}/{upper.symbol}{_date_words(upper)} của {short_name if short else full}"
 
 
@@ -435,7 +418,7 @@ def _build_plan(proposal: Proposal) -> Plan:
     full_ref, short_ref = _reference(upper, False), _reference(upper, True)
     about = _about(upper)
     about_part = f" về {about}" if about else ""
-    upper_short = _agency(upper.issuer)[1]
+    upper_short = agency_name(upper.issuer)[1]
 
     tasks: list[Task] = []
     by_link: dict[str, Task] = {}

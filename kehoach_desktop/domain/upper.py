@@ -10,10 +10,11 @@ the same keys, and a commune's sheet matches the province's plan without anythin
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .numbering import tracking_numbers
 from .plan import Plan, SourceTask, UpperPlan
-from .text import fold
+from .text import clean_line, fold
 
 
 def _digest(*parts: str) -> str:
@@ -54,3 +55,51 @@ def same_upper(a: UpperPlan, b: UpperPlan) -> bool:
     return (a.number.lstrip("0") == b.number.lstrip("0") and fold(a.symbol) == fold(b.symbol)
             and (a.date.year if a.date else None) == (b.date.year if b.date else None)
             and fold(" ".join(a.issuer[-1:])) == fold(" ".join(b.issuer[-1:])))
+
+
+_PLACE_KINDS = ("thành phố", "tỉnh", "đặc khu", "xã", "phường")
+_BREAKS = {"và", "-", "–"}
+
+
+def _place_words(words: list[str]) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+
+
+def agency_name(issuer: list[str]) -> tuple[str, str]:
+    """(full, short) name of an issuing agency in running text, from its issuer lines as printed in capitals:
+    ``ỦY BAN NHÂN DÂN / TỈNH NINH BÌNH`` → ("Ủy ban nhân dân tỉnh Ninh Bình", "UBND tỉnh Ninh Bình");
+    ``SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH`` → "Sở Văn hóa, Thể thao và Du lịch" (the name after the agency's kind,
+    and each part of it after "và", a comma or a dash, starts with a capital, as agencies are written); the
+    province after "tỉnh" / "thành phố" keeps its capitals ("Ban Quản lý khu kinh tế tỉnh Ninh Bình").
+    """
+    lines = [clean_line(x) for x in issuer if clean_line(x)]
+    if not lines:
+        return "Ủy ban nhân dân cấp trên", "UBND cấp trên"
+    last = lines[-1]
+    words = last.split()
+    for kind in _PLACE_KINDS:
+        n = len(kind.split())
+        if fold(" ".join(words[:n])) == fold(kind) and (fold(lines[0]) in ("uy ban nhan dan", "ubnd")
+                                                         or len(lines) == 1):
+            place = f"{kind} {_place_words(words[n:])}"
+            return f"Ủy ban nhân dân {place}", f"UBND {place}"
+    if last != last.upper():  # already written in running text: as written
+        return last, last
+    tokens = re.findall(r"[^\s,]+|,", last)
+    out: list[str] = []
+    capital = True
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if token == ",":
+            out.append(",")
+            capital = True
+            continue
+        following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if i > 1 and (low == "tỉnh" or (low, following) == ("thành", "phố")):
+            n = 1 if low == "tỉnh" else 2
+            out.append(" ".join(t.lower() for t in tokens[i:i + n]) + " " + _place_words(tokens[i + n:]))
+            break
+        out.append(token[:1].upper() + low[1:] if capital or i == 1 else low)
+        capital = low in _BREAKS
+    text = " ".join(out).replace(" ,", ",").strip()
+    return text, text

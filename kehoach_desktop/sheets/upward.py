@@ -46,6 +46,7 @@ from ..domain.progress import (
     latest_by_unit,
 )
 from ..domain.text import clean_line, fold, nfc
+from ..domain.upper import agency_name
 from ..errors import InvalidInput, KnownError
 from ..fileio import write_saved
 from .common import (
@@ -315,15 +316,7 @@ def build_upward_sheet(store: Store, plan_id: int, period: Period, today: dt.dat
 def _upper_reference(upper: UpperPlan) -> str:
     date = f" ngày {upper.date.day or '…'}/{upper.date.month}/{upper.date.year}" if upper.date and upper.date.month \
         else (f" năm {upper.date.year}" if upper.date else "")
-    issuer = " ".join(upper.issuer[-1:]).strip()
-    owner = ""
-    if issuer:
-        first, _, rest = issuer.partition(" ")
-        owner = f" của {first[:1].upper()}{first[1:].lower()} {rest.title()}".rstrip()
-        if fold(issuer).startswith("thanh pho "):
-            owner = f" của UBND thành phố {rest.partition(' ')[2].title()}".rstrip()
-        elif fold(first) in ("tinh", "xa", "phuong", "huyen"):
-            owner = f" của UBND {first.lower()} {rest.title()}".rstrip()
+    owner = f" của {agency_name(upper.issuer)[1]}" if upper.issuer else ""
     return f"Kế hoạch số {upper.reference}{date}{owner}"
 
 

@@ -65,7 +65,8 @@ def test_the_derived_plan_holds_every_commune_duty_and_none_of_the_others(style,
     by_number = {link.number: link for link in links.values()}
     for number, task in tasks.items():
         if not number.startswith(("IV.", "III.")):
-            assert task.source == by_number[number]  # the keys the province rolls reports up by
+            assert task.source.task == by_number[number].task  # the keys the province rolls reports up by
+            assert task.source.role == commune[number]  # kept for the sheet sent up
 
 
 def test_the_keys_do_not_depend_on_who_imported_the_upper_plan(tmp_path):

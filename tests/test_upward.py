@@ -189,3 +189,19 @@ def test_the_reports_progress_appendix_of_a_derived_plan_is_grouped_too(tmp_path
     titles = [row.cells[1].paragraphs[0].text for row in table.rows[1:]]
     assert titles[0].startswith("Nhiệm vụ 1 của KH 117/KH-UBND") and titles[1] == "Tuyên truyền Luật trên địa bàn xã"
     assert titles[-2:] == ["Nhiệm vụ khác của xã", "Tổ chức hội thi tìm hiểu Luật"]
+
+
+def test_the_communes_role_is_on_the_sheet_without_the_upper_plan_in_its_database(tmp_path):
+    """A commune that derived its plan from the province's file (not kept in its database) still tells the
+    province, on each row, whether it led or coordinated that task."""
+    from kehoach_desktop.domain.derive import derive_plan
+    from kehoach_desktop.domain.units import UnitCatalog, preset_units
+
+    commune = {"name": "Lam Vỹ", "kind": "xa"}
+    proposal = derive_plan(province_plan(), commune, UnitCatalog(preset_units("xa")))
+    with Store.open(tmp_path / "lv.sqlite", backup=False) as store:
+        store.set_setting(SETTING_COMMUNE, commune)
+        plan_id = store.plans.create(proposal.plan())
+        _, sheet = write_upward_sheet(store, plan_id, SIX, tmp_path / "bc.xlsx", TODAY)
+    assert {r.number: r.role for r in sheet.rows} == {"1": "Phối hợp", "2": "Phối hợp", "3": "Chủ trì",
+                                                       "5": "Chủ trì"}

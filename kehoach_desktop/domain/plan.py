@@ -96,7 +96,9 @@ class SourceTask:
 
     ``plan`` and ``task`` are that plan's and task's keys; ``number`` is the task's tracking number
     there ("3", "II.3", "PL.I.2"), ``title`` its wording and ``reference`` the plan's number and symbol
-    ("117/KH-UBND"), kept here so the link still reads when the upper plan is not in this database.
+    ("117/KH-UBND"), kept here so the link still reads when the upper plan is not in this database;
+    ``role`` is what the upper plan gives the commune level there: "lead" (a duty of its TỔ CHỨC THỰC HIỆN
+    too) or "coordinator"; "" when not known.
     """
 
     plan: str
@@ -104,6 +106,7 @@ class SourceTask:
     number: str = ""
     title: str = ""
     reference: str = ""
+    role: str = ""
 
     def describe(self) -> str:
         """``Thực hiện nhiệm vụ 3 của KH 117/KH-UBND``, as the task form shows the link."""

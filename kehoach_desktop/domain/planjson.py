@@ -89,8 +89,11 @@ class _Reader:
         plan, task = self.string(data, "plan", path), self.string(data, "task", path)
         if not plan or not task:
             raise self.fail(path, "phải có “plan” và “task” (mã kế hoạch cấp trên và mã nhiệm vụ)")
+        role = self.string(data, "role", path)
+        if role not in ("", "lead", "coordinator"):
+            raise self.fail(f"{path}.role", "phải là “lead”, “coordinator” hoặc rỗng")
         return SourceTask(plan, task, self.string(data, "number", path), self.string(data, "title", path),
-                          self.string(data, "reference", path))
+                          self.string(data, "reference", path), role)
 
     def upper(self, data: Any, path: str) -> UpperPlan | None:
         if data is None:
@@ -269,8 +272,11 @@ def read_upper(data: Any) -> UpperPlan | None:
 
 
 def source_to_dict(source: SourceTask) -> dict[str, str]:
-    return {"plan": source.plan, "task": source.task, "number": source.number, "title": source.title,
+    data = {"plan": source.plan, "task": source.task, "number": source.number, "title": source.title,
             "reference": source.reference}
+    if source.role:
+        data["role"] = source.role
+    return data
 
 
 def upper_to_dict(upper: UpperPlan) -> dict[str, Any]:

@@ -196,44 +196,16 @@ def _upper_in_store(store: Store, upper: UpperPlan) -> Plan | None:
 
 
 def _roles(store: Store, plan: Plan, commune: str) -> dict[str, str]:
-    """The commune's role for each upper item: from the province's duties for communes (domain.derive) when
-    the upper plan is in this database, else from the upper task's lead and coordinators."""
+    """The commune's role for each upper item: the province's duties for communes (domain.derive) when the
+    upper plan is in this database, else what each derived task's link says (``SourceTask.role``)."""
+    from ..domain.derive import commune_duties
+
     assert plan.upper is not None
     upper = _upper_in_store(store, plan.upper)
-    if upper is None:
-        return {}
-    roles: dict[str, str] = {}
-    try:
-        from ..domain.derive import commune_duties  # type: ignore[import-not-found]
-    except ImportError:
-        commune_duties = None
-    if commune_duties is not None:
-        try:
-            for duty in commune_duties(upper):
-                role = str(getattr(duty, "role", "") or "")
-                roles[duty.source.task] = ROLE_LABELS.get(fold(role), role[:1].upper() + role[1:])
-        except (AttributeError, TypeError, ValueError):  # the role is a nicety: the sheet goes without it
-            roles = {}
-    if roles:
-        return roles
-    from ..domain.upper import task_links
-
-    links = task_links(upper)
-    mine = fold(commune)
-    for task, _ in upper.walk_tasks():
-        def names(units: list[str]) -> bool:
-            return any(_names_communes(u, mine) for u in units)
-        if names(task.lead):
-            roles[links[task.key].task] = "Chủ trì"
-        elif names(task.coordinators):
-            roles[links[task.key].task] = "Phối hợp"
-    return roles
-
-
-def _names_communes(unit: str, mine: str) -> bool:
-    folded = fold(unit)
-    return any(w in folded for w in ("cac xa", "xa, phuong", "cac phuong", "cap xa", "dac khu")) or (
-        bool(mine) and mine.removeprefix("ubnd ") in folded)
+    if upper is not None:
+        return {duty.source.task: ROLE_LABELS[duty.role] for duty in commune_duties(upper)}
+    return {task.source.task: ROLE_LABELS[task.source.role] for task, _ in plan.walk_tasks()
+            if task.source is not None and task.source.role in ROLE_LABELS}
 
 
 def _sources(plan: Plan) -> list[tuple[SourceTask, list]]:

@@ -13,24 +13,17 @@ from ..domain.plan import (
     Plan,
     Section,
     Signature,
+    SourceTask,
     Task,
     TextItem,
     TextTable,
+    UpperPlan,
     body_then_appendices,
     new_key,
-)
-from ..domain.planjson import (
-    appendix_to_dict,
-    read_appendix,
-    read_source,
-    read_upper,
-    source_to_dict,
-    upper_to_dict,
 )
 from ..domain.text import nfc
 from ..domain.units import UnitCatalog
 from ..errors import InvalidInput, NotFound
-from . import search
 from .database import Database
 from .units import UnitRepository
 
@@ -44,19 +37,51 @@ def _dumps(value: Any) -> str:
 
 
 def _appendix_json(section: Section) -> str | None:
-    return None if section.appendix is None else _dumps(appendix_to_dict(section.appendix))
+    if section.appendix is None:
+        return None
+    from ..domain.planjson import appendix_to_dict  # the JSON reader waits until a plan has phụ lục or links
+
+    return _dumps(appendix_to_dict(section.appendix))
 
 
 def _appendix(text: str | None) -> Appendix | None:
-    return None if text is None else read_appendix(json.loads(text))
+    if text is None:
+        return None
+    from ..domain.planjson import read_appendix
+
+    return read_appendix(json.loads(text))
 
 
-def _source_json(task: Task) -> str | None:
-    return None if task.source is None else _dumps(source_to_dict(task.source))
+def _source_json(source: SourceTask | None) -> str | None:
+    if source is None:
+        return None
+    from ..domain.planjson import source_to_dict
+
+    return _dumps(source_to_dict(source))
 
 
-def _upper_json(plan: Plan) -> str | None:
-    return None if plan.upper is None else _dumps(upper_to_dict(plan.upper))
+def _source(data: dict | None) -> SourceTask | None:
+    if data is None:
+        return None
+    from ..domain.planjson import read_source
+
+    return read_source(data)
+
+
+def _upper_json(upper: UpperPlan | None) -> str | None:
+    if upper is None:
+        return None
+    from ..domain.planjson import upper_to_dict
+
+    return _dumps(upper_to_dict(upper))
+
+
+def _upper(text: str | None) -> UpperPlan | None:
+    if text is None:
+        return None
+    from ..domain.planjson import read_upper
+
+    return read_upper(json.loads(text))
 
 
 def _table_json(item: TextItem) -> str | None:
@@ -120,6 +145,7 @@ class PlanRepository:
 
     def create(self, plan: Plan) -> int:
         """Store a whole plan (import, template, duplicate) in one transaction; return its id."""
+        from . import search  # the search index: writes only, opening a plan does without
         catalog = self.units.catalog()
         with self.database.transaction():
             if self.conn.execute("SELECT 1 FROM plans WHERE key = ?", (plan.key,)).fetchone():
@@ -133,7 +159,7 @@ class PlanRepository:
                  plan.date.iso() if plan.date else None, plan.doc_type, _dumps(plan.bases),
                  _dumps(plan.preamble), _dumps(plan.closing), _dumps(plan.recipients),
                  _dumps({"lines": plan.signature.lines, "signer": plan.signature.signer}),
-                 _dumps(plan.labels), _dumps(plan.extra), _upper_json(plan), now, now))
+                 _dumps(plan.labels), _dumps(plan.extra), _upper_json(plan.upper), now, now))
             plan_id = int(cur.lastrowid or 0)
             search.insert_rows(self.conn, [(plan_id, None, *search.plan_columns(plan.number, plan.symbol, plan.title))])
             for position, section in enumerate(plan.sections):
@@ -159,6 +185,8 @@ class PlanRepository:
     def _insert_tasks(self, plan_id: int, section_id: int, parent_id: int | None, first_position: int,
                       tasks: list[Task], catalog: UnitCatalog) -> None:
         """Insert task subtrees with ids assigned here, so parents are known without a query per row."""
+        from . import search  # the search index: writes only, opening a plan does without
+
         next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tasks").fetchone()[0]
         task_rows: list[tuple] = []
         unit_rows: list[tuple] = []
@@ -178,7 +206,7 @@ class PlanRepository:
                 task_rows.append((task_id, task.key, plan_id, section_id, parent, start + offset, task.number,
                                   task.title, _dumps(task.content), task.time, task.product, task.notes,
                                   _dumps(task.labels), _dumps(task.assignment), _dumps(task.cells),
-                                  _source_json(task)))
+                                  _source_json(task.source)))
                 first_unit = len(unit_rows)
                 for role, names in (("lead", task.lead), ("coordinator", task.coordinators)):
                     position = 0
@@ -234,7 +262,7 @@ class PlanRepository:
                     preamble=json.loads(preamble), closing=json.loads(closing), recipients=json.loads(recipients),
                     signature=Signature(sig.get("lines", []), sig.get("signer", "")), labels=json.loads(labels),
                     key=key, extra=json.loads(extra), id=id_,
-                    upper=None if upper is None else read_upper(json.loads(upper)))
+                    upper=_upper(upper))
         sections: dict[int, Section] = {}
         for sid, title_, kind, appendix in self.conn.execute(
                 "SELECT id, title, kind, appendix FROM sections WHERE plan_id = ? ORDER BY position", (plan_id,)):
@@ -258,7 +286,7 @@ class PlanRepository:
                 (content, tlabels, assignment, cells, source) in zip(rows, decoded, strict=True):
             tasks[tid] = Task(title=ttitle, number=number, content=content, time=time, product=product,
                               notes=notes, labels=tlabels, assignment=assignment, cells=cells, key=tkey, id=tid,
-                              source=None if source is None else read_source(source))
+                              source=_source(source))
             placement.append((tid, sid, parent))
         for tid, role, name in self.conn.execute(
                 """SELECT tu.task_id, tu.role, coalesce(u.name, tu.name) FROM task_units tu
@@ -271,6 +299,7 @@ class PlanRepository:
 
     def update_plan(self, plan_id: int, **fields: Any) -> None:
         """Change general information of a plan (one edit of the editor = one call)."""
+        from . import search  # the search index: writes only, opening a plan does without
         sets, values = [], []
         for name, value in fields.items():
             if name in _PLAN_TEXT:
@@ -283,7 +312,7 @@ class PlanRepository:
             elif name == "signature":
                 values.append(_dumps({"lines": value.lines, "signer": value.signer}))
             elif name == "upper":
-                values.append(None if value is None else _dumps(upper_to_dict(value)))
+                values.append(_upper_json(value))
             else:
                 raise InvalidInput(f"Trường “{name}” của kế hoạch không sửa được.")
             sets.append(f"{name} = ?")
@@ -422,6 +451,7 @@ class PlanRepository:
 
     def update_task(self, task_id: int, **fields: Any) -> None:
         """Change fields of one task; ``lead``/``coordinators`` are lists of unit names."""
+        from . import search  # the search index: writes only, opening a plan does without
         plan_id = self._task_place(task_id)[0]
         sets, values = [], []
         units: dict[str, list[str]] = {}
@@ -434,7 +464,7 @@ class PlanRepository:
                 values.append(_dumps(value))
             elif name == "source":
                 sets.append("source = ?")
-                values.append(None if value is None else _dumps(source_to_dict(value)))
+                values.append(_source_json(value))
             elif name in ("lead", "coordinators"):
                 units[name] = list(value)
             else:
@@ -490,6 +520,7 @@ class PlanRepository:
 
     def set_numbers(self, numbers: dict[int, str]) -> None:
         """Store renumbering after a structural edit (one transaction)."""
+        from . import search  # the search index: writes only, opening a plan does without
         with self.database.transaction():
             self.conn.executemany("UPDATE tasks SET number = ? WHERE id = ?",
                                   [(n, tid) for tid, n in numbers.items()])

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..domain.text import clean_line, vi_sort_key
 from ..domain.units import Unit, UnitCatalog, preset_units, unit_key
 from ..errors import InvalidInput, NotFound
 from .database import Database
-from .search import reindex_units_of
+
+
+def reindex_units_of(conn: sqlite3.Connection, task_ids: Iterable[int]) -> None:
+    """The search index's units of these tasks (store/search.py, imported on a catalog change, not at start)."""
+    from .search import reindex_units_of as reindex
+
+    reindex(conn, task_ids)
 
 
 class UnitRepository:

@@ -161,3 +161,30 @@ def test_the_window_s_start_up_does_not_import_sqlite_utils(db_path, tmp_path):
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1", "False"]
+
+
+def test_reopening_the_last_plan_at_start_up_leaves_the_search_index_and_the_json_reader_unimported(db_path, tmp_path):
+    """The plan of the previous session comes back with the window; what only writes and exports need waits."""
+    with Store.open(db_path) as store:
+        store.set_setting("commune", {"name": "Lam Vỹ", "kind": "xa", "province": "", "signers": []})
+        plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from kehoach_desktop.ui.mainwindow import last_plan_key\n"
+        f"QSettings('KeHoach', 'KeHoach').setValue(last_plan_key(Path({str(db_path)!r})), {plan_id})\n"
+        "QApplication.exec = lambda self: 0\n"
+        "from kehoach_desktop import app\n"
+        f"assert app.main(['--db', {str(db_path)!r}]) == 0\n"
+        "win = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == 'MainWindow' and w.isVisible()]\n"
+        "print(win[0].session is not None and win[0].session.plan_id,"
+        " [m for m in ('kehoach_desktop.store.search', 'kehoach_desktop.domain.planjson', 'sqlite_utils')"
+        " if m in sys.modules])\n")
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "KEHOACH_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(plan_id), "[]"]

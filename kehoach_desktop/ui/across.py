@@ -236,11 +236,14 @@ class _AcrossDialog(QDialog):
         if row is not None:
             open_task(self.window_, row.plan_id, row.task_id)
 
-    def _columns_widths(self, widths: Sequence[int], stretch: int) -> None:
+    def _columns_widths(self, widths: Sequence[int], stretch: Sequence[int]) -> None:
+        """The short columns at ``widths``; the ``stretch`` ones (the plan, the task) share the rest, so the
+        task's words keep room on a small screen or at 125 % (an empty list included)."""
         header = self.table.horizontalHeader()
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 # --- Việc của đơn vị ----------------------------------------------------------------------------------
@@ -334,7 +337,7 @@ class UnitTasksDialog(_AcrossDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self._columns_widths([240, 380, 80, 170, 100, 140], 1)
+        self._columns_widths([240, 380, 80, 150, 90, 120], (0, 1))
         fit_to_screen(self, 1300, 680)
         self.load_units()
 
@@ -497,7 +500,7 @@ class SearchAllDialog(_AcrossDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self._columns_widths([260, 460, 200, 150, 100, 140], 1)
+        self._columns_widths([260, 460, 180, 140, 90, 120], (0, 1))
         fit_to_screen(self, 1300, 680)
 
     def refresh(self) -> None:

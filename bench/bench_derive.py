@@ -21,14 +21,16 @@ import argparse
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kehoach_desktop.domain.derive import derive_plan, fold
+from _plans import best_of
+
+from kehoach_desktop.domain.derive import derive_plan
 from kehoach_desktop.domain.plan import PartialDate, Plan, Section, Signature, Task, TextItem
+from kehoach_desktop.domain.text import fold
 from kehoach_desktop.domain.units import UnitCatalog, preset_units
 from kehoach_desktop.importers import import_file
 from tests.importdocs import plan_docx
@@ -82,15 +84,6 @@ def upper_plan(n_tasks: int, seed: int = 12) -> Plan:
                           "- Tuyên truyền đến người dân.", "- Báo cáo kết quả trước ngày 15/12 hằng năm."])])],
         closing=["Trên đây là Kế hoạch./."], recipients=["Bộ Khoa học và Công nghệ", "Lưu: VT, KGVX"],
         signature=Signature(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Mai Sơn"))
-
-
-def best_of(runs: int, func) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> int:

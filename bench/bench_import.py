@@ -10,29 +10,19 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import docx
-from _plans import big_plan
+from _plans import best_of, big_plan
 
 from kehoach_desktop.domain.units import UnitCatalog, preset_units
 from kehoach_desktop.importers import import_file
 from tests.importdocs import plan_docx
 
 CHARS_PER_PAGE = 2200  # A4, Times New Roman 14 pt, justified, 1 cm indent: about 2,200 characters
-
-
-def best_of(runs: int, func) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> int:

@@ -17,27 +17,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _plans import big_plan
+from _plans import best_of, big_plan
 
 from kehoach_desktop.domain.units import UnitCatalog, preset_units
 from kehoach_desktop.importers import import_file
 from tests.importdocs import PlanDocx
 from tests.pdfplans import PROVINCE_TASK_TABLE
-
-
-def best_of(runs: int, func) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def build_pdf(tasks: int, folder: Path) -> Path:

@@ -122,12 +122,13 @@ def _plan(path: Path) -> dict:
 # happens to be full and to end a sentence runs on into the next one (Lạng Sơn, IV: "… hằng năm." |
 # "Trong quá trình thực hiện …"): nothing on the page tells them apart, as nothing tells a reader.
 _RUNS_ON = "sat-gian-rong-tinh-lang-son-105-bang-nhiem-vu"
+_KNOWN_LIMIT = ("known limit, documented in the README: typed with no space between paragraphs and no first-line "
+                "indent, a paragraph whose last line is full runs into the next; the PDF shows no break to read")
 
 
 @pytest.mark.parametrize("name", [
     *ALL, *(f"ke-hoach-ND30-{n}" for n in ALL),
-    *(pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="a full last line, no spacing, no indent"))
-      if name == _RUNS_ON else name for name in (f"{v}-{n}" for v in TIGHT for n in ALL))])
+    *(pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=_KNOWN_LIMIT)) if name == _RUNS_ON else name for name in (f"{v}-{n}" for v in TIGHT for n in ALL))])
 @pytest.mark.slow
 def test_pdf_printed_from_a_plan_imports_as_its_word_file(printed: Path, name: str) -> None:
     from_pdf, from_docx = _plan(printed / f"{name}.pdf"), _plan(printed / f"{name}.docx")

@@ -246,3 +246,22 @@ def test_a_sheet_matches_when_the_province_retyped_its_plans_title(tmp_path):
         rollup = rollup_files(store, plan_id, [upward(tmp_path, "Lam Vỹ", LAM_VY)], SIX, today=TODAY)
         assert rollup.received[0].reason == ""
         assert len(rollup_entries(store, plan_id)) == 4
+
+
+def test_the_communes_role_in_each_upper_item_follows_the_rules_communes_derive_by():
+    """The province's list of what communes report on reads its plan as each commune does (domain.derive)."""
+    from kehoach_desktop.domain.plan import PartialDate, Plan, Section, Task, TextItem
+    from kehoach_desktop.sheets.rollup import upper_items
+
+    plan = Plan(title="Chuyển đổi số", issuer=["ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH"], number="117",
+                date=PartialDate(2026, 3, 20), sections=[
+                    Section("NHIỆM VỤ", "tasks", tasks=[
+                        Task("Số hóa hồ sơ", number="1", lead=["UBND các xã, phường"],
+                             children=[Task("Số hóa hồ sơ hộ tịch", number="a")]),
+                        Task("Tập huấn kỹ năng số", number="2", lead=["Sở Nội vụ"], coordinators=["UBND cấp xã"]),
+                        Task("Hướng dẫn UBND các xã, phường lưu trữ số", number="3", lead=["Sở Nội vụ"]),
+                        Task("Kiểm tra tại thị xã", number="4", lead=["UBND thị xã Tam Điệp"])]),
+                    Section("TỔ CHỨC THỰC HIỆN", "text", items=[
+                        TextItem("UBND các xã, phường", ["Xây dựng kế hoạch của địa phương."])])])
+    roles = {item.number: item.role for item in upper_items(plan)}
+    assert roles == {"1": "Chủ trì", "1.a": "Chủ trì", "2": "Phối hợp", "3": "", "4": "", "II.1": "Thực hiện"}

@@ -90,7 +90,12 @@ class Item:
     number: str
     title: str
     task: Task | None = None
-    names_communes: bool = False  # the item gives the communes something to do
+    role: str = ""  # what it gives the communes: "Chủ trì", "Phối hợp", "Thực hiện" (section IV), "" nothing
+
+    @property
+    def names_communes(self) -> bool:
+        """The item gives the communes something to do."""
+        return bool(self.role)
 
     @property
     def label(self) -> str:
@@ -98,35 +103,27 @@ class Item:
             f"{self.number} {self.title}".strip()
 
 
-def _names_communes(units: Iterable[str]) -> bool:
-    return any(re.search(r"\b(xa|phuong|dac khu)\b", fold(u)) for u in units)
+_ROLES = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
 
 
 def upper_items(plan: Plan) -> list[Item]:
-    """Every tracked task of the upper plan, then the duties of section IV that are no task."""
-    upper = upper_of(plan)
+    """Every tracked task of the upper plan, then the duties of section IV that are no task; each with the
+    communes' role in it as :func:`..domain.derive.commune_duties` reads the plan (the same rules a commune
+    derives its plan by)."""
+    from ..domain.derive import commune_duties
+
     links = task_links(plan)
     items: dict[str, Item] = {}
     for task, _ in plan.walk_tasks():
         link = links[task.key]
-        items.setdefault(link.task, Item(link.task, link.number, task.title, task,
-                                         _names_communes([*task.lead, *task.coordinators])))
-    try:
-        from ..domain.derive import commune_duties  # type: ignore[import-not-found]
-    except ImportError:
-        return list(items.values())
-    try:
-        duties = list(commune_duties(plan))
-    except (AttributeError, TypeError, ValueError):  # section IV is a nicety; the tasks still roll up
-        duties = []
-    for duty in duties:
-        source = duty.source
-        if source.task not in items:
-            items[source.task] = Item(source.task, source.number, source.title or getattr(duty, "title", ""), None,
-                                      True)
+        items.setdefault(link.task, Item(link.task, link.number, task.title, task))
+    for duty in commune_duties(plan):
+        role = _ROLES[duty.role] if duty.kind == "task" else "Thực hiện"
+        if duty.source.task in items:
+            items[duty.source.task].role = role
         else:
-            items[source.task].names_communes = True
-    del upper
+            items[duty.source.task] = Item(duty.source.task, duty.source.number, duty.source.title or duty.title,
+                                           None, role)
     return list(items.values())
 
 
@@ -380,15 +377,6 @@ class RollupState:
         return [i for i in self.items if self.answers.get(i.key) or i.names_communes]
 
 
-def _role(item: Item) -> str:
-    """The communes' role in an item as the province's plan gives it, when the commune's sheet does not say."""
-    if item.task is None:
-        return "Thực hiện"
-    if _names_communes(item.task.lead):
-        return "Chủ trì"
-    return "Phối hợp" if _names_communes(item.task.coordinators) else ""
-
-
 def expected_communes(store: Store, upper_key: str, extra: Iterable[str] = ()) -> list[str]:
     """Communes that should report: the catalog's communes and wards, any that ever sent a sheet for this plan,
     and ``extra`` (``--expected``)."""
@@ -427,7 +415,7 @@ def rollup_state(store: Store, upper_plan_id: int, period: Period, expected: Ite
             if it.get("key") not in known:
                 continue  # the plan was edited here since: the item is no longer one of it
             answers.setdefault(it["key"], []).append(Answer(
-                str(record["commune"]), str(it.get("role") or "") or _role(known[it["key"]]),
+                str(record["commune"]), str(it.get("role") or "") or known[it["key"]].role,
                 str(it.get("tasks") or ""),
                 it.get("status") if it.get("status") in STATUSES else IN_PROGRESS,
                 *(str(it.get(n) or "") for n in TEXTS)))

@@ -10,7 +10,9 @@ Target (issue 13): saving at most 2x the raw floor, loading at most 1.5x.
 Since schema 5 a save also writes the search index of every task (FTS5, for search across plans,
 issue 12). A second floor does that same work through raw sqlite3 — the same table and FTS5 table
 with the triggers sqlite-utils makes, the same text in one multi-row INSERT per 500 rows — so both
-ratios are printed: against the tables alone (the floor of issue 13) and against the same work.
+ratios are printed: against the tables alone (the floor issue 13 was written against, before the
+index existed) and against the same work. The save target is judged against the second: the issue
+asks for "the floor doing the same work", and a floor that skips the index does a third less.
 """
 
 from __future__ import annotations
@@ -119,10 +121,12 @@ def main(repeats: int = 9) -> None:
         return f"{statistics.median(ratios):.2f}x"
 
     print(f"2,000-task plan ({sum(1 for _ in plan.walk_tasks())} tasks, median of {repeats} runs)")
-    print(f"  save: {med['save'] * 1000:7.1f} ms   raw sqlite3: {med['raw save'] * 1000:7.1f} ms   "
-          f"ratio {med['save'] / med['raw save']:.2f}x (target <= 2x), pairs' median {paired('save')}")
+    print(f"  save: {med['save'] * 1000:7.1f} ms   raw sqlite3, the tables alone: {med['raw save'] * 1000:7.1f} ms   "
+          f"ratio {med['save'] / med['raw save']:.2f}x (not the same work: no search index), "
+          f"pairs' median {paired('save')}")
     print(f"        raw sqlite3 with the same search index (FTS5): {med['raw+index save'] * 1000:7.1f} ms   "
-          f"ratio {med['save'] / med['raw+index save']:.2f}x, pairs' median {paired('save', 'raw+index save')}")
+          f"ratio {med['save'] / med['raw+index save']:.2f}x (target <= 2x), "
+          f"pairs' median {paired('save', 'raw+index save')}")
     print(f"  load: {med['load'] * 1000:7.1f} ms   raw sqlite3: {med['raw load'] * 1000:7.1f} ms   "
           f"ratio {med['load'] / med['raw load']:.2f}x (target <= 1.5x), pairs' median {paired('load')}")
 

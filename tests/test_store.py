@@ -241,6 +241,24 @@ def test_edits_are_committed_at_once_and_kept_in_order(store):
     assert check(store.database).ok
 
 
+def test_a_tasks_units_come_back_in_the_order_typed_under_the_catalogs_current_names(store):
+    plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    section_id = store.plans.section_ids(plan_id)[1]
+    coordinators = ["Công an xã", "Tổ công tác số", "Phòng VH-XH", "Ban Chỉ huy Quân sự xã", "Đoàn Thanh niên"]
+    task_id = store.plans.insert_task(plan_id, section_id, None, 0, Task(
+        title="Rà soát", lead=["Tổ công tác số", "Văn phòng HĐND&UBND xã"], coordinators=coordinators))
+    vhxh = store.units.catalog().find("VHXH")
+    store.units.update(vhxh.id, "Phòng Văn hóa - Xã hội xã", vhxh.code, vhxh.aliases)
+    task = next(t for t, _ in store.plans.load(plan_id).walk_tasks() if t.id == task_id)
+    assert task.lead == ["Tổ công tác số", "Văn phòng HĐND và UBND"]
+    assert task.coordinators == ["Công an xã", "Tổ công tác số", "Phòng Văn hóa - Xã hội xã",
+                                 "Ban Chỉ huy quân sự xã", "Đoàn Thanh niên"]  # the catalog's spelling
+    before = load_fixture("ke-hoach-xa-lam-vy").sections[1].tasks[0]
+    after = store.plans.load(plan_id).sections[1].tasks[1]  # the next task keeps its own
+    assert (after.title, len(after.lead), len(after.coordinators)) == (
+        before.title, len(before.lead), len(before.coordinators))
+
+
 def test_merging_two_spellings_reassigns_tasks(store):
     plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
     plan = store.plans.load(plan_id)

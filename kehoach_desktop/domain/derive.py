@@ -11,7 +11,6 @@ Python: no Qt, no sqlite.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -404,7 +403,7 @@ def _duty_task(item: ProposedTask, catalog_lead: str) -> Task:
         content.append(f"Phối hợp với {', '.join(duty.other_leads)} thực hiện.")
     title = duty.title.rstrip(" .") if duty.kind == "organisation" else duty.title
     return Task(title=title, content=content, lead=[catalog_lead] if catalog_lead else [], time=item.time,
-                product=duty.product, source=dataclasses.replace(duty.source, role=duty.role))
+                product=duty.product, source=duty.source.replace(role=duty.role))
 
 
 def _build_plan(proposal: Proposal) -> Plan:

@@ -10,9 +10,9 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from ..errors import InvalidInput
+from .record import FrozenRecord, Record
 from .timeframe import Timeframe, parse_timeframe
 
 FIELDS = ("lead", "coordinators", "time", "product")
@@ -35,27 +35,29 @@ def new_key() -> str:
 
 # --- partial dates -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class PartialDate:
+class PartialDate(FrozenRecord):
     """A document date that may be blank in part: ``ngày    tháng 6 năm 2026``."""
 
+    __slots__ = ("year", "month", "day")
     year: int
-    month: int | None = None
-    day: int | None = None
+    month: int | None
+    day: int | None
 
-    def __post_init__(self) -> None:
-        if not 1900 <= self.year <= 2200:
-            raise InvalidInput(f"Năm {self.year} không hợp lệ.")
-        if self.month is not None and not 1 <= self.month <= 12:
-            raise InvalidInput(f"Tháng {self.month} không hợp lệ (phải từ 1 đến 12).")
-        if self.day is not None:
-            if self.month is None:
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        if not 1900 <= year <= 2200:
+            raise InvalidInput(f"Năm {year} không hợp lệ.")
+        if month is not None and not 1 <= month <= 12:
+            raise InvalidInput(f"Tháng {month} không hợp lệ (phải từ 1 đến 12).")
+        if day is not None:
+            if month is None:
                 raise InvalidInput("Có ngày mà thiếu tháng.")
             try:
-                dt.date(self.year, self.month, self.day)
+                dt.date(year, month, day)
             except ValueError:
-                raise InvalidInput(
-                    f"Ngày {self.day:02d}/{self.month:02d}/{self.year} không tồn tại.") from None
+                raise InvalidInput(f"Ngày {day:02d}/{month:02d}/{year} không tồn tại.") from None
+        self._set("year", year)
+        self._set("month", month)
+        self._set("day", day)
 
     @classmethod
     def parse(cls, text: str | None) -> PartialDate | None:
@@ -90,8 +92,7 @@ class PartialDate:
 
 # --- links to the plan of the level above ---------------------------------------------
 
-@dataclass(frozen=True)
-class SourceTask:
+class SourceTask(FrozenRecord):
     """The task of the upper plan (kế hoạch cấp trên) that a task of this plan carries out.
 
     ``plan`` and ``task`` are that plan's and task's keys; ``number`` is the task's tracking number
@@ -101,12 +102,22 @@ class SourceTask:
     too) or "coordinator"; "" when not known.
     """
 
+    __slots__ = ("plan", "task", "number", "title", "reference", "role")
     plan: str
     task: str
-    number: str = ""
-    title: str = ""
-    reference: str = ""
-    role: str = ""
+    number: str
+    title: str
+    reference: str
+    role: str
+
+    def __init__(self, plan: str, task: str, number: str = "", title: str = "", reference: str = "",
+                 role: str = "") -> None:
+        self._set("plan", plan)
+        self._set("task", task)
+        self._set("number", number)
+        self._set("title", title)
+        self._set("reference", reference)
+        self._set("role", role)
 
     def describe(self) -> str:
         """``Thực hiện nhiệm vụ 3 của KH 117/KH-UBND``, as the task form shows the link."""
@@ -115,16 +126,19 @@ class SourceTask:
         return f"Thực hiện nhiệm vụ{number}{where}"
 
 
-@dataclass
-class UpperPlan:
+class UpperPlan(Record):
     """The upper plan a plan was derived from: enough to cite it and to match reports made against it."""
 
-    key: str
-    issuer: list[str] = field(default_factory=list)
-    number: str | None = None
-    symbol: str = "KH-UBND"
-    date: PartialDate | None = None
-    title: str = ""
+    __slots__ = ("key", "issuer", "number", "symbol", "date", "title")
+
+    def __init__(self, key: str, issuer: list[str] | None = None, number: str | None = None,
+                 symbol: str = "KH-UBND", date: PartialDate | None = None, title: str = "") -> None:
+        self.key = key
+        self.issuer = [] if issuer is None else issuer
+        self.number = number
+        self.symbol = symbol
+        self.date = date
+        self.title = title
 
     @property
     def reference(self) -> str:
@@ -134,27 +148,42 @@ class UpperPlan:
 
 # --- tasks -----------------------------------------------------------------------------
 
-@dataclass
-class Task:
-    """A task (nhiệm vụ) of section II, with its sub-tasks."""
+class Task(Record):
+    """A task (nhiệm vụ) of section II, with its sub-tasks.
 
-    title: str
-    number: str = ""  # as printed without punctuation: "1", "1.2", "a", "-"
-    content: list[str] = field(default_factory=list)  # nội dung: paragraphs, as typed
-    lead: list[str] = field(default_factory=list)  # đơn vị chủ trì
-    coordinators: list[str] = field(default_factory=list)  # đơn vị phối hợp
-    time: str = ""  # thời gian thực hiện, printed exactly as typed
-    product: str | None = None  # sản phẩm
-    notes: str | None = None  # ghi chú (printed in the phụ lục only)
-    labels: dict[str, str] = field(default_factory=dict)  # this task's own label wording
-    assignment: list[str] = field(default_factory=list)  # units as the plan wrote them in sentences
-    # cells of a phụ lục table's columns that are none of the fields above ("Kinh phí", "Chỉ tiêu"),
-    # keyed by the column's heading as the source wrote it; printed in that column, kept for the round trip
-    cells: dict[str, str] = field(default_factory=dict)
-    source: SourceTask | None = None  # the upper plan's task this one carries out (derived plans)
-    children: list[Task] = field(default_factory=list)
-    key: str = field(default_factory=new_key)
-    id: int | None = None
+    ``number``: as printed without punctuation ("1", "1.2", "a", "-"); ``content``: nội dung, the
+    paragraphs as typed; ``lead``: đơn vị chủ trì; ``coordinators``: đơn vị phối hợp; ``time``: thời gian
+    thực hiện, printed exactly as typed; ``product``: sản phẩm; ``notes``: ghi chú (printed in the phụ
+    lục only); ``labels``: this task's own label wording; ``assignment``: units as the plan wrote them in
+    sentences; ``cells``: cells of a phụ lục table's columns that are none of the fields above ("Kinh
+    phí", "Chỉ tiêu"), keyed by the column's heading as the source wrote it, printed in that column and
+    kept for the round trip; ``source``: the upper plan's task this one carries out (derived plans).
+    """
+
+    __slots__ = ("title", "number", "content", "lead", "coordinators", "time", "product", "notes", "labels",
+                 "assignment", "cells", "source", "children", "key", "id")
+
+    def __init__(self, title: str, number: str = "", content: list[str] | None = None,
+                 lead: list[str] | None = None, coordinators: list[str] | None = None, time: str = "",
+                 product: str | None = None, notes: str | None = None, labels: dict[str, str] | None = None,
+                 assignment: list[str] | None = None, cells: dict[str, str] | None = None,
+                 source: SourceTask | None = None, children: list[Task] | None = None, key: str | None = None,
+                 id: int | None = None) -> None:
+        self.title = title
+        self.number = number
+        self.content: list[str] = [] if content is None else content
+        self.lead: list[str] = [] if lead is None else lead
+        self.coordinators: list[str] = [] if coordinators is None else coordinators
+        self.time = time
+        self.product = product
+        self.notes = notes
+        self.labels: dict[str, str] = {} if labels is None else labels
+        self.assignment: list[str] = [] if assignment is None else assignment
+        self.cells: dict[str, str] = {} if cells is None else cells
+        self.source = source
+        self.children: list[Task] = [] if children is None else children
+        self.key = new_key() if key is None else key
+        self.id = id
 
     @property
     def timeframe(self) -> Timeframe:
@@ -166,32 +195,36 @@ class Task:
             yield from child.walk(depth + 1)
 
 
-@dataclass
-class TextTable:
+class TextTable(Record):
     """A table inside a text item (a phụ lục's report form "Biểu 01"): rows of cell texts, headings first."""
 
-    rows: list[list[str]] = field(default_factory=list)
-    header_rows: int = 1
+    __slots__ = ("rows", "header_rows")
+
+    def __init__(self, rows: list[list[str]] | None = None, header_rows: int = 1) -> None:
+        self.rows: list[list[str]] = [] if rows is None else rows
+        self.header_rows = header_rows
 
 
-@dataclass
-class TextItem:
+class TextItem(Record):
     """An item of a text section: ``1. Mục đích`` and its paragraphs (heading may be None).
 
     In a phụ lục the heading prints as written (no number is added) and the item may carry a table,
     printed after its paragraphs.
     """
 
-    heading: str | None = None
-    paragraphs: list[str] = field(default_factory=list)
-    table: TextTable | None = None
+    __slots__ = ("heading", "paragraphs", "table")
+
+    def __init__(self, heading: str | None = None, paragraphs: list[str] | None = None,
+                 table: TextTable | None = None) -> None:
+        self.heading = heading
+        self.paragraphs: list[str] = [] if paragraphs is None else paragraphs
+        self.table = table
 
 
 APPENDIX_FIELDS = ("number", "title", "lead", "coordinators", "time", "product", "notes")
 
 
-@dataclass
-class Appendix:
+class Appendix(Record):
     """What makes a section a phụ lục, printed after the signature on pages of its own.
 
     ``label`` ("Phụ lục", "Phụ lục 01", "Biểu 01", "PHỤ LỤC I"), ``heading`` (its title lines, as written)
@@ -202,27 +235,34 @@ class Appendix:
     from them) and the section holds no tasks of its own.
     """
 
-    label: str = ""
-    heading: list[str] = field(default_factory=list)
-    attached: str = ""
-    columns: list[tuple[str, str]] = field(default_factory=list)
-    landscape: bool = True
-    mirror: bool = False
+    __slots__ = ("label", "heading", "attached", "columns", "landscape", "mirror")
+
+    def __init__(self, label: str = "", heading: list[str] | None = None, attached: str = "",
+                 columns: list[tuple[str, str]] | None = None, landscape: bool = True, mirror: bool = False) -> None:
+        self.label = label
+        self.heading: list[str] = [] if heading is None else heading
+        self.attached = attached
+        self.columns: list[tuple[str, str]] = [] if columns is None else columns
+        self.landscape = landscape
+        self.mirror = mirror
 
 
-@dataclass
-class Section:
+class Section(Record):
     """A Roman-numeral section: text (I. Mục đích, III. Kinh phí, IV. Tổ chức) or tasks (II.).
 
     With ``appendix`` set it is a phụ lục instead: not numbered, printed after the signature.
     Appendix sections come after the body's sections in :attr:`Plan.sections`.
     """
 
-    title: str
-    kind: str = "text"  # "text" or "tasks"
-    items: list[TextItem] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    appendix: Appendix | None = None
+    __slots__ = ("title", "kind", "items", "tasks", "appendix")
+
+    def __init__(self, title: str, kind: str = "text", items: list[TextItem] | None = None,
+                 tasks: list[Task] | None = None, appendix: Appendix | None = None) -> None:
+        self.title = title
+        self.kind = kind  # "text" or "tasks"
+        self.items: list[TextItem] = [] if items is None else items
+        self.tasks: list[Task] = [] if tasks is None else tasks
+        self.appendix = appendix
 
     @property
     def is_appendix(self) -> bool:
@@ -235,36 +275,53 @@ def body_then_appendices(sections: Iterable[Section]) -> list[Section]:
     return sorted(sections, key=lambda s: s.appendix is not None)
 
 
-@dataclass
-class Signature:
+class Signature(Record):
     """The signer block: ``TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH`` and the name."""
 
-    lines: list[str] = field(default_factory=list)
-    signer: str = ""
+    __slots__ = ("lines", "signer")
+
+    def __init__(self, lines: list[str] | None = None, signer: str = "") -> None:
+        self.lines: list[str] = [] if lines is None else lines
+        self.signer = signer
 
 
-@dataclass
-class Plan:
-    """A Kế hoạch in the layout of Nghị định 30/2020."""
+class Plan(Record):
+    """A Kế hoạch in the layout of Nghị định 30/2020.
 
-    title: str  # trích yếu
-    issuer: list[str] = field(default_factory=list)  # ["ỦY BAN NHÂN DÂN", "XÃ LAM VỸ"]
-    number: str | None = None  # "05"; None for a draft ("Số:      /KH-UBND")
-    symbol: str = "KH-UBND"
-    place: str = ""  # địa danh of the date line
-    date: PartialDate | None = None
-    doc_type: str = "KẾ HOẠCH"
-    bases: list[str] = field(default_factory=list)  # căn cứ
-    preamble: list[str] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    closing: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)  # nơi nhận, without "- " and ";"
-    signature: Signature = field(default_factory=Signature)
-    labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
-    upper: UpperPlan | None = None  # the plan of the level above this one was derived from
-    key: str = field(default_factory=new_key)
-    extra: dict = field(default_factory=dict)  # unknown JSON keys, kept for the round trip
-    id: int | None = None
+    ``title``: the trích yếu; ``issuer``: ["ỦY BAN NHÂN DÂN", "XÃ LAM VỸ"]; ``number``: "05", None for a
+    draft ("Số:      /KH-UBND"); ``place``: the địa danh of the date line; ``bases``: the căn cứ;
+    ``recipients``: nơi nhận, without "- " and ";"; ``upper``: the plan of the level above this one was
+    derived from; ``extra``: unknown JSON keys, kept for the round trip.
+    """
+
+    __slots__ = ("title", "issuer", "number", "symbol", "place", "date", "doc_type", "bases", "preamble",
+                 "sections", "closing", "recipients", "signature", "labels", "upper", "key", "extra", "id")
+
+    def __init__(self, title: str, issuer: list[str] | None = None, number: str | None = None,
+                 symbol: str = "KH-UBND", place: str = "", date: PartialDate | None = None,
+                 doc_type: str = "KẾ HOẠCH", bases: list[str] | None = None, preamble: list[str] | None = None,
+                 sections: list[Section] | None = None, closing: list[str] | None = None,
+                 recipients: list[str] | None = None, signature: Signature | None = None,
+                 labels: dict[str, str] | None = None, upper: UpperPlan | None = None, key: str | None = None,
+                 extra: dict | None = None, id: int | None = None) -> None:
+        self.title = title
+        self.issuer: list[str] = [] if issuer is None else issuer
+        self.number = number
+        self.symbol = symbol
+        self.place = place
+        self.date = date
+        self.doc_type = doc_type
+        self.bases: list[str] = [] if bases is None else bases
+        self.preamble: list[str] = [] if preamble is None else preamble
+        self.sections: list[Section] = [] if sections is None else sections
+        self.closing: list[str] = [] if closing is None else closing
+        self.recipients: list[str] = [] if recipients is None else recipients
+        self.signature = Signature() if signature is None else signature
+        self.labels: dict[str, str] = dict(DEFAULT_LABELS) if labels is None else labels
+        self.upper = upper
+        self.key = new_key() if key is None else key
+        self.extra: dict = {} if extra is None else extra
+        self.id = id
 
     def task_sections(self) -> list[Section]:
         """Every section holding tasks, the body's and the phụ lục's, in document order (tracking follows

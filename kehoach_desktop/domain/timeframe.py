@@ -54,8 +54,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from .record import FrozenRecord
 from .text import fold
 
 KINDS = ("continuous", "yearly", "periodic", "yearly_by", "deadline", "on_request", "follow_plan", "unknown")
@@ -74,19 +74,39 @@ KIND_LABELS = {  # Vietnamese names shown to users
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@dataclass(frozen=True)
-class Timeframe:
-    """What the tracker understood of a timeframe text."""
+class Timeframe(FrozenRecord):
+    """What the tracker understood of a timeframe text.
 
+    ``start_year``: "từ năm 2026 ..."; ``interval_months``: periodic, 6 or 12; ``deadline``: the last day
+    allowed; ``day`` and ``month``: yearly_by, the yearly deadline; ``on_request``: "... và đột xuất khi
+    có yêu cầu"; ``start_month``: "từ tháng 10/2026", with start_year the first month of the work;
+    ``end_year``: "giai đoạn 2026 - 2030", the last year of the work.
+    """
+
+    __slots__ = ("kind", "start_year", "interval_months", "deadline", "day", "month", "on_request",
+                 "start_month", "end_year")
     kind: str
-    start_year: int | None = None  # "từ năm 2026 ..."
-    interval_months: int | None = None  # periodic: 6 or 12
-    deadline: dt.date | None = None  # deadline: the last day allowed
-    day: int | None = None  # yearly_by: day and month of the yearly deadline
-    month: int | None = None
-    on_request: bool = False  # "... và đột xuất khi có yêu cầu"
-    start_month: int | None = None  # "từ tháng 10/2026": with start_year, the first month of the work
-    end_year: int | None = None  # "giai đoạn 2026 - 2030": the last year of the work
+    start_year: int | None
+    interval_months: int | None
+    deadline: dt.date | None
+    day: int | None
+    month: int | None
+    on_request: bool
+    start_month: int | None
+    end_year: int | None
+
+    def __init__(self, kind: str, start_year: int | None = None, interval_months: int | None = None,
+                 deadline: dt.date | None = None, day: int | None = None, month: int | None = None,
+                 on_request: bool = False, start_month: int | None = None, end_year: int | None = None) -> None:
+        self._set("kind", kind)
+        self._set("start_year", start_year)
+        self._set("interval_months", interval_months)
+        self._set("deadline", deadline)
+        self._set("day", day)
+        self._set("month", month)
+        self._set("on_request", on_request)
+        self._set("start_month", start_month)
+        self._set("end_year", end_year)
 
     @property
     def start(self) -> dt.date | None:

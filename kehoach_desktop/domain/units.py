@@ -5,21 +5,27 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
+from .record import Record
 from .text import clean_line, fold, normalize_dashes, normalize_tone_placement
 
 COMMUNE_KINDS = ("xa", "phuong")  # xã / phường (a đặc khu is set up as a xã)
 
 
-@dataclass
-class Unit:
-    """A unit of the commune: a phòng, a centre, the police, a group such as the thôn."""
+class Unit(Record):
+    """A unit of the commune: a phòng, a centre, the police, a group such as the thôn.
 
-    name: str
-    code: str | None = None  # short code used in "Lưu: VT, VHXH."
-    aliases: list[str] = field(default_factory=list)
-    id: int | None = None
+    ``code``: the short code used in "Lưu: VT, VHXH.".
+    """
+
+    __slots__ = ("name", "code", "aliases", "id")
+
+    def __init__(self, name: str, code: str | None = None, aliases: list[str] | None = None,
+                 id: int | None = None) -> None:
+        self.name = name
+        self.code = code
+        self.aliases: list[str] = [] if aliases is None else aliases
+        self.id = id
 
 
 # Abbreviations expanded before comparing; applied on the folded (diacritic-free) form.

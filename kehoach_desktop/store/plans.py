@@ -7,7 +7,6 @@ import gc
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from ..domain.plan import (
@@ -24,6 +23,7 @@ from ..domain.plan import (
     body_then_appendices,
     new_key,
 )
+from ..domain.record import Record
 from ..domain.text import nfc
 from ..domain.units import UnitCatalog
 from ..errors import InvalidInput, NotFound
@@ -117,16 +117,21 @@ def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
-@dataclass
-class PlanSummary:
-    id: int
-    number: str | None
-    symbol: str
-    date: PartialDate | None
-    title: str
-    tasks: int
-    updated_at: str
-    deleted_at: str | None
+class PlanSummary(Record):
+    """A row of the plans list: the plan's reference, date, trích yếu, number of tasks, last change."""
+
+    __slots__ = ("id", "number", "symbol", "date", "title", "tasks", "updated_at", "deleted_at")
+
+    def __init__(self, id: int, number: str | None, symbol: str, date: PartialDate | None,
+                 title: str, tasks: int, updated_at: str, deleted_at: str | None) -> None:
+        self.id = id
+        self.number = number
+        self.symbol = symbol
+        self.date = date
+        self.title = title
+        self.tasks = tasks
+        self.updated_at = updated_at
+        self.deleted_at = deleted_at
 
     @property
     def reference(self) -> str:

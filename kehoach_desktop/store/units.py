@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from ..domain.record import Record
 from ..domain.text import clean_line, vi_sort_key
 from ..domain.units import Unit, UnitCatalog, preset_units, unit_key
 from ..errors import InvalidInput, NotFound
@@ -183,7 +183,11 @@ class UnitRepository:
             reindex_units_of(self.conn, touched)
 
 
-@dataclass(frozen=True)
-class CatalogState:
-    units: list[tuple]
-    links: dict[tuple[int, str, int], tuple[int | None, str]]
+class CatalogState(Record):
+    """The catalog's units and every task's links to them, as one edit of the catalog found them (its undo)."""
+
+    __slots__ = ("units", "links")
+
+    def __init__(self, units: list[tuple], links: dict[tuple[int, str, int], tuple[int | None, str]]) -> None:
+        self.units = units
+        self.links = links

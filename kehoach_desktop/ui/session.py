@@ -10,7 +10,7 @@ row id.
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -20,7 +20,9 @@ from ..domain.plan import Plan, Section, Signature, Task, new_key
 from ..errors import KnownError
 from ..services import Store
 from ..store.units import CatalogState
-from .taskmodel import TaskTreeModel
+
+if TYPE_CHECKING:
+    from .taskmodel import TaskTreeModel
 
 PLAN_FIELDS = ("issuer", "number", "symbol", "place", "date", "doc_type", "title", "bases", "preamble",
                "closing", "recipients", "signature", "labels")
@@ -73,10 +75,20 @@ class PlanSession(QObject):
             self.plan = store.plans.load(plan_id)
             tasks_section = next(s for s in self.plan.body_sections() if s.kind == "tasks")
         self.section = tasks_section
-        self.model = TaskTreeModel(self.section, self)
+        self._model: TaskTreeModel | None = None
         self.styles = infer_styles(self.section.tasks)
-        self.model.moveRequested.connect(self.move_task)
         self._refresh_section_id()
+
+    @property
+    def model(self) -> TaskTreeModel:
+        """The tree of the tasks of :attr:`section`, made the first time it is needed: a plan opens on its
+        general information, and the window appears before the task tree's Qt types are built."""
+        if self._model is None:
+            from .taskmodel import TaskTreeModel
+
+            self._model = TaskTreeModel(self.section, self)
+            self._model.moveRequested.connect(self.move_task)
+        return self._model
 
     @property
     def task_sections(self) -> list[Section]:
@@ -88,7 +100,8 @@ class PlanSession(QObject):
         if section is self.section or not any(section is s for s in self.plan.sections):
             return
         self.section = section
-        self.model.set_section(section)
+        if self._model is not None:  # (else made for this section when first needed)
+            self._model.set_section(section)
         self.styles = infer_styles(section.tasks)
         self._refresh_section_id()
         self.sectionSwitched.emit()

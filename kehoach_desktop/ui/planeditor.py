@@ -44,6 +44,7 @@ class PlanEditor(QWidget):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._built = False  # until then nothing can have been typed: nothing to flush
         self.nav = QListWidget()
         self.nav.setObjectName("partsNav")
         self.nav.setItemDelegate(PaddedItemDelegate(self.nav))
@@ -62,7 +63,10 @@ class PlanEditor(QWidget):
         self._closing_placeholder = QWidget()
         self._appendix: AppendixPage | None = None  # one page for every phụ lục, loaded with the one chosen
         self._appendix_placeholder = QWidget()
-        self.text_pages: list[TextSectionPage] = []
+        # one page per text section of the body (I., III., IV. …), each built the first time it is shown:
+        # until then a placeholder, and the section's index, numeral and content to build it from
+        self._text_slots: list[QWidget] = []
+        self._text_sections: list[tuple[int, str, Section]] = []
         self.dashboard: QWidget = QWidget()
         self._dashboard_page: QWidget = self.dashboard  # the dashboard in its scroll area, once built
         self._dashboard_built = False
@@ -108,6 +112,7 @@ class PlanEditor(QWidget):
         session.sectionsChanged.connect(self._rebuild_nav)
         session.sectionSwitched.connect(self._section_switched)
         self.nav.setCurrentRow(0)
+        self._built = True
 
     def set_preview_visible(self, shown: bool) -> None:
         """Show or hide the live page preview beside the part being edited (built on first use)."""
@@ -174,10 +179,11 @@ class PlanEditor(QWidget):
     def _rebuild_nav(self) -> None:
         current = self.stack.currentWidget()
         sections = self.session.plan.sections
-        while len(self.text_pages) > sum(1 for s in sections if s.kind == "text" and s.appendix is None):
-            page = self.text_pages.pop()
+        while len(self._text_slots) > sum(1 for s in sections if s.kind == "text" and s.appendix is None):
+            page = self._text_slots.pop()
             self.stack.removeWidget(page)
             page.deleteLater()
+        self._text_sections = []
         self.nav.blockSignals(True)
         self.nav.clear()
         self._pages: list[QWidget] = []
@@ -195,15 +201,13 @@ class PlanEditor(QWidget):
             if section.kind == "tasks":
                 add(label, self._tasks or self._tasks_placeholder, section)
                 continue
-            if text_index >= len(self.text_pages):
-                page = TextSectionPage(number - 1, roman(number))
-                page.commit.connect(self._section_commit)
-                self.text_pages.append(page)
-                self.stack.addWidget(page)
-            page = self.text_pages[text_index]
-            page.index = number - 1
-            page.numeral.setText(roman(number) + ".")
-            page.load(section)
+            if text_index >= len(self._text_slots):
+                self._text_slots.append(QWidget())  # the page is built when first shown
+                self.stack.addWidget(self._text_slots[-1])
+            self._text_sections.append((number - 1, roman(number), section))
+            page = self._text_slots[text_index]
+            if isinstance(page, TextSectionPage):
+                self._load_text_page(page, text_index)
             add(label, page)
             text_index += 1
         add(QCoreApplication.translate("PlanEditor", "Kết thúc, nơi nhận, chữ ký"), self._closing or self._closing_placeholder)
@@ -223,6 +227,29 @@ class PlanEditor(QWidget):
             self._reload_appendix()
         if self._tasks is not None:
             self._tasks._structure_changed()
+
+    def _load_text_page(self, page: TextSectionPage, text_index: int) -> None:
+        index, numeral, section = self._text_sections[text_index]
+        page.index = index
+        page.numeral.setText(numeral + ".")
+        page.load(section)
+
+    def text_page(self, text_index: int) -> TextSectionPage:
+        """The page of the body's ``text_index``-th text section (0: I. Mục đích, yêu cầu), built on first use."""
+        page = self._text_slots[text_index]
+        if not isinstance(page, TextSectionPage):
+            placeholder = page
+            page = TextSectionPage(*self._text_sections[text_index][:2])
+            page.commit.connect(self._section_commit)
+            self._load_text_page(page, text_index)
+            self._text_slots[text_index] = page
+            self._swap_in(placeholder, page)
+        return page
+
+    @property
+    def text_pages(self) -> list[TextSectionPage]:
+        """Every text section's page, in order (built now if they were not)."""
+        return [self.text_page(i) for i in range(len(self._text_slots))]
 
     @property
     def tasks(self) -> TasksPage:
@@ -282,7 +309,8 @@ class PlanEditor(QWidget):
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self._pages):
-            self.flush()
+            if self._built:  # (flushing walks every field: its Qt types were built before the first paint)
+                self.flush()
             section = self._page_sections[row]
             if section is not None and section.appendix is not None:  # a phụ lục: its own page
                 page = self.appendix_page
@@ -296,6 +324,8 @@ class PlanEditor(QWidget):
                 self.session.use_section(section)
             if self._pages[row] is self._tasks_placeholder:
                 self.tasks  # noqa: B018 - builds the page in place of its placeholder
+            if self._pages[row] in self._text_slots:
+                self.text_page(self._text_slots.index(self._pages[row]))  # built in place of its placeholder
             if self._pages[row] is self._closing_placeholder:
                 self.closing  # noqa: B018 - likewise
             if self._pages[row] is self._dashboard_page and not self._dashboard_built:
@@ -403,7 +433,7 @@ class PlanEditor(QWidget):
                 "closing": lambda: self.closing}.get(name, lambda: None)()
         if name.startswith("section:"):
             index = int(name.split(":")[1])
-            page = next((p for p in self.text_pages if p.index == index), None)
+            page = next((self.text_page(k) for k, (i, _, _) in enumerate(self._text_sections) if i == index), None)
         if name.startswith("appendix:"):  # the n-th phụ lục
             appendix = self.session.plan.appendices()[int(name.split(":")[1])]
             self.nav.setCurrentRow(next(r for r, s in enumerate(self._page_sections) if s is appendix))
@@ -466,8 +496,9 @@ class PlanEditor(QWidget):
         self.general.flush()
         if self._closing is not None:
             self._closing.flush()
-        for page in self.text_pages:
-            page.flush()
+        for page in self._text_slots:
+            if isinstance(page, TextSectionPage):  # (one never built holds nothing typed)
+                page.flush()
         if self._appendix is not None:
             self._appendix.flush()
         if self._tasks is not None:

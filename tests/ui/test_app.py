@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 
 import pytest
@@ -226,3 +227,33 @@ def test_reopened_plan_is_what_the_window_first_shows(qtbot, db_path, no_event_l
     qtbot.addWidget(window)
     assert shown_first[:1] == ["PlanEditor"] and window.session.plan_id == plan_id
     assert window._plan_list is None  # built when the user goes to the list (Ctrl+L)
+
+
+def test_a_text_section_opens_with_what_it_holds_when_first_shown(qtbot, window, store):
+    """I., III. and IV. are built when first clicked (a plan opens faster); one changed before that (by an
+    undo, or the page of another window) shows its content as it is then, and its edits are saved."""
+    from kehoach_desktop.ui.pages import sections_with
+
+    plan_id = store.import_plan(load_fixture("ke-hoach-xa-lam-vy"))
+    window.open_plan(plan_id)
+    editor = window.editor
+    iv = next(i for i, s in enumerate(window.session.plan.sections) if s.title == "TỔ CHỨC THỰC HIỆN")
+    changed = copy.deepcopy(window.session.plan.sections[iv])
+    changed.items[0].paragraphs = ["Văn phòng HĐND và UBND xã tham mưu tổ chức triển khai."]
+    window.session.set_sections(sections_with(window.session.plan, iv, changed))
+    window.undo_group.activeStack().undo()
+    window.undo_group.activeStack().redo()
+    row = next(r for r in range(editor.nav.count()) if editor.nav.item(r).text().endswith("TỔ CHỨC THỰC HIỆN"))
+    rect = editor.nav.visualItemRect(editor.nav.item(row))
+    qtbot.mouseClick(editor.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page = editor.stack.currentWidget()
+    assert page is editor.current_text_page() and page.title.text() == "TỔ CHỨC THỰC HIỆN"
+    assert page.numeral.text() == "IV."
+    assert page.editors[0].paragraphs.lines() == ["Văn phòng HĐND và UBND xã tham mưu tổ chức triển khai."]
+    assert [e.paragraphs.lines() for e in page.editors[1:]] == [i.paragraphs for i in changed.items[1:]]
+    page.editors[1].paragraphs.setFocus()
+    page.editors[1].paragraphs.setPlainText("Các đơn vị báo cáo kết quả trước ngày 15/12.")
+    editor.flush()
+    saved = store.plans.load(plan_id).sections[iv]
+    assert saved.items[1].paragraphs == ["Các đơn vị báo cáo kết quả trước ngày 15/12."]
+    assert saved.items[0].paragraphs == ["Văn phòng HĐND và UBND xã tham mưu tổ chức triển khai."]

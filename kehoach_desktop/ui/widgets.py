@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QWidget
 
 from ..domain.text import nfc
@@ -28,13 +28,16 @@ def next_merge_id() -> int:
     return next(_merge_ids)
 
 
-# How the labels of each look are drawn. Set in code, not with a style sheet: a style sheet on
-# the window makes Qt polish every widget through QStyleSheetStyle, about 25 ms of each start.
-_LOOKS = {  # name: (point size or None, bold, colour: a palette role or "#rrggbb", vertical padding)
+# How the labels of each look are drawn, each label on its own: a style sheet on the window would make
+# Qt polish every widget through QStyleSheetStyle, about 25 ms of each start. A look of size, weight
+# or a fixed colour is the label's own small style sheet: the window then appears without
+# PySide building the Python types of QFont, QPalette and QColor (their enums, 3 ms). A palette
+# colour ("PlaceholderText", the theme's grey) is set through the label's palette.
+_LOOKS = {  # name: (point size or None, bold, colour: a palette role's name or "#rrggbb", vertical padding)
     "pageTitle": (13.0, True, None, 4),
     "formHeading": (12.0, True, None, 0),
-    "emptyState": (12.0, False, QPalette.ColorRole.PlaceholderText, 0),
-    "hint": (None, False, QPalette.ColorRole.PlaceholderText, 0),
+    "emptyState": (12.0, False, "PlaceholderText", 0),
+    "hint": (None, False, "PlaceholderText", 0),
     "error": (None, False, "#b00020", 0),
 }
 
@@ -52,17 +55,21 @@ def set_look(label: QLabel, look: str) -> QLabel:
     """Give ``label`` one of the looks of ``_LOOKS`` (its object name is the look's name)."""
     size, bold, colour, padding = _LOOKS[look]
     label.setObjectName(look)
-    if size is not None or bold:
-        font = QFont(label.font())
-        if size is not None:
-            font.setPointSizeF(size)
-        font.setWeight(QFont.Weight.DemiBold if bold else font.weight())
-        label.setFont(font)
-    if colour is not None:
+    sheet = []
+    if size is not None:
+        sheet.append(f"font-size: {size:g}pt;")
+    if bold:
+        sheet.append("font-weight: 600;")  # QFont.Weight.DemiBold
+    if colour is not None and colour.startswith("#"):
+        sheet.append(f"color: {colour};")
+    elif colour is not None:
+        from PySide6.QtGui import QPalette
+
         palette = label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText,
-                         QColor(colour) if isinstance(colour, str) else palette.color(colour))
+        palette.setColor(QPalette.ColorRole.WindowText, palette.color(getattr(QPalette.ColorRole, colour)))
         label.setPalette(palette)
+    if sheet:
+        label.setStyleSheet(" ".join(sheet))
     if padding:
         label.setContentsMargins(0, padding, 0, padding)
     return label

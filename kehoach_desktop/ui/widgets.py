@@ -1,4 +1,4 @@
-"""Small widgets shared by the editors: fields that commit by themselves, label looks, padded list rows."""
+"""Small widgets shared by the editors: fields that commit by themselves, label looks, toolbar icons."""
 
 from __future__ import annotations
 
@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ..domain.text import nfc
 
 if TYPE_CHECKING:  # each Qt class used builds its Python type (and enums) at start-up: only what the window needs
-    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
     from PySide6.QtGui import QFocusEvent
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QStyleOptionViewItem
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 ICONS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "actions"  # source and bundle
 IDLE_MS = 700  # a field commits this long after the last keystroke, and on leaving it
@@ -104,14 +103,6 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
-
-
-class PaddedItemDelegate(QStyledItemDelegate):
-    """List rows with some air above and below their text (the parts of a plan)."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + 12)
 
 
 def split_lines(text: str) -> list[str]:

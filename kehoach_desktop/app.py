@@ -17,6 +17,11 @@ from types import TracebackType
 from . import __version__
 from .errors import KnownError
 from .logsetup import log_bug
+from .services import Store  # (before PySide: see below)
+
+# The store and the plan model, and json, sqlite3 and datetime under them, are imported with this module,
+# before Qt: PySide reads the source of every module imported after it (to see whether it uses PySide's
+# optional "features"), some 2 ms of every start for these.
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -99,7 +104,6 @@ def _main(args: argparse.Namespace, collecting: bool) -> int:
         return 3
     from PySide6.QtCore import QCoreApplication
 
-    from .services import Store
     from .ui.i18n import install_translators
     from .ui.mainwindow import MainWindow
 

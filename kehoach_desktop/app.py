@@ -25,6 +25,11 @@ from .services import Store  # (before PySide: see below)
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    args = list(sys.argv[1:] if argv is None else argv)
+    # How the app is started (the shortcut: nothing; a portable copy: --db PATH) needs no parser: building
+    # argparse's looks up its translations with gettext, importing locale (1.5 ms before the window)
+    if not args or (len(args) == 2 and args[0] == "--db" and not args[1].startswith("-")):
+        return argparse.Namespace(db=args[1] if args else None)
     parser = argparse.ArgumentParser(prog="kehoach-desktop",
                                      description="KeHoach Desktop: lập và theo dõi Kế hoạch của UBND xã/phường.")
     parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")

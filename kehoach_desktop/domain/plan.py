@@ -55,9 +55,7 @@ class PartialDate(FrozenRecord):
                 dt.date(year, month, day)
             except ValueError:
                 raise InvalidInput(f"Ngày {day:02d}/{month:02d}/{year} không tồn tại.") from None
-        self._set("year", year)
-        self._set("month", month)
-        self._set("day", day)
+        self._set(year, month, day)
 
     @classmethod
     def parse(cls, text: str | None) -> PartialDate | None:
@@ -112,12 +110,7 @@ class SourceTask(FrozenRecord):
 
     def __init__(self, plan: str, task: str, number: str = "", title: str = "", reference: str = "",
                  role: str = "") -> None:
-        self._set("plan", plan)
-        self._set("task", task)
-        self._set("number", number)
-        self._set("title", title)
-        self._set("reference", reference)
-        self._set("role", role)
+        self._set(plan, task, number, title, reference, role)
 
     def describe(self) -> str:
         """``Thực hiện nhiệm vụ 3 của KH 117/KH-UBND``, as the task form shows the link."""

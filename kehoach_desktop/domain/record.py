@@ -50,8 +50,10 @@ class FrozenRecord(Record):
 
     __slots__ = ()
 
-    def _set(self, name: str, value: Any) -> None:
-        object.__setattr__(self, name, value)
+    def _set(self, *values: Any) -> None:
+        """Set every field, in the order of ``__slots__`` (``__init__`` only)."""
+        for name, value in zip(self.__slots__, values, strict=True):
+            object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenError(f"cannot assign to field {name!r}")

@@ -98,15 +98,7 @@ class Timeframe(FrozenRecord):
     def __init__(self, kind: str, start_year: int | None = None, interval_months: int | None = None,
                  deadline: dt.date | None = None, day: int | None = None, month: int | None = None,
                  on_request: bool = False, start_month: int | None = None, end_year: int | None = None) -> None:
-        self._set("kind", kind)
-        self._set("start_year", start_year)
-        self._set("interval_months", interval_months)
-        self._set("deadline", deadline)
-        self._set("day", day)
-        self._set("month", month)
-        self._set("on_request", on_request)
-        self._set("start_month", start_month)
-        self._set("end_year", end_year)
+        self._set(kind, start_year, interval_months, deadline, day, month, on_request, start_month, end_year)
 
     @property
     def start(self) -> dt.date | None:

@@ -136,7 +136,7 @@ def _main(args: argparse.Namespace, collecting: bool) -> int:
         window.languageChanged.connect(lambda language: relaunch(window, language))
         windows.append(window)
         plan_id = reopen if reopen is not None else window.last_plan_id()
-        if plan_id is not None and any(p.id == plan_id for p in store.plans.list()):
+        if plan_id is not None and store.plans.exists(plan_id):
             window.open_plan(plan_id)  # before showing: the window appears with its plan, not the list first
         window.show_on_screen()  # maximised on a small screen
         window.first_run()

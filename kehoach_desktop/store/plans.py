@@ -164,6 +164,11 @@ class PlanRepository:
         return [PlanSummary(id, number, symbol, PartialDate.parse(date), title, count, updated, deleted_at)
                 for id, number, symbol, date, title, updated, deleted_at, count in rows]
 
+    def exists(self, plan_id: int) -> bool:
+        """Whether plan ``plan_id`` is there and not in the bin (the plan to reopen at start-up)."""
+        return self.conn.execute("SELECT 1 FROM plans WHERE id = ? AND deleted_at IS NULL",
+                                 (plan_id,)).fetchone() is not None
+
     def create(self, plan: Plan) -> int:
         """Store a whole plan (import, template, duplicate) in one transaction; return its id."""
         from . import search  # the search index: writes only, opening a plan does without

@@ -92,6 +92,21 @@ def test_the_reopened_plan_s_visible_widgets_show_its_data_once_the_event_loop_r
     assert window.toolbar.isVisible() and not window.act_new.icon().isNull()
 
 
+def test_a_plan_left_open_then_moved_to_the_bin_or_purged_is_not_reopened(qtbot, db_path, run_until_ready):
+    """The plans list comes instead: the bin's plans open only when restored, a purged one is gone."""
+    plan_id = _left_open(db_path)
+    with Store.open(db_path, backup=False) as store:
+        store.plans.delete(plan_id)
+        assert not store.plans.exists(plan_id) and not store.plans.exists(plan_id + 1)
+    assert app_module.main(["--db", str(db_path)]) == 0
+    window: MainWindow = run_until_ready["window"]
+    qtbot.addWidget(window)
+    assert window.session is None and window.pages.currentWidget() is window.plan_list
+    with Store.open(db_path, backup=False) as store:
+        store.plans.restore(plan_id)
+        assert store.plans.exists(plan_id)
+
+
 def test_deferred_start_up_work_is_done_after_the_first_paint(qtbot, db_path, run_until_ready):
     plan_id = _left_open(db_path)
     assert not _today_backups(db_path)

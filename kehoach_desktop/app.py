@@ -114,7 +114,9 @@ def _main(args: argparse.Namespace, collecting: bool) -> int:
 
     sys.excepthook = _excepthook
     try:
-        store = Store.open(args.db, backup="later")  # made once the window is on the screen, or before a write
+        # the daily backup and SQLite's check of every page are made once the window is on the screen,
+        # and before the first write in any case
+        store = Store.open(args.db, backup="later", check="later")
     except KnownError as exc:
         _message_box(QCoreApplication.translate("App", "Không mở được cơ sở dữ liệu"), exc.message)
         return 1
@@ -127,9 +129,24 @@ def _main(args: argparse.Namespace, collecting: bool) -> int:
 
     windows: list[MainWindow] = []
 
+    def damaged(message: str) -> int:
+        """The file turned out damaged: one message, nothing written (no backup of it either)."""
+        for window in windows:
+            window.end_startup()
+            window.hide()
+        _message_box(QCoreApplication.translate("App", "Không mở được cơ sở dữ liệu"), message)
+        return 1
+
+    def check_database() -> None:
+        try:
+            store.check_integrity()
+        except KnownError as exc:
+            app.exit(damaged(exc.message))
+
     def show_window(reopen: int | None = None) -> MainWindow:
         window = MainWindow(store)
         window.begin_startup()
+        window.after_first_paint(check_database)  # first: nothing else runs on a damaged file
         if collecting:
             window.after_first_paint(gc.enable)
         window.after_first_paint(store.daily_backup)
@@ -151,7 +168,13 @@ def _main(args: argparse.Namespace, collecting: bool) -> int:
         old.deleteLater()
         show_window(plan_id)
 
-    show_window()
+    try:
+        with store.reading():  # a damaged page met before the check: the check's message
+            show_window()
+    except KnownError as exc:
+        code = damaged(exc.message)
+        store.close()
+        return code
     try:
         return app.exec()
     finally:

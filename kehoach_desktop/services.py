@@ -5,9 +5,12 @@ The UI and the ``kehoach`` command call these; nothing here imports Qt.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,19 +47,36 @@ class Store:
         return self._progress
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool | str = True) -> Store:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, backup: bool | str = True,
+             check: bool | str = True) -> Store:
         """Open the database; ``backup``: the daily backup now (True), never (False), or
         ``"later"``: when :meth:`daily_backup` is called, and in any case before the first write
-        (the app makes it once its window is on the screen)."""
-        database = open_database(path or default_db_path())
+        (the app makes it once its window is on the screen). ``check="later"``: likewise SQLite's
+        quick check of every page (:meth:`check_integrity`), which reads the whole file."""
+        database = open_database(path or default_db_path(), check_later=check == "later")
         store = cls(database)
         if backup == "later":
             database.before_first_write = store.daily_backup
-        commune = store.get_setting(SETTING_COMMUNE) or {}
-        store.units.ensure_presets(commune.get("kind"))
+        with store.reading():
+            commune = store.get_setting(SETTING_COMMUNE) or {}
+            store.units.ensure_presets(commune.get("kind"))
         if backup is True:
             store.daily_backup()
         return store
+
+    def check_integrity(self) -> None:
+        """The quick check deferred by ``Store.open(check="later")``; :class:`StorageError` when damaged."""
+        self.database.check_integrity()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads made before the deferred quick check: a damaged page they meet is reported as the check
+        reports it (the file is damaged, restore a backup), not as a bug."""
+        try:
+            yield
+        except sqlite3.DatabaseError:
+            self.database.check_integrity()  # raises the clear message when the file is damaged
+            raise
 
     def daily_backup(self) -> None:
         """Today's automatic backup, if it is not made yet (see :func:`store.backup.daily_backup`)."""

@@ -9,17 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kehoach_desktop import app as app_module
+from kehoach_desktop.errors import StorageError
 from kehoach_desktop.services import Store
 from kehoach_desktop.store.backup import list_backups
 from kehoach_desktop.ui.mainwindow import MainWindow, last_plan_key, recent_plans_key
 from kehoach_desktop.ui.pages import GeneralPage
-from tests.conftest import load_fixture
+from tests.conftest import load_fixture, sha256
 
 
 def _left_open(db_path) -> int:
@@ -162,3 +164,66 @@ def test_after_first_paint_waits_for_the_window_to_be_exposed(qtbot, commune_sto
     assert ran == [True, True]
     window.after_first_paint(lambda: ran.append(False))  # the start-up is over: at once again
     assert ran == [True, True, False]
+
+
+def _damage(db_path, table: str) -> str:
+    """Scribble over the first page of ``table``'s b-tree (as a failing disk does); the file's digest after."""
+    import hashlib
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    conn.close()
+    with open(db_path, "r+b") as fh:
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\x0d\xff\xff\xff" * (page_size // 8))
+    return hashlib.sha256(db_path.read_bytes()).hexdigest()
+
+
+def _run_app(db_path, tmp_path) -> tuple[int, list[str]]:
+    """The app started on ``db_path`` in a process of its own, with its real event loop: (exit code, messages)."""
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "from kehoach_desktop import app\n"
+        "app._message_box = lambda title, text, critical=False: print('MESSAGE', text.replace(chr(10), ' '))\n"
+        f"print('EXIT', app.main(['--db', {str(db_path)!r}]))\n")
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "KEHOACH_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    return int(next(line.split()[1] for line in lines if line.startswith("EXIT"))), \
+        [line.removeprefix("MESSAGE ") for line in lines if line.startswith("MESSAGE")]
+
+
+@pytest.mark.parametrize("table", ["search_index_fts_data", "tasks"])
+def test_a_damaged_file_gets_one_message_and_is_left_untouched_whether_start_up_read_the_page_or_not(
+        db_path, tmp_path, table):
+    """SQLite's check of every page waits until the window is on the screen (it reads the whole file); a
+    damaged page is then refused with the restore advice, whether start-up read it (the reopened plan's
+    tasks) or not (the search index): no backup of it, no write, exit code 1."""
+    _left_open(db_path)
+    digest = _damage(db_path, table)
+    code, messages = _run_app(db_path, tmp_path)
+    assert code == 1
+    assert len(messages) == 1 and "bị hỏng" in messages[0] and "kehoach restore" in messages[0]
+    assert sha256(db_path) == digest
+    assert not _today_backups(db_path) and not Path(str(db_path) + "-wal").exists()
+
+
+def test_a_write_to_a_file_opened_with_its_check_deferred_is_refused_when_it_is_damaged(db_path):
+    _left_open(db_path)
+    digest = _damage(db_path, "search_index_fts_data")
+    store = Store.open(db_path, backup=False, check="later")
+    try:
+        with pytest.raises(StorageError, match="bị hỏng"):
+            store.set_setting("language", "en")
+    finally:
+        store.close()
+    assert sha256(db_path) == digest

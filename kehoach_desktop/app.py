@@ -139,7 +139,7 @@ def _main(args: argparse.Namespace, collecting: bool) -> int:
 
     def check_database() -> None:
         try:
-            store.check_integrity()
+            store.database.check_integrity()
         except KnownError as exc:
             app.exit(damaged(exc.message))
 

@@ -52,7 +52,7 @@ class Store:
         """Open the database; ``backup``: the daily backup now (True), never (False), or
         ``"later"``: when :meth:`daily_backup` is called, and in any case before the first write
         (the app makes it once its window is on the screen). ``check="later"``: likewise SQLite's
-        quick check of every page (:meth:`check_integrity`), which reads the whole file."""
+        quick check of every page (:meth:`Database.check_integrity`), which reads the whole file."""
         database = open_database(path or default_db_path(), check_later=check == "later")
         store = cls(database)
         if backup == "later":
@@ -63,10 +63,6 @@ class Store:
         if backup is True:
             store.daily_backup()
         return store
-
-    def check_integrity(self) -> None:
-        """The quick check deferred by ``Store.open(check="later")``; :class:`StorageError` when damaged."""
-        self.database.check_integrity()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:

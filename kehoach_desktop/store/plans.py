@@ -320,7 +320,7 @@ class PlanRepository:
                 (content, tlabels, assignment, cells, source, lead, coordinators) in zip(rows, decoded, strict=True):
             # by position, every field given: a third faster than by keyword with the lists defaulted
             tasks[tid] = Task(ttitle, number, content, lead, coordinators, time, product, notes, tlabels, assignment,
-                              cells, source if source is None else _source(source), [], tkey, tid)
+                              cells, _source(source), [], tkey, tid)
             placement.append((tid, sid, parent))
         for tid, sid, parent in placement:  # rows come ordered by position within each parent
             (tasks[parent].children if parent else sections[sid].tasks).append(tasks[tid])

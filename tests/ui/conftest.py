@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -64,3 +67,14 @@ def collect_errors(window, monkeypatch) -> list[str]:
     window.editor.error.disconnect()
     window.editor.error.connect(messages.append)
     return messages
+
+
+def run_python(code: str, tmp_path) -> subprocess.CompletedProcess:
+    """``code`` run by this Python in a process of its own, from the project's root, offscreen, with a home,
+    settings and data folder of its own under ``tmp_path`` (for what only a fresh process shows: start-up)."""
+    from tests.conftest import ROOT
+
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "KEHOACH_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
+                          timeout=60)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
@@ -12,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from kehoach_desktop.domain.plan import PartialDate, Plan, Section, Task
 from kehoach_desktop.services import Store
 from kehoach_desktop.ui.across import ROW_ROLE, SearchAllDialog, UnitTasksDialog
-from tests.conftest import ROOT, SAMPLE_NAMES, load_fixture
-from tests.ui.conftest import type_text
+from tests.conftest import SAMPLE_NAMES, load_fixture
+from tests.ui.conftest import run_python, type_text
 
 
 def _samples(store) -> list[int]:
@@ -155,10 +152,7 @@ def test_the_window_s_start_up_does_not_import_sqlite_utils(db_path, tmp_path):
         f"assert app.main(['--db', {str(db_path)!r}]) == 0\n"
         "shown = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == 'MainWindow' and w.isVisible()]\n"
         "print(len(shown), 'sqlite_utils' in sys.modules)\n")
-    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "KEHOACH_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
-                            timeout=60)
+    result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1", "False"]
 
@@ -184,9 +178,6 @@ def test_reopening_the_last_plan_at_start_up_leaves_the_search_index_and_the_jso
         " [m for m in ('kehoach_desktop.store.search', 'kehoach_desktop.domain.planjson', 'sqlite_utils',"
         " 'kehoach_desktop.ui.taskmodel', 'dataclasses')"
         " if m in sys.modules])\n")
-    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "KEHOACH_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
-                            timeout=60)
+    result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [str(plan_id), "[]"]

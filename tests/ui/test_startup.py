@@ -22,6 +22,7 @@ from kehoach_desktop.store.backup import list_backups
 from kehoach_desktop.ui.mainwindow import MainWindow, last_plan_key, recent_plans_key
 from kehoach_desktop.ui.pages import GeneralPage
 from tests.conftest import load_fixture, sha256
+from tests.ui.conftest import run_python
 
 
 def _left_open(db_path) -> int:
@@ -183,19 +184,12 @@ def _damage(db_path, table: str) -> str:
 
 def _run_app(db_path, tmp_path) -> tuple[int, list[str]]:
     """The app started on ``db_path`` in a process of its own, with its real event loop: (exit code, messages)."""
-    import subprocess
-
-    from tests.conftest import ROOT
-
     code = (
         "import sys\n"
         "from kehoach_desktop import app\n"
         "app._message_box = lambda title, text, critical=False: print('MESSAGE', text.replace(chr(10), ' '))\n"
         f"print('EXIT', app.main(['--db', {str(db_path)!r}]))\n")
-    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "KEHOACH_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
-                            timeout=60)
+    result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     return int(next(line.split()[1] for line in lines if line.startswith("EXIT"))), \
